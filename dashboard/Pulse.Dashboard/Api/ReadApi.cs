@@ -1,0 +1,124 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using Pulse.Grains;
+using Pulse.Grains.Brands;
+using Pulse.Grains.Mentions;
+using Pulse.Grains.Stats;
+
+namespace Pulse.Dashboard.Api;
+
+/// <summary>Read-only views of the windows: what dashboards load before live updates take over.</summary>
+public static class ReadApi
+{
+    private const int MaxSeriesPoints = 1440;
+    private const int MaxMentions = 200;
+
+    public static IEndpointRouteBuilder MapPulseReadApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("Read");
+        api.MapGet("/channels", (IOptions<ChannelOptions> channels) => TypedResults.Ok(channels.Value.Channels)).WithName("GetChannels");
+        api.MapGet("/overview", GetOverviewAsync).WithName("GetOverview");
+        api.MapGet("/brands/{id}/stats", GetStatsAsync).WithName("GetBrandStats");
+        api.MapGet("/brands/{id}/series", GetSeriesAsync).WithName("GetBrandSeries");
+        api.MapGet("/brands/{id}/mentions", GetMentionsAsync).WithName("GetBrandMentions");
+        return app;
+    }
+
+    private static async Task<Results<Ok<OverviewResponse>, ProblemHttpResult>> GetOverviewAsync(IGrainFactory grains, TimeProvider clock, string? window = "5m")
+    {
+        if (!TryWindow(window, out var span, out var problem))
+        {
+            return problem;
+        }
+
+        var catalog = await grains.GetGrain<IBrandCatalogGrain>(IBrandCatalogGrain.Key).GetAsync();
+        var stats = await Task.WhenAll(catalog.Brands.Select(b => grains.GetGrain<IBrandGrain>(b.Id).GetStatsAsync(span, window!)));
+        var all = stats.Sum(s => s.Total.Count);
+        var brands = stats.Select(s => new BrandShare(s.BrandId, s.Name, s.Total, all == 0 ? 0 : (double)s.Total.Count / all)).ToArray();
+        return TypedResults.Ok(new OverviewResponse(clock.GetUtcNow(), window!, brands));
+    }
+
+    private static async Task<Results<Ok<BrandStats>, ProblemHttpResult>> GetStatsAsync(string id, IGrainFactory grains, string? window = "5m")
+    {
+        if (!TryWindow(window, out var span, out var problem))
+        {
+            return problem;
+        }
+
+        if (await FindBrandAsync(grains, id) is not { } brand)
+        {
+            return BrandNotFound(id);
+        }
+
+        return TypedResults.Ok(await grains.GetGrain<IBrandGrain>(brand.Id).GetStatsAsync(span, window!));
+    }
+
+    private static async Task<Results<Ok<BrandSeries>, ProblemHttpResult>> GetSeriesAsync(string id, IGrainFactory grains, string? resolution = "1s", int points = 120)
+    {
+        if (!WindowNames.Resolutions.TryGetValue(resolution ?? "", out var step))
+        {
+            return Invalid("resolution", $"Unknown resolution '{resolution}'. Use one of: {string.Join(", ", WindowNames.Resolutions.Keys)}.");
+        }
+
+        if (points is < 1 or > MaxSeriesPoints)
+        {
+            return Invalid("points", $"points must be between 1 and {MaxSeriesPoints}.");
+        }
+
+        if (await FindBrandAsync(grains, id) is not { } brand)
+        {
+            return BrandNotFound(id);
+        }
+
+        return TypedResults.Ok(await grains.GetGrain<IBrandGrain>(brand.Id).GetSeriesAsync(step, resolution!, points));
+    }
+
+    private static async Task<Results<Ok<MentionView[]>, ProblemHttpResult>> GetMentionsAsync(string id, IGrainFactory grains, int limit = 50)
+    {
+        if (limit is < 1 or > MaxMentions)
+        {
+            return Invalid("limit", $"limit must be between 1 and {MaxMentions}.");
+        }
+
+        if (await FindBrandAsync(grains, id) is not { } brand)
+        {
+            return BrandNotFound(id);
+        }
+
+        return TypedResults.Ok(await grains.GetGrain<IBrandGrain>(brand.Id).GetLatestAsync(limit));
+    }
+
+    private static async Task<BrandDefinition?> FindBrandAsync(IGrainFactory grains, string id)
+    {
+        var catalog = await grains.GetGrain<IBrandCatalogGrain>(IBrandCatalogGrain.Key).GetAsync();
+        return catalog.Brands.FirstOrDefault(b => string.Equals(b.Id, id, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static bool TryWindow(string? window, out TimeSpan span, out ProblemHttpResult problem)
+    {
+        problem = null!;
+        if (WindowNames.Windows.TryGetValue(window ?? "", out span))
+        {
+            return true;
+        }
+
+        problem = Invalid("window", $"Unknown window '{window}'. Use one of: {string.Join(", ", WindowNames.Windows.Keys)}.");
+        return false;
+    }
+
+    private static ProblemHttpResult Invalid(string parameter, string message) =>
+        TypedResults.Problem(
+            title: $"Invalid query parameter '{parameter}'",
+            detail: message,
+            statusCode: StatusCodes.Status400BadRequest,
+            extensions: new Dictionary<string, object?> { ["parameter"] = parameter });
+
+    private static ProblemHttpResult BrandNotFound(string id) =>
+        TypedResults.Problem(
+            title: $"Brand '{id}' not found",
+            detail: $"No brand with id '{id}' is configured. GET /api/brands lists them.",
+            statusCode: StatusCodes.Status404NotFound);
+}

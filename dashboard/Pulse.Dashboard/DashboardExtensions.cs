@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Pulse.Dashboard.Api;
+using Pulse.Dashboard.Hubs;
+using Pulse.Dashboard.Live;
+
+namespace Pulse.Dashboard;
+
+public static class DashboardExtensions
+{
+    /// <summary>SignalR and the forwarder that carries grain updates to this host's browsers. Needs an Orleans silo or client in the host.</summary>
+    public static IServiceCollection AddPulseDashboard(this IServiceCollection services)
+    {
+        services.AddSignalR();
+        services.AddSingleton<HubForwarder>();
+        services.AddHostedService<HubForwarderRegistration>();
+        return services;
+    }
+
+    /// <summary>The hub at /hubs/pulse and the read API under /api.</summary>
+    public static IEndpointRouteBuilder MapPulseDashboard(this IEndpointRouteBuilder app)
+    {
+        app.MapHub<PulseHub>("/hubs/pulse");
+        app.MapPulseReadApi();
+        return app;
+    }
+}

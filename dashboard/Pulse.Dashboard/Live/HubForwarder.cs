@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.SignalR;
+using Pulse.Dashboard.Hubs;
+using Pulse.Grains.Notifications;
+
+namespace Pulse.Dashboard.Live;
+
+/// <summary>This web host's observer: forwards grain updates to its browsers, one message per group per batch.</summary>
+internal sealed class HubForwarder(IHubContext<PulseHub> hub) : IDashboardObserver
+{
+    public async Task OnUpdateAsync(DashboardUpdate update)
+    {
+        var sends = new List<Task>();
+        if (update.Brands.Length > 0)
+        {
+            sends.Add(hub.Clients.Group(HubGroups.Overview).SendAsync(HubEvents.BrandSummaries, update.Brands));
+        }
+
+        foreach (var group in update.Channels.GroupBy(c => HubGroups.Brand(c.BrandId)))
+        {
+            sends.Add(hub.Clients.Group(group.Key).SendAsync(HubEvents.ChannelSnapshots, group.ToArray()));
+        }
+
+        await Task.WhenAll(sends);
+    }
+}

@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Pulse.Grains.Notifications;
+
+namespace Pulse.Dashboard.Live;
+
+/// <summary>
+/// Registers this host's <see cref="HubForwarder"/> with the cluster and renews it every 20 s;
+/// the registry forgets hosts that stop renewing (see GPSTracker's hub list).
+/// </summary>
+internal sealed partial class HubForwarderRegistration(
+    IGrainFactory grains,
+    HubForwarder forwarder,
+    ILogger<HubForwarderRegistration> logger) : BackgroundService
+{
+    private static readonly TimeSpan Renewal = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var reference = grains.CreateObjectReference<IDashboardObserver>(forwarder);
+        var registry = grains.GetGrain<IDashboardObserverRegistryGrain>(IDashboardObserverRegistryGrain.Key);
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var next = Renewal;
+                try
+                {
+                    await registry.RegisterAsync(reference);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // Typically the silo is still starting: try again soon so live updates begin promptly.
+                    LogRegistrationFailed(ex);
+                    next = RetryDelay;
+                }
+
+                await Task.Delay(next, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // shutting down
+        }
+        finally
+        {
+            grains.DeleteObjectReference<IDashboardObserver>(reference);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not register this host for live dashboard updates; retrying")]
+    private partial void LogRegistrationFailed(Exception exception);
+}

@@ -1,0 +1,99 @@
+using Microsoft.Extensions.Options;
+using Pulse.Grains.Channels;
+using Pulse.Grains.Mentions;
+using Pulse.Grains.Notifications;
+using Pulse.Grains.Stats;
+
+namespace Pulse.Grains.Brands;
+
+[CollectionAgeLimit(Hours = 25)]
+internal sealed class BrandGrain(IOptions<ChannelOptions> channels, TimeProvider clock) : Grain, IBrandGrain
+{
+    private static readonly TimeSpan SummaryInterval = TimeSpan.FromSeconds(1);
+
+    private readonly Dictionary<string, ChannelSnapshot> _live = new(StringComparer.Ordinal);
+    private string _name = "";
+    private bool _changed;
+
+    private string BrandId => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await RefreshNameAsync();
+        this.RegisterGrainTimer(PublishSummaryAsync, new GrainTimerCreationOptions(SummaryInterval, SummaryInterval));
+    }
+
+    public async Task<BrandStats> GetStatsAsync(TimeSpan window, string windowName)
+    {
+        await RefreshNameAsync();
+        var perChannel = await Task.WhenAll(channels.Value.Channels.Select(c => ChannelGrain(c).GetStatsAsync(window)));
+        var stats = new ChannelStats[perChannel.Length];
+        var total = WindowStats.From(default, window);
+        for (var i = 0; i < perChannel.Length; i++)
+        {
+            stats[i] = new ChannelStats(channels.Value.Channels[i], perChannel[i]);
+            total = total.Plus(perChannel[i]);
+        }
+
+        return new BrandStats(BrandId, _name, windowName, clock.GetUtcNow(), total, stats);
+    }
+
+    public async Task<BrandSeries> GetSeriesAsync(TimeSpan resolution, string resolutionName, int points)
+    {
+        var perChannel = await Task.WhenAll(channels.Value.Channels.Select(c => ChannelGrain(c).GetSeriesAsync(resolution, points)));
+        var start = perChannel.Length == 0 ? clock.GetUtcNow() : perChannel[0].Start;
+        return new BrandSeries(BrandId, resolutionName, resolution.TotalSeconds, start, [.. perChannel.Select(p => p.Series)]);
+    }
+
+    public async Task<MentionView[]> GetLatestAsync(int limit)
+    {
+        var perChannel = await Task.WhenAll(channels.Value.Channels.Select(c => ChannelGrain(c).GetLatestAsync(limit)));
+        return [.. perChannel.SelectMany(m => m).OrderByDescending(m => m.Timestamp).Take(limit)];
+    }
+
+    public Task ReportAsync(ChannelSnapshot snapshot)
+    {
+        _live[snapshot.Channel] = snapshot;
+        _changed = true;
+        return Task.CompletedTask;
+    }
+
+    private async Task PublishSummaryAsync()
+    {
+        if (!_changed)
+        {
+            return;
+        }
+
+        _changed = false;
+        double rate = 0, sentimentSum = 0;
+        long perMinute = 0, pos = 0, neu = 0, neg = 0, engagement = 0;
+        foreach (var s in _live.Values)
+        {
+            rate += s.Rate;
+            perMinute += s.PerMinute;
+            sentimentSum += s.SentimentMean * s.PerMinute;
+            pos += s.Positive;
+            neu += s.Neutral;
+            neg += s.Negative;
+            engagement += s.Likes + s.Shares + s.Comments;
+        }
+
+        var summary = new BrandSummary(
+            BrandId, _name, clock.GetUtcNow(), rate, perMinute,
+            perMinute == 0 ? 0 : sentimentSum / perMinute,
+            pos, neu, neg,
+            pos + neg == 0 ? 0 : (double)(pos - neg) / (pos + neg),
+            engagement);
+        await GrainFactory.GetGrain<IDashboardNotifierGrain>(0).PublishAsync(summary);
+    }
+
+    private async Task RefreshNameAsync()
+    {
+        var catalog = await GrainFactory.GetGrain<IBrandCatalogGrain>(IBrandCatalogGrain.Key).GetAsync();
+        _name = catalog.Brands.FirstOrDefault(b => string.Equals(b.Id, BrandId, StringComparison.OrdinalIgnoreCase))?.Name ?? BrandId;
+    }
+
+    private IBrandChannelGrain ChannelGrain(string channel) =>
+        GrainFactory.GetGrain<IBrandChannelGrain>(new ChannelKey(BrandId, channel).ToString());
+}

@@ -1,0 +1,100 @@
+using Microsoft.Extensions.Options;
+using Pulse.Analytics.Windows;
+using Pulse.Grains.Brands;
+using Pulse.Grains.Mentions;
+using Pulse.Grains.Notifications;
+using Pulse.Grains.Stats;
+
+namespace Pulse.Grains.Channels;
+
+// Windows live in memory only (issue: cluster checkpoints come later), so the grain stays active as long as its longest window.
+[CollectionAgeLimit(Hours = 25)]
+internal sealed class BrandChannelGrain(IOptions<ChannelWindowOptions> options, TimeProvider clock) : Grain, IBrandChannelGrain
+{
+    private static readonly TimeSpan LiveRateSpan = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan LiveSpan = TimeSpan.FromMinutes(1);
+
+    private readonly MultiResolutionWindows _windows = new(WindowLayout.Default);
+    private readonly RecentMentionIds _seen = new(options.Value.DedupHorizon, clock);
+    private readonly LatestMentions _latest = new(options.Value.LatestMentions);
+    private ChannelKey _key;
+    private int _unpublished;
+    private long _lastPublishedPerMinute;
+    private DateTimeOffset _lastPublished;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _key = ChannelKey.Parse(this.GetPrimaryKeyString());
+        var interval = options.Value.SnapshotInterval;
+        this.RegisterGrainTimer(PublishSnapshotAsync, new GrainTimerCreationOptions(interval, interval) { Interleave = false });
+        return Task.CompletedTask;
+    }
+
+    public Task RecordAsync(ScoredMention[] mentions)
+    {
+        foreach (var scored in mentions)
+        {
+            var m = scored.Mention;
+            if (!_seen.TryAdd(m.Id))
+            {
+                continue;
+            }
+
+            var observation = new MentionObservation(m.Timestamp, scored.Sentiment, scored.Label, m.Likes, m.Shares, m.Comments, m.Reach);
+            if (_windows.Add(observation))
+            {
+                _latest.Add(scored);
+                _unpublished++;
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<WindowStats> GetStatsAsync(TimeSpan window) =>
+        Task.FromResult(WindowStats.From(_windows.Sum(clock.GetUtcNow(), window), window));
+
+    public Task<(ChannelSeries Series, DateTimeOffset Start)> GetSeriesAsync(TimeSpan resolution, int points)
+    {
+        var window = _windows.Resolution(resolution);
+        var buckets = new Bucket[Math.Min(points, window.Capacity)];
+        var now = clock.GetUtcNow();
+        var written = window.CopySeries(now, buckets);
+        var series = ChannelSeriesBuilder.Build(_key.Channel, buckets.AsSpan(0, written));
+        var start = window.SlotStart(window.SlotOf(now) - written + 1);
+        return Task.FromResult((series, start));
+    }
+
+    public Task<MentionView[]> GetLatestAsync(int limit) => Task.FromResult(_latest.Newest(limit));
+
+    /// <summary>
+    /// Emits on a cadence, never per event: when mentions arrived since the last snapshot, or once a second
+    /// while the last minute still holds mentions (so rates visibly decay to zero when a channel goes quiet).
+    /// </summary>
+    private async Task PublishSnapshotAsync()
+    {
+        var now = clock.GetUtcNow();
+        if (_unpublished == 0 && (_lastPublishedPerMinute == 0 || now - _lastPublished < TimeSpan.FromSeconds(1)))
+        {
+            return;
+        }
+
+        var minute = _windows.Sum(now, LiveSpan);
+        var recent = _windows.Sum(now, LiveRateSpan);
+        var snapshot = new ChannelSnapshot(
+            _key.BrandId, _key.Channel, now,
+            recent.Count * (LiveSpan / LiveRateSpan),
+            minute.Count,
+            minute.Count == 0 ? 0 : minute.SentimentSum / minute.Count,
+            minute.Positive, minute.Neutral, minute.Negative,
+            minute.Likes, minute.Shares, minute.Comments, minute.Reach,
+            _latest.Newest(Math.Min(_unpublished, 10)));
+
+        _unpublished = 0;
+        _lastPublished = now;
+        _lastPublishedPerMinute = minute.Count;
+
+        await GrainFactory.GetGrain<IDashboardNotifierGrain>(0).PublishAsync(snapshot);
+        await GrainFactory.GetGrain<IBrandGrain>(_key.BrandId).ReportAsync(snapshot);
+    }
+}

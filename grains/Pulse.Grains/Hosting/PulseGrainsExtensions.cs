@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Pulse.Analytics.Sentiment;
+using Pulse.Grains.Brands;
+using Pulse.Grains.Channels;
+using Pulse.Grains.Ingest;
+using Pulse.Grains.Mentions;
+
+namespace Pulse.Grains;
+
+public static class PulseGrainsExtensions
+{
+    /// <summary>
+    /// Services the grains need on every silo: options, the sentiment scorer (swap it by registering
+    /// another <see cref="ISentimentScorer"/> first), the per-silo matcher cache and the stream ingestor.
+    /// </summary>
+    public static IServiceCollection AddPulseGrains(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ChannelOptions>().Bind(configuration.GetSection(ChannelOptions.Section))
+            .PostConfigure(o => o.Channels = o.Channels.Length == 0 ? ChannelOptions.Defaults : [.. o.Channels.Select(c => c.Trim().ToLowerInvariant()).Distinct()])
+            .Validate(o => o.Channels.All(c => c.Length > 0 && !c.Contains('/')), "Channel names must be non-empty and contain no '/'.")
+            .ValidateOnStart();
+        services.AddOptions<IngestPartitionOptions>().Bind(configuration.GetSection(IngestPartitionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ChannelWindowOptions>().Bind(configuration.GetSection(ChannelWindowOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ISentimentScorer, LexiconSentimentScorer>();
+        services.AddSingleton<BrandMatcherCache>();
+        services.AddSingleton<MentionEnricher>();
+        services.AddSingleton<IMentionIngestor, StreamMentionIngestor>();
+        return services;
+    }
+}

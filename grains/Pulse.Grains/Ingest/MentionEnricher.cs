@@ -1,0 +1,52 @@
+using Pulse.Analytics.Sentiment;
+using Pulse.Grains.Brands;
+using Pulse.Grains.Mentions;
+
+namespace Pulse.Grains.Ingest;
+
+/// <summary>
+/// Turns raw mentions into scored mentions grouped by (brand, channel). A mention tagged with a known
+/// brand goes to that brand; otherwise it is matched against every brand's query and may match several.
+/// Mentions matching no brand are dropped: Pulse keeps windows only for monitored brands.
+/// </summary>
+internal sealed class MentionEnricher(ISentimentScorer scorer)
+{
+    public Dictionary<ChannelKey, List<ScoredMention>> Enrich(IReadOnlyList<Mention> mentions, CompiledBrands brands, out int unmatched)
+    {
+        var groups = new Dictionary<ChannelKey, List<ScoredMention>>();
+        var matched = new List<string>(4);
+        unmatched = 0;
+        foreach (var mention in mentions)
+        {
+            matched.Clear();
+            if (mention.Brand is { } tagged && brands.Ids.TryGetValue(tagged, out var canonical))
+            {
+                matched.Add(canonical);
+            }
+            else
+            {
+                brands.Matcher.Match(mention.Text, mention.Author, matched);
+            }
+
+            if (matched.Count == 0)
+            {
+                unmatched++;
+                continue;
+            }
+
+            var sentiment = scorer.Score(mention.Text);
+            foreach (var brandId in matched)
+            {
+                var key = new ChannelKey(brandId, mention.Channel);
+                if (!groups.TryGetValue(key, out var list))
+                {
+                    groups[key] = list = [];
+                }
+
+                list.Add(new ScoredMention(mention, brandId, sentiment.Score, sentiment.Label, sentiment.Language));
+            }
+        }
+
+        return groups;
+    }
+}

@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Pulse.Grains.Brands;
+using Pulse.Silo.Brands;
+
+namespace Pulse.Silo.Api;
+
+/// <summary>Brand configuration over HTTP: list, read, create or replace, delete.</summary>
+public static class BrandsApi
+{
+    public static IEndpointRouteBuilder MapBrandsApi(this IEndpointRouteBuilder app)
+    {
+        var brands = app.MapGroup("/api/brands").WithTags("Brands");
+        brands.MapGet("/", ListAsync).WithName("ListBrands");
+        brands.MapGet("/{id}", GetAsync).WithName("GetBrand");
+        brands.MapPut("/{id}", PutAsync).WithName("PutBrand");
+        brands.MapDelete("/{id}", DeleteAsync).WithName("DeleteBrand");
+        return app;
+    }
+
+    private static async Task<Ok<BrandDefinition[]>> ListAsync(IGrainFactory grains) =>
+        TypedResults.Ok((await Catalog(grains).GetAsync()).Brands);
+
+    private static async Task<Results<Ok<BrandDefinition>, ProblemHttpResult>> GetAsync(string id, IGrainFactory grains)
+    {
+        var brand = (await Catalog(grains).GetAsync()).Brands.FirstOrDefault(b => string.Equals(b.Id, id, StringComparison.OrdinalIgnoreCase));
+        return brand is null ? NotFound(id) : TypedResults.Ok(brand);
+    }
+
+    private static async Task<Results<Created<BrandDefinition>, Ok<BrandDefinition>, ProblemHttpResult>> PutAsync(string id, BrandRequest? body, IGrainFactory grains)
+    {
+        if (body is null)
+        {
+            return Invalid(["The body must be a JSON brand object."]);
+        }
+
+        if (body.Id is { } bodyId && !string.Equals(bodyId, id, StringComparison.Ordinal))
+        {
+            return Invalid([$"id in the body ('{bodyId}') differs from the id in the URL ('{id}')."]);
+        }
+
+        var brand = body.ToDefinition(id);
+        var errors = BrandValidator.Validate(brand);
+        if (errors.Count > 0)
+        {
+            return Invalid(errors);
+        }
+
+        var created = await Catalog(grains).PutAsync(brand);
+        return created ? TypedResults.Created($"/api/brands/{id}", brand) : TypedResults.Ok(brand);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, IGrainFactory grains) =>
+        await Catalog(grains).DeleteAsync(id) ? TypedResults.NoContent() : NotFound(id);
+
+    private static IBrandCatalogGrain Catalog(IGrainFactory grains) => grains.GetGrain<IBrandCatalogGrain>(IBrandCatalogGrain.Key);
+
+    private static ProblemHttpResult Invalid(IReadOnlyList<string> errors) =>
+        TypedResults.Problem(
+            title: "Invalid brand",
+            detail: string.Join(" ", errors),
+            statusCode: StatusCodes.Status400BadRequest,
+            extensions: new Dictionary<string, object?> { ["errors"] = errors });
+
+    private static ProblemHttpResult NotFound(string id) =>
+        TypedResults.Problem(title: $"Brand '{id}' not found", statusCode: StatusCodes.Status404NotFound);
+}

@@ -1,0 +1,24 @@
+using System.Text.RegularExpressions;
+using Pulse.Analytics.Matching;
+using Pulse.Grains.Brands;
+
+namespace Pulse.Silo.Brands;
+
+/// <summary>Checks a brand before it is stored: id shape, name, and a query that parses and can match something.</summary>
+internal static partial class BrandValidator
+{
+    [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,63}$")]
+    private static partial Regex IdPattern();
+
+    public static List<string> Validate(BrandDefinition brand)
+    {
+        var errors = new List<string>();
+        if (!IdPattern().IsMatch(brand.Id))
+        {
+            errors.Add($"id '{brand.Id}' must be 1-64 characters of lower-case letters, digits, '.', '_' or '-', starting with a letter or digit.");
+        }
+
+        errors.AddRange(BrandQueryParser.Validate(brand.ToQuery()));
+        return errors;
+    }
+}

@@ -1,0 +1,48 @@
+namespace Pulse.Silo.Cli;
+
+/// <summary>
+/// Turns `pulse`'s friendly flags into configuration keys, so every setting is also settable from
+/// appsettings.json or PULSE__... environment variables. Other arguments (e.g. --urls) pass through.
+/// </summary>
+internal static class ServeArguments
+{
+    private static readonly Dictionary<string, string> ValueFlags = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["--brands"] = "Pulse:Brands:File",
+        ["--silo-port"] = "Pulse:SiloPort",
+        ["--gateway-port"] = "Pulse:GatewayPort",
+    };
+
+    private static readonly Dictionary<string, string> SwitchFlags = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["--demo"] = "Pulse:Demo:Enabled",
+    };
+
+    public static string[] ToConfiguration(IReadOnlyList<string> args)
+    {
+        var result = new List<string>(args.Count);
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (SwitchFlags.TryGetValue(arg, out var switchKey))
+            {
+                result.Add($"--{switchKey}=true");
+            }
+            else if (ValueFlags.TryGetValue(arg, out var valueKey))
+            {
+                if (i + 1 >= args.Count)
+                {
+                    throw new ArgumentException($"{arg} needs a value.");
+                }
+
+                result.Add($"--{valueKey}={args[++i]}");
+            }
+            else
+            {
+                result.Add(arg);
+            }
+        }
+
+        return [.. result];
+    }
+}

@@ -1,0 +1,57 @@
+using System.Net.Http.Json;
+using Pulse.Silo.Cli;
+using Pulse.Testing;
+
+namespace Pulse.Silo.Tests.Functional;
+
+/// <summary>
+/// A real `pulse` host (Kestrel on a free loopback port, embedded silo on free ports), built exactly as
+/// the executable builds it. Tests share it and use distinct brand ids.
+/// </summary>
+public sealed class PulseHostFixture : IAsyncLifetime
+{
+    private WebApplication? _app;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public HttpClient Http { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var port = FreePort.Next();
+        BaseAddress = new Uri($"http://127.0.0.1:{port}");
+        _app = PulseCommandLine.CreateApp(
+        [
+            $"--urls={BaseAddress}",
+            $"--Pulse:SiloPort={FreePort.Next()}",
+            $"--Pulse:GatewayPort={FreePort.Next()}",
+            "--Logging:LogLevel:Default=Warning",
+        ]);
+        await _app.StartAsync();
+        Http = new HttpClient { BaseAddress = BaseAddress };
+        await Eventually.GetAsync(async () => (await Http.GetAsync("/healthz")).IsSuccessStatusCode, ok => ok);
+    }
+
+    public async Task<string> AddBrandAsync(string id, params string[] keywords)
+    {
+        var response = await Http.PutAsJsonAsync($"/api/brands/{id}", new { name = id, keywords });
+        response.EnsureSuccessStatusCode();
+        return id;
+    }
+
+    public async Task DisposeAsync()
+    {
+        Http?.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PulseHostCollection : ICollectionFixture<PulseHostFixture>
+{
+    public const string Name = "pulse-host";
+}
