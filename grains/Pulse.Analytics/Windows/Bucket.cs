@@ -1,0 +1,70 @@
+using Pulse.Analytics.Sentiment;
+
+namespace Pulse.Analytics.Windows;
+
+/// <summary>
+/// Aggregate of the mentions in one time slot (or the sum of several slots).
+/// </summary>
+/// <remarks>
+/// A mutable struct so ring buffers hold buckets inline and update them in place without allocating.
+/// Layout: the four ints first, then the 8-byte fields, so there is no padding (56 bytes).
+/// Room to shrink later if the per-grain budget demands it: Count is derivable from the three label counts,
+/// and the sentiment sum could be a float.
+/// </remarks>
+public struct Bucket
+{
+    public int Count { get; private set; }
+
+    public int Positive { get; private set; }
+
+    public int Neutral { get; private set; }
+
+    public int Negative { get; private set; }
+
+    public double SentimentSum { get; private set; }
+
+    public long Likes { get; private set; }
+
+    public long Shares { get; private set; }
+
+    public long Comments { get; private set; }
+
+    public long Reach { get; private set; }
+
+    public void Add(in MentionObservation m)
+    {
+        Count++;
+        switch (m.Label)
+        {
+            case SentimentLabel.Positive:
+                Positive++;
+                break;
+            case SentimentLabel.Negative:
+                Negative++;
+                break;
+            default:
+                // Anything that is not clearly positive or negative counts as neutral, so the three counts always sum to Count.
+                Neutral++;
+                break;
+        }
+
+        SentimentSum += m.Sentiment;
+        Likes += m.Likes;
+        Shares += m.Shares;
+        Comments += m.Comments;
+        Reach += m.Reach;
+    }
+
+    public void Add(in Bucket other)
+    {
+        Count += other.Count;
+        Positive += other.Positive;
+        Neutral += other.Neutral;
+        Negative += other.Negative;
+        SentimentSum += other.SentimentSum;
+        Likes += other.Likes;
+        Shares += other.Shares;
+        Comments += other.Comments;
+        Reach += other.Reach;
+    }
+}

@@ -1,0 +1,73 @@
+namespace Pulse.Analytics.Windows;
+
+/// <summary>
+/// The rolling windows of one (brand, channel): the same mentions at several resolutions, so short spans are
+/// answered precisely and long spans cheaply.
+/// </summary>
+/// <remarks>Not thread-safe: it lives inside one grain.</remarks>
+public sealed class MultiResolutionWindows
+{
+    private readonly RollingWindow[] _windows;
+
+    public MultiResolutionWindows(WindowLayout layout)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        _windows = new RollingWindow[layout.Resolutions.Count];
+        for (int i = 0; i < _windows.Length; i++)
+        {
+            _windows[i] = new RollingWindow(layout.Resolutions[i].Resolution, layout.Resolutions[i].Capacity);
+        }
+
+        Windows = Array.AsReadOnly(_windows);
+    }
+
+    /// <summary>Finest first, as in the layout.</summary>
+    public IReadOnlyList<RollingWindow> Windows { get; }
+
+    /// <summary>Adds the mention at every resolution; true if at least one still had room for its timestamp.</summary>
+    public bool Add(in MentionObservation m)
+    {
+        bool accepted = false;
+        foreach (var window in _windows)
+        {
+            accepted |= window.Add(in m);
+        }
+
+        return accepted;
+    }
+
+    /// <summary>Sum over <paramref name="span"/> ending at <paramref name="now"/>, from <see cref="WindowFor"/>.</summary>
+    public Bucket Sum(DateTimeOffset now, TimeSpan span) => WindowFor(span).Sum(now, span);
+
+    /// <summary>The finest window whose horizon covers <paramref name="span"/>; the coarsest when none does
+    /// (the sum is then truncated to that window's horizon).</summary>
+    public RollingWindow WindowFor(TimeSpan span)
+    {
+        foreach (var window in _windows)
+        {
+            if (window.Horizon >= span)
+            {
+                return window;
+            }
+        }
+
+        return _windows[^1];
+    }
+
+    /// <summary>The window at exactly <paramref name="resolution"/>, for series.</summary>
+    /// <exception cref="ArgumentException">No window has that resolution; the message lists the available ones.</exception>
+    public RollingWindow Resolution(TimeSpan resolution)
+    {
+        foreach (var window in _windows)
+        {
+            if (window.Resolution == resolution)
+            {
+                return window;
+            }
+        }
+
+        throw new ArgumentException(
+            $"No window at resolution {resolution}; available: {string.Join(", ", _windows.Select(w => w.Resolution))}.",
+            nameof(resolution));
+    }
+}
