@@ -1,0 +1,168 @@
+// Entry point: loads reference data, routes between overview and brand view (#/ and #/brand/{id}),
+// wires the hub into the store, and keeps the alert feed, status bar and war-room mode running.
+import { el, appLink, clear } from './js/dom.js';
+import { api } from './js/api.js';
+import { createHub } from './js/hub.js';
+import { store, emit, touch, setBrands, seedBrand, applySummaries, applyAlerts, setConnection, on } from './js/store.js';
+import { brandMeasures } from './js/series.js';
+import { noteServerTime } from './js/server-clock.js';
+import { mountOverview } from './js/overview.js';
+import { mountBrandView } from './js/brand-view.js';
+import { renderAlerts, markFresh } from './js/alerts.js';
+import { installAudioUnlock, enableAlertCues, beep, notify, notificationsState, audioReady } from './js/notify.js';
+import { installStatusBar } from './js/status-bar.js';
+import { createWarRoom } from './js/warroom.js';
+
+const SPARK_POINTS = 180;
+const OFFLINE_POLL_MS = 15000;
+
+const viewEl = document.getElementById('view');
+const crumbs = document.getElementById('crumbs');
+const alertList = document.getElementById('alert-list');
+const alertCount = document.getElementById('alert-count');
+const alertsButton = document.getElementById('alerts-enable');
+
+let current = null;
+let currentBrandId = null;
+
+function routeBrandId() {
+  const match = /^#\/brand\/(.+)$/.exec(location.hash);
+  if (!match) return null;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    return null;
+  }
+}
+
+function renderCrumbs(title) {
+  clear(crumbs);
+  crumbs.append(appLink('#/', { className: title ? undefined : 'active' }, 'Overview'));
+  if (title) crumbs.append(el('span', { className: 'sep', 'aria-hidden': 'true', text: '›' }), el('span', { className: 'active', text: title }));
+}
+
+function render() {
+  current?.unmount();
+  clear(viewEl);
+  const brandId = routeBrandId();
+  currentBrandId = brandId !== null && store.brands.has(brandId) ? brandId : null;
+  if (brandId !== null && currentBrandId === null && store.brands.size) location.hash = '#/';
+  current = currentBrandId !== null ? mountBrandView(viewEl, currentBrandId) : mountOverview(viewEl);
+  renderCrumbs(current.title);
+  hub.setBrand(currentBrandId);
+  renderAlertFeed();
+  window.scrollTo(0, 0);
+}
+
+function renderAlertFeed() {
+  renderAlerts(alertList, alertCount, [...store.alerts.values()], currentBrandId);
+}
+
+async function seedBrands() {
+  await Promise.all([...store.brands.keys()].map(async (id) => {
+    try {
+      seedBrand(id, brandMeasures(await api.series(id, '1s', SPARK_POINTS)));
+    } catch (error) {
+      console.warn(`series of ${id} unavailable`, error);
+    }
+  }));
+  touch();
+  emit('seeded');
+}
+
+async function loadAlerts({ initial }) {
+  try {
+    const fresh = applyAlerts(await api.alerts(), { initial });
+    if (fresh.length) announce(fresh);
+  } catch (error) {
+    console.warn('alerts unavailable', error);
+  }
+}
+
+function announce(fresh) {
+  markFresh(fresh);
+  renderAlertFeed();
+  const worst = fresh.reduce((a, b) => ((b.severity ?? 0) > (a.severity ?? 0) ? b : a));
+  beep(worst.severity);
+  fresh.forEach(notify);
+  warRoom.focusBrand(worst.brandId);
+}
+
+async function resync() {
+  await Promise.all([seedBrands(), loadAlerts({ initial: false })]);
+  emit('resync');
+}
+
+const hub = createHub({
+  onSummaries(summaries) {
+    const latest = summaries.reduce((max, s) => (s.at > max ? s.at : max), '');
+    if (latest) noteServerTime(latest);
+    applySummaries(summaries);
+  },
+  onSnapshots(snapshots) {
+    touch();
+    emit('snapshots', snapshots);
+  },
+  onAlerts(alerts) {
+    touch();
+    const fresh = applyAlerts(alerts);
+    if (fresh.length) announce(fresh);
+  },
+  onState: setConnection,
+  onResync: resync,
+});
+
+function renderAlertsButton() {
+  const notifications = notificationsState();
+  const sound = audioReady() ? 'sound on' : 'sound off';
+  const note = notifications === 'granted' ? 'notifications on' : notifications === 'denied' ? 'notifications blocked' : null;
+  alertsButton.textContent = audioReady() || notifications === 'granted'
+    ? `Alerts: ${[sound, note].filter(Boolean).join(' · ')}`
+    : 'Enable alert sound & notifications';
+  alertsButton.classList.toggle('on', audioReady());
+}
+
+const warRoom = createWarRoom({ button: document.getElementById('warroom-toggle'), onChange: () => { if (current) render(); } });
+
+async function loadReferenceData() {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const [channels, brands] = await Promise.all([api.channels(), api.brands()]);
+      store.channels = channels;
+      setBrands(brands);
+      return;
+    } catch (error) {
+      console.warn(error);
+      clear(viewEl).append(el('p', { className: 'view-status', role: 'status', text: `Cannot reach the Pulse API (${error.message}). Retrying…` }));
+      await new Promise((resolve) => setTimeout(resolve, Math.min(30000, 2000 * (attempt + 1))));
+    }
+  }
+}
+
+async function main() {
+  installStatusBar(document.getElementById('freshness'), document.getElementById('connection-state'));
+  installAudioUnlock();
+  alertsButton.addEventListener('click', async () => {
+    await enableAlertCues();
+    renderAlertsButton();
+  });
+  window.addEventListener('pointerdown', () => setTimeout(renderAlertsButton, 50), { once: true });
+  renderAlertsButton();
+
+  on('alerts', renderAlertFeed);
+  setInterval(renderAlertFeed, 15000); // relative times and expiring highlights
+
+  await loadReferenceData();
+  render();
+  window.addEventListener('hashchange', render);
+  await Promise.all([loadAlerts({ initial: true }), seedBrands()]);
+
+  await hub.subscribeOverview();
+  hub.start();
+  // Without the hub the wall still moves: poll the REST API until live updates are back.
+  setInterval(() => {
+    if (store.connection !== 'connected') resync();
+  }, OFFLINE_POLL_MS);
+}
+
+main();

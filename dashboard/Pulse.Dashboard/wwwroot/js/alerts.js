@@ -1,0 +1,84 @@
+// The alert feed (always visible): what happened, how bad, where, and why.
+import { el, appLink, clear } from './dom.js';
+import { ago, compact } from './format.js';
+import { channelColor } from './colors.js';
+
+const MAX_ALERTS = 50;
+const HIGHLIGHT_MS = 20000;
+const STATE_RANK = { open: 0, acknowledged: 1, resolved: 2 };
+const KIND_LABEL = { spike: 'Spike', drop: 'Drop', 'negative-shift': 'Negative shift', viral: 'Viral' };
+
+const highlightUntil = new Map(); // alert id -> ms
+
+function number(value) {
+  if (!Number.isFinite(value)) return '–';
+  return Math.abs(value) < 10 && !Number.isInteger(value) ? value.toFixed(2) : compact(value);
+}
+
+function severityClass(severity) {
+  if (severity >= 8) return 'sev-critical';
+  if (severity >= 5) return 'sev-high';
+  return 'sev-low';
+}
+
+/** Open alerts first, then most recently changed. */
+export function sortAlerts(alerts) {
+  return [...alerts].sort((a, b) =>
+    (STATE_RANK[a.state] ?? 3) - (STATE_RANK[b.state] ?? 3)
+    || Date.parse(b.updatedAt ?? b.startedAt) - Date.parse(a.updatedAt ?? a.startedAt));
+}
+
+export function markFresh(alerts) {
+  const until = Date.now() + HIGHLIGHT_MS;
+  for (const alert of alerts) highlightUntil.set(alert.id, until);
+}
+
+function whyTerms(alert) {
+  const terms = (alert.why?.terms ?? []).slice(0, 6);
+  if (!terms.length) return null;
+  return el('div', { className: 'alert-why' },
+    el('span', { className: 'why-label', text: 'why' }),
+    terms.map((t) => el('span', {
+      className: 'term',
+      title: `${t.count} mentions, lift ×${number(t.lift)}`,
+    }, String(t.term), el('span', { className: 'term-lift', text: ` ×${number(t.lift)}` }))));
+}
+
+function alertItem(alert, currentBrandId, now) {
+  const ratio = alert.expected > 0 ? alert.value / alert.expected : null;
+  const fresh = (highlightUntil.get(alert.id) ?? 0) > now;
+  const item = el('li', {
+    className: ['alert', severityClass(alert.severity), `state-${alert.state}`, fresh ? 'fresh' : '',
+      alert.brandId === currentBrandId ? 'current' : ''].filter(Boolean).join(' '),
+    dataset: { testid: 'alert-item', alertId: alert.id, brandId: alert.brandId, kind: alert.kind, state: alert.state },
+  },
+  el('div', { className: 'alert-head' },
+    el('span', { className: 'alert-kind', text: KIND_LABEL[alert.kind] ?? String(alert.kind) }),
+    el('span', { className: 'alert-severity', title: 'severity 1–10', text: `sev ${alert.severity}` }),
+    el('span', { className: 'alert-state', text: alert.state }),
+    el('time', { className: 'alert-time', datetime: alert.startedAt, title: `started ${alert.startedAt}`, text: ago(Date.parse(alert.startedAt), now) })),
+  el('div', { className: 'alert-brand' },
+    appLink(`#/brand/${encodeURIComponent(alert.brandId)}`, {}, String(alert.brandName ?? alert.brandId)),
+    el('span', { className: 'alert-channels' }, (alert.channels ?? []).map((c, i) =>
+      el('span', { className: 'chip', style: { borderColor: channelColor(c, i) }, text: c })))),
+  el('div', { className: 'alert-value' },
+    el('strong', { text: number(alert.value) }), ' vs expected ', el('span', { text: number(alert.expected) }),
+    ratio !== null ? el('span', { className: 'alert-ratio', text: ` (×${number(ratio)})` }) : null),
+  alert.message ? el('p', { className: 'alert-message', text: alert.message }) : null,
+  whyTerms(alert));
+  return item;
+}
+
+/** Re-renders the feed; cheap because the list is capped. */
+export function renderAlerts(list, countEl, alerts, currentBrandId) {
+  const now = Date.now();
+  const sorted = sortAlerts(alerts).slice(0, MAX_ALERTS);
+  clear(list);
+  if (!sorted.length) {
+    list.append(el('li', { className: 'empty-note', text: 'No alerts. Spikes, drops, negative shifts and viral posts appear here.' }));
+  }
+  for (const alert of sorted) list.append(alertItem(alert, currentBrandId, now));
+  const open = alerts.filter((a) => a.state === 'open').length;
+  countEl.textContent = open ? `${open} open` : '';
+  countEl.classList.toggle('hot', open > 0);
+}
