@@ -1,0 +1,70 @@
+using Pulse.Analytics.Matching;
+
+namespace Pulse.Analytics.Tests.Matching;
+
+public class TextNormalizerTests
+{
+    [Fact]
+    public void Lower_cases_and_splits_on_whitespace_and_punctuation()
+    {
+        Assert.Equal("deutsche bahn ist spaet 20 min", TextNormalizer.Normalize("Deutsche-Bahn ist SPAET!!! (20 min)"));
+    }
+
+    [Theory]
+    [InlineData("Müller", "mueller")]
+    [InlineData("MÜLLER", "mueller")]
+    [InlineData("Straße", "strasse")]
+    [InlineData("Ärger Öl", "aerger oel")]
+    [InlineData("Café Crème", "cafe creme")]
+    [InlineData("Łódź", "lodz")]
+    [InlineData("Mu\u0308ller", "mueller")] // decomposed ü
+    public void Folds_umlauts_to_digraphs_and_strips_other_diacritics(string text, string expected)
+    {
+        Assert.Equal(expected, TextNormalizer.Normalize(text));
+    }
+
+    [Fact]
+    public void Keeps_hashtag_and_handle_sigils_on_their_tokens()
+    {
+        Assert.Equal("#bahnchaos bei @db_bahn", TextNormalizer.Normalize("#BahnChaos bei @DB_Bahn!"));
+    }
+
+    [Fact]
+    public void Keeps_dotted_handles_whole_but_not_a_trailing_full_stop()
+    {
+        Assert.Equal("hi @db.bsky.social", TextNormalizer.Normalize("Hi @db.bsky.social."));
+    }
+
+    [Fact]
+    public void An_at_sign_inside_a_word_is_not_a_handle()
+    {
+        Assert.Equal("mail info example com", TextNormalizer.Normalize("mail info@example.com"));
+    }
+
+    [Fact]
+    public void Skips_links_entirely()
+    {
+        Assert.Equal("see now", TextNormalizer.Normalize("see https://apple.com/iphone?x=1 now (http://bahn.de)"));
+    }
+
+    [Fact]
+    public void Drops_apostrophes_inside_words()
+    {
+        Assert.Equal("mcdonalds dont", TextNormalizer.Normalize("McDonald's don’t"));
+    }
+
+    [Fact]
+    public void Gives_umlaut_tokens_an_alternate_without_the_umlaut()
+    {
+        string text = "Müller kauft";
+        var scratch = new char[TextNormalizer.ScratchLength(text.Length)];
+        var tokens = new FoldedToken[TextNormalizer.MaxTokenCount(text.Length)];
+
+        int count = TextNormalizer.Tokenize(text, scratch, tokens);
+
+        Assert.Equal(2, count);
+        Assert.Equal("mueller", tokens[0].Text(scratch).ToString());
+        Assert.Equal("muller", tokens[0].Alternate(scratch).ToString());
+        Assert.False(tokens[1].HasAlternate);
+    }
+}
