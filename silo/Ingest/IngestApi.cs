@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Pulse.Grains.Mentions;
+
+namespace Pulse.Silo.Ingest;
+
+/// <summary>Wiring of the HTTP mention ingest: services and the <c>POST /api/mentions</c> endpoint.</summary>
+public static class IngestApi
+{
+    public const string Route = "/api/mentions";
+
+    /// <summary>
+    /// Registers <see cref="IngestOptions"/> (section <c>Pulse:Ingest</c>, validated at start),
+    /// <see cref="MentionBatchParser"/> and <see cref="TimeProvider.System"/> unless one is registered.
+    /// <see cref="IMentionIngestor"/> must be registered by the host.
+    /// </summary>
+    public static IServiceCollection AddIngest(this IServiceCollection services, IConfiguration config)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(config);
+        var section = config.GetSection(IngestOptions.SectionName);
+        services.AddOptions<IngestOptions>()
+            .Bind(section)
+            .Configure(options =>
+            {
+                // The binder appends configured list items to the defaults; a configured list replaces them.
+                var channels = section.GetSection(nameof(IngestOptions.Channels)).Get<string[]>();
+                if (channels is { Length: > 0 })
+                {
+                    options.Channels = channels;
+                }
+            })
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IngestOptions>, IngestOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new MentionBatchParser(sp.GetRequiredService<IOptions<IngestOptions>>().Value));
+        services.TryAddSingleton<MentionIngestHandler>();
+        return services;
+    }
+
+    /// <summary>Maps <c>POST /api/mentions</c> (JSON object, JSON array or NDJSON body).</summary>
+    public static IEndpointRouteBuilder MapIngestApi(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapPost(Route, static (HttpContext context, [FromServices] MentionIngestHandler handler, [FromServices] IMentionIngestor ingestor)
+                => handler.HandleAsync(context, ingestor))
+            .WithName("IngestMentions")
+            .Produces(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        return app;
+    }
+}

@@ -1,0 +1,51 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+
+namespace Pulse.Silo.Ingest;
+
+/// <summary>The problem+json answers of the ingest endpoint.</summary>
+internal static class IngestProblems
+{
+    public static IResult UnsupportedMediaType(string? contentType) => Results.Problem(
+        statusCode: StatusCodes.Status415UnsupportedMediaType,
+        title: "Unsupported content type",
+        detail: $"Content type '{contentType ?? "(none)"}' is not supported; send {MentionContentTypes.Json} (an object or an array), "
+            + $"{MentionContentTypes.NdJson} or {MentionContentTypes.JsonLines} (one object per line), UTF-8.");
+
+    public static IResult BodyTooLarge(int maxBodyBytes) => Results.Problem(
+        statusCode: StatusCodes.Status413PayloadTooLarge,
+        title: "Request body too large",
+        detail: string.Create(CultureInfo.InvariantCulture, $"The request body exceeds {maxBodyBytes} bytes; split the batch."),
+        extensions: new Dictionary<string, object?> { ["limit"] = maxBodyBytes });
+
+    /// <summary>400 for a batch with errors; valid items, if any, have already been ingested.</summary>
+    public static IResult Rejected(MentionParseResult result)
+    {
+        var acceptedIds = new string[result.Accepted.Count];
+        for (int i = 0; i < acceptedIds.Length; i++)
+        {
+            acceptedIds[i] = result.Accepted[i].Id;
+        }
+
+        var (title, detail) = result.Failure switch
+        {
+            MentionBatchFailure.MalformedBody => ("Malformed request body", $"The request body is not a valid mention batch: {result.Errors[0].Message}"),
+            MentionBatchFailure.TooManyItems => ("Too many mentions", result.Errors[0].Message),
+            _ when acceptedIds.Length == 0 => ("All mentions were rejected", string.Create(CultureInfo.InvariantCulture,
+                $"All {result.RejectedCount} mention(s) are invalid; none was ingested. See 'errors'.")),
+            _ => ("Some mentions were rejected", string.Create(CultureInfo.InvariantCulture,
+                $"{result.RejectedCount} mention(s) are invalid and were not ingested; {acceptedIds.Length} valid mention(s) were ingested. See 'errors'.")),
+        };
+
+        return Results.Problem(
+            statusCode: StatusCodes.Status400BadRequest,
+            title: title,
+            detail: detail,
+            extensions: new Dictionary<string, object?>
+            {
+                ["errors"] = result.Errors,
+                ["accepted"] = acceptedIds.Length,
+                ["acceptedIds"] = acceptedIds,
+            });
+    }
+}
