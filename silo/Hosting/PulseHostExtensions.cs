@@ -12,6 +12,11 @@ public static class PulseHostExtensions
     /// <summary>Everything `pulse` serves: silo, ingest, brands, demo data, dashboard and health.</summary>
     public static WebApplicationBuilder AddPulse(this WebApplicationBuilder builder)
     {
+        if (builder.Configuration.GetValue<bool>("Pulse:Demo:Enabled") && string.IsNullOrEmpty(builder.Configuration[$"{BrandsOptions.Section}:File"]))
+        {
+            builder.Configuration[$"{BrandsOptions.Section}:File"] = DemoBrands.DefaultFilePath;
+        }
+
         builder.AddPulseEmbeddedSilo();
         builder.Services.AddIngest(builder.Configuration);
         builder.Services.AddOptions<BrandsOptions>().BindConfiguration(BrandsOptions.Section);

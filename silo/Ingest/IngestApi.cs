@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Pulse.Grains;
 using Pulse.Grains.Mentions;
 
 namespace Pulse.Silo.Ingest;
@@ -25,17 +26,11 @@ public static class IngestApi
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(config);
         var section = config.GetSection(IngestOptions.SectionName);
+        services.AddPulseChannels(config);
         services.AddOptions<IngestOptions>()
             .Bind(section)
-            .Configure(options =>
-            {
-                // The binder appends configured list items to the defaults; a configured list replaces them.
-                var channels = section.GetSection(nameof(IngestOptions.Channels)).Get<string[]>();
-                if (channels is { Length: > 0 })
-                {
-                    options.Channels = channels;
-                }
-            })
+            // One list of channels for the whole cluster ("Pulse:Channels"): ingest accepts exactly what the grains aggregate.
+            .Configure<IOptions<ChannelOptions>>((options, channels) => options.Channels = channels.Value.Channels)
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IngestOptions>, IngestOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);

@@ -17,9 +17,9 @@ public sealed class IngestOptions
     /// <summary>How far in the future a timestamp may lie (clock skew of the sources).</summary>
     public TimeSpan MaxFutureSkew { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Known channels; matched case-insensitively and normalised to lower case.</summary>
-    public IList<string> Channels { get; set; } = [.. DefaultChannels];
-
-    internal static readonly string[] DefaultChannels =
-        ["x", "bluesky", "mastodon", "reddit", "news", "blogs", "forums", "reviews"];
+    /// <summary>
+    /// Known channels; matched case-insensitively and normalised to lower case. In a host this is
+    /// <c>Pulse:Channels</c> (see <see cref="Pulse.Grains.ChannelOptions"/>), not configured here.
+    /// </summary>
+    public IList<string> Channels { get; set; } = [.. Pulse.Grains.ChannelOptions.Defaults];
 }

@@ -6,32 +6,20 @@ namespace Pulse.Grains.Brands;
 /// </summary>
 internal sealed class BrandMatcherCache(IGrainFactory grains)
 {
-    private readonly SemaphoreSlim _rebuild = new(1, 1);
     private volatile CompiledBrands _current = CompiledBrands.Empty;
 
     public async ValueTask<CompiledBrands> CurrentAsync()
     {
         var current = _current;
-        var catalog = grains.GetGrain<IBrandCatalogGrain>(IBrandCatalogGrain.Key);
-        var newer = await catalog.GetIfNewerAsync(current.Version);
+        var newer = await grains.GetGrain<IBrandCatalogGrain>(IBrandCatalogGrain.Key).GetIfNewerAsync(current.Version);
         if (newer is null)
         {
             return current;
         }
 
-        await _rebuild.WaitAsync();
-        try
-        {
-            if (_current.Version != newer.Version)
-            {
-                _current = new CompiledBrands(newer);
-            }
-
-            return _current;
-        }
-        finally
-        {
-            _rebuild.Release();
-        }
+        // Two partitions may compile the same version at once; that is cheaper than making them wait on a lock.
+        var compiled = new CompiledBrands(newer);
+        _current = compiled;
+        return compiled;
     }
 }

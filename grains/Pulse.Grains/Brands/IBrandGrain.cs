@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using Pulse.Grains.Mentions;
 using Pulse.Grains.Notifications;
 using Pulse.Grains.Stats;

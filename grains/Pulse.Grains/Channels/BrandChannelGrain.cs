@@ -32,6 +32,7 @@ internal sealed class BrandChannelGrain(IOptions<ChannelWindowOptions> options, 
 
     public Task RecordAsync(ScoredMention[] mentions)
     {
+        var now = clock.GetUtcNow();
         foreach (var scored in mentions)
         {
             var m = scored.Mention;
@@ -40,7 +41,9 @@ internal sealed class BrandChannelGrain(IOptions<ChannelWindowOptions> options, 
                 continue;
             }
 
-            var observation = new MentionObservation(m.Timestamp, scored.Sentiment, scored.Label, m.Likes, m.Shares, m.Comments, m.Reach);
+            // Windows advance with event time: a clock running ahead at the source must not age out the present.
+            var at = m.Timestamp > now ? now : m.Timestamp;
+            var observation = new MentionObservation(at, scored.Sentiment, scored.Label, m.Likes, m.Shares, m.Comments, m.Reach);
             if (_windows.Add(observation))
             {
                 _latest.Add(scored);
@@ -61,7 +64,7 @@ internal sealed class BrandChannelGrain(IOptions<ChannelWindowOptions> options, 
         var now = clock.GetUtcNow();
         var written = window.CopySeries(now, buckets);
         var series = ChannelSeriesBuilder.Build(_key.Channel, buckets.AsSpan(0, written));
-        var start = window.SlotStart(window.SlotOf(now) - written + 1);
+        var start = window.SeriesStart(now, written);
         return Task.FromResult((series, start));
     }
 

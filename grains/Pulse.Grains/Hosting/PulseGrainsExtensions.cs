@@ -11,16 +11,29 @@ namespace Pulse.Grains;
 
 public static class PulseGrainsExtensions
 {
+    /// <summary>The cluster's channel list (section "Pulse:Channels"); safe to call more than once.</summary>
+    public static IServiceCollection AddPulseChannels(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (services.Any(d => d.ServiceType == typeof(ChannelOptionsMarker)))
+        {
+            return services;
+        }
+
+        services.AddSingleton<ChannelOptionsMarker>();
+        services.AddOptions<ChannelOptions>().Bind(configuration.GetSection(ChannelOptions.Section))
+            .PostConfigure(o => o.Channels = o.Channels.Length == 0 ? ChannelOptions.Defaults : [.. o.Channels.Select(c => c.Trim().ToLowerInvariant()).Distinct()])
+            .Validate(o => o.Channels.All(c => c.Length > 0 && !c.Contains('/')), "Pulse:Channels: channel names must be non-empty and contain no '/'.")
+            .ValidateOnStart();
+        return services;
+    }
+
     /// <summary>
     /// Services the grains need on every silo: options, the sentiment scorer (swap it by registering
     /// another <see cref="ISentimentScorer"/> first), the per-silo matcher cache and the stream ingestor.
     /// </summary>
     public static IServiceCollection AddPulseGrains(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ChannelOptions>().Bind(configuration.GetSection(ChannelOptions.Section))
-            .PostConfigure(o => o.Channels = o.Channels.Length == 0 ? ChannelOptions.Defaults : [.. o.Channels.Select(c => c.Trim().ToLowerInvariant()).Distinct()])
-            .Validate(o => o.Channels.All(c => c.Length > 0 && !c.Contains('/')), "Channel names must be non-empty and contain no '/'.")
-            .ValidateOnStart();
+        services.AddPulseChannels(configuration);
         services.AddOptions<IngestPartitionOptions>().Bind(configuration.GetSection(IngestPartitionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ChannelWindowOptions>().Bind(configuration.GetSection(ChannelWindowOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
@@ -30,4 +43,6 @@ public static class PulseGrainsExtensions
         services.AddSingleton<IMentionIngestor, StreamMentionIngestor>();
         return services;
     }
+
+    private sealed class ChannelOptionsMarker;
 }

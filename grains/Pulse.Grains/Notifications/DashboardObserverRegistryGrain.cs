@@ -24,6 +24,6 @@ internal sealed class DashboardObserverRegistryGrain(ILogger<DashboardObserverRe
     public Task<IDashboardObserver[]> GetObserversAsync()
     {
         _observers.ClearExpired();
-        return Task.FromResult(_observers.Observers.Keys.ToArray());
+        return Task.FromResult(_observers.Observers.Values.ToArray());
     }
 }

@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 namespace Pulse.Grains.Notifications;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 namespace Pulse.Grains.Notifications;
 
 /// <summary>Implemented by each web host (wrapping its SignalR hub context); registered with <see cref="IDashboardObserverRegistryGrain"/>.</summary>

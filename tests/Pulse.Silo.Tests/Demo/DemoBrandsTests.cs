@@ -8,14 +8,14 @@ public class DemoBrandsTests
     [Fact]
     public void BrandFileListsFiveOrSixBrandsWithUniqueIds()
     {
-        Assert.InRange(Brands.Count, 5, 6);
-        Assert.Equal(Brands.Count, Brands.Select(b => b.Id).Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        Assert.InRange(DemoFixture.Brands.Count, 5, 6);
+        Assert.Equal(DemoFixture.Brands.Count, DemoFixture.Brands.Select(b => b.Id).Distinct(StringComparer.OrdinalIgnoreCase).Count());
     }
 
     [Fact]
     public void AtLeastTwoBrandsAreGerman()
     {
-        var german = Brands.Where(b => DemoBrandProfiles.For(b).Language == "de").Select(b => b.Id);
+        var german = DemoFixture.Brands.Where(b => DemoBrandProfiles.For(b).Language == "de").Select(b => b.Id);
 
         Assert.Equal(GermanBrandIds.Order(), german.Order());
     }
@@ -23,9 +23,9 @@ public class DemoBrandsTests
     [Fact]
     public void EveryBrandHasAHandcraftedProfileWithItsOwnCrisis()
     {
-        var hashtags = Brands.Select(b => DemoBrandProfiles.For(b).CrisisHashtag).ToList();
+        var hashtags = DemoFixture.Brands.Select(b => DemoBrandProfiles.For(b).CrisisHashtag).ToList();
 
-        Assert.All(Brands, b => Assert.NotEqual(DemoBrandProfiles.Fallback(b), DemoBrandProfiles.For(b)));
+        Assert.All(DemoFixture.Brands, b => Assert.NotEqual(DemoBrandProfiles.Fallback(b), DemoBrandProfiles.For(b)));
         Assert.Equal(hashtags.Count, hashtags.Distinct(StringComparer.OrdinalIgnoreCase).Count());
     }
 

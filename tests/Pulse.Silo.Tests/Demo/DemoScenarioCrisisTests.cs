@@ -21,7 +21,7 @@ public class DemoScenarioCrisisTests
 
         Assert.Equal(6, crises.Count);
         Assert.Equal(Enumerable.Range(0, 6).Select(i => Start + TimeSpan.FromSeconds(20) + TimeSpan.FromMinutes(2 * i)), crises.Select(c => c.Start));
-        Assert.Equal(Brands.Select(b => b.Id).Order(), crises.Select(c => c.BrandId).Order());
+        Assert.Equal(DemoFixture.Brands.Select(b => b.Id).Order(), crises.Select(c => c.BrandId).Order());
         Assert.All(crises, c => Assert.Equal(TimeSpan.FromSeconds(90), c.End - c.Start));
     }
 
@@ -119,7 +119,7 @@ public class DemoScenarioCrisisTests
     {
         var scenario = Scenario();
         var crisis = NthCrisis(scenario, 0);
-        var other = Brands.First(b => b.Id != crisis.BrandId).Id;
+        var other = DemoFixture.Brands.First(b => b.Id != crisis.BrandId).Id;
         var length = crisis.End - crisis.Start;
 
         var during = scenario.GenerateTagged(crisis.Start, crisis.End).Count(m => m.BrandId == other);

@@ -28,7 +28,7 @@ public class DemoScenarioTextTests
     {
         var pairs = Minute.Select(m => (m.BrandId, m.Mention.Channel)).Distinct().Count();
 
-        Assert.Equal(Brands.Count * 8, pairs);
+        Assert.Equal(DemoFixture.Brands.Count * 8, pairs);
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using System.Net.Http.Json;
 using Pulse.Silo.Cli;
 using Pulse.Testing;

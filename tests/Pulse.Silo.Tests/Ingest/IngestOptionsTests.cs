@@ -46,9 +46,9 @@ public sealed class IngestOptionsTests
     }
 
     [Fact]
-    public void Configured_channels_replace_the_default_list_rather_than_extend_it()
+    public void Channels_come_from_the_cluster_wide_pulse_channels_list_which_replaces_the_defaults()
     {
-        using var services = Build(("Pulse:Ingest:Channels:0", "x"), ("Pulse:Ingest:Channels:1", "tiktok"));
+        using var services = Build(("Pulse:Channels:0", "x"), ("Pulse:Channels:1", "tiktok"));
 
         Assert.Equal(["x", "tiktok"], services.GetRequiredService<IOptions<IngestOptions>>().Value.Channels);
     }
@@ -58,7 +58,6 @@ public sealed class IngestOptionsTests
     [InlineData("Pulse:Ingest:MaxBodyBytes", "0")]
     [InlineData("Pulse:Ingest:MaxTextLength", "-1")]
     [InlineData("Pulse:Ingest:MaxFutureSkew", "-00:01:00")]
-    [InlineData("Pulse:Ingest:Channels:0", " ")]
     public void Invalid_limits_fail_validation_naming_the_setting(string key, string value)
     {
         using var services = Build((key, value));
@@ -72,7 +71,7 @@ public sealed class IngestOptionsTests
     [Fact]
     public void Parser_is_registered_with_the_bound_options()
     {
-        using var services = Build(("Pulse:Ingest:Channels:0", "tiktok"));
+        using var services = Build(("Pulse:Channels:0", "tiktok"));
         var parser = services.GetRequiredService<MentionBatchParser>();
 
         var result = parser.Parse("""{"id":"a","channel":"TikTok","text":"t"}"""u8, MentionBodyFormat.Json, IngestSamples.Now);
