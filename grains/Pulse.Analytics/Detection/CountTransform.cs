@@ -22,4 +22,14 @@ internal static class CountTransform
         var s = Math.Sinh(stabilised * root / 2.0);
         return Math.Max(0.0, (s * s / dispersion) - AnscombeOffset);
     }
+
+    /// <summary>
+    /// Standard deviation of the stabilised value of pure Poisson counts around <paramref name="stabilised"/>:
+    /// 1/√(1 + φμ) by the delta method. Real mention counts are never calmer than Poisson, so this floors the scale.
+    /// </summary>
+    public static double PoissonScale(double stabilised, double dispersion)
+    {
+        var mean = Invert(stabilised, dispersion) + AnscombeOffset;
+        return 1.0 / Math.Sqrt(1.0 + (dispersion * mean));
+    }
 }

@@ -27,9 +27,12 @@ internal sealed class IncidentTracker
         _persistenceUnit = settings.SeverityPersistenceBuckets;
     }
 
-    /// <summary>Records one bucket; <paramref name="magnitude"/> is the deviation over its threshold (>= 1 when anomalous).</summary>
+    /// <summary>Records one bucket.</summary>
+    /// <param name="anomalous">Whether the bucket is anomalous.</param>
+    /// <param name="peak">This bucket's own deviation over its threshold; an incident escalates when it grows enough
+    /// (accumulated evidence is not used here, it grows with time alone).</param>
     /// <returns>Whether this bucket raises an alert.</returns>
-    public bool Observe(bool anomalous, double magnitude)
+    public bool Observe(bool anomalous, double peak)
     {
         _seen++;
         if (!anomalous)
@@ -54,13 +57,13 @@ internal sealed class IncidentTracker
 
         if (newIncident)
         {
-            _alertedMagnitude = magnitude;
+            _alertedMagnitude = Math.Max(peak, 1.0);
             return true;
         }
 
-        if (_escalation > 0 && magnitude >= _escalation * _alertedMagnitude)
+        if (_escalation > 0 && peak >= _escalation * _alertedMagnitude)
         {
-            _alertedMagnitude = magnitude;
+            _alertedMagnitude = peak;
             return true;
         }
 

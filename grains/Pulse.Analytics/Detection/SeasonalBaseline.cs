@@ -1,7 +1,8 @@
 namespace Pulse.Analytics.Detection;
 
 /// <summary>
-/// Robust streaming baseline: an EWMA level plus a time-of-period profile (e.g. hours of the day),
+/// Robust streaming baseline: an EWMA level plus a time-of-period profile (e.g. hours of the day, linearly
+/// interpolated between slot centres so a peak inside an hour is followed smoothly),
 /// and an EWMA of absolute residuals as the noise scale. Residuals are clipped before they update
 /// anything, so a spike barely moves the baseline. Fixed memory (one slot array), O(1) per bucket.
 /// </summary>
@@ -17,14 +18,16 @@ internal sealed class SeasonalBaseline
     private readonly double _scaleRate;
     private readonly double _profileRate;
     private readonly double _clip;
-    private readonly double _minimumScale;
+    private readonly Func<double, double> _minimumScale;
     private double _profileSum;
     private double _level;
     private double _meanAbsolute;
     private long _observed;
-    private int _slot;
+    private int _lower;
+    private int _upper;
+    private double _upperWeight;
 
-    public SeasonalBaseline(DetectorSettings settings, double minimumScale)
+    public SeasonalBaseline(DetectorSettings settings, Func<double, double> minimumScale)
     {
         _profile = new double[settings.SeasonalityPeriodBuckets > 0 ? settings.SeasonalSlots : 1];
         _periodTicks = settings.SeasonalityPeriodBuckets * settings.BucketSize.Ticks;
@@ -47,12 +50,16 @@ internal sealed class SeasonalBaseline
     {
         if (_periodTicks == 0)
         {
-            _slot = 0;
             return _level;
         }
 
-        var phase = bucketStart.UtcTicks % _periodTicks;
-        _slot = (int)(phase * _profile.Length / _periodTicks);
+        // Position in slot units measured from the first slot's centre; the profile wraps around the period.
+        var slots = _profile.Length;
+        var position = ((double)(bucketStart.UtcTicks % _periodTicks) * slots / _periodTicks) - 0.5;
+        var floor = Math.Floor(position);
+        _upperWeight = position - floor;
+        _lower = ((int)floor + slots) % slots;
+        _upper = (_lower + 1) % slots;
 
         // The profile is only trusted once a whole period has been seen; until then it only learns.
         if (_observed < _seasonalAfter)
@@ -60,11 +67,12 @@ internal sealed class SeasonalBaseline
             return _level;
         }
 
-        return _level + _profile[_slot] - (_profileSum / _profile.Length);
+        var seasonal = ((1.0 - _upperWeight) * _profile[_lower]) + (_upperWeight * _profile[_upper]);
+        return _level + seasonal - (_profileSum / slots);
     }
 
-    /// <summary>Current noise scale (standard deviations of the stabilised value), never below the floor.</summary>
-    public double Scale => Math.Max(_meanAbsolute * MeanAbsoluteToSigma, _minimumScale);
+    /// <summary>Noise scale (standard deviations of the stabilised value) at baseline <paramref name="expected"/>, never below the floor there.</summary>
+    public double Scale(double expected) => Math.Max(_meanAbsolute * MeanAbsoluteToSigma, _minimumScale(expected));
 
     /// <summary>Folds in the value observed for the bucket last passed to <see cref="Expect"/>.</summary>
     public void Learn(double value, double expected)
@@ -76,11 +84,12 @@ internal sealed class SeasonalBaseline
             return;
         }
 
-        var bound = _clip * Scale;
+        var bound = _clip * Scale(expected);
         var residual = Math.Clamp(value - expected, -bound, bound);
         _level += _levelRate * residual;
         var step = _profileRate * residual;
-        _profile[_slot] += step;
+        _profile[_lower] += (1.0 - _upperWeight) * step;
+        _profile[_upper] += _upperWeight * step;
         _profileSum += step;
         _meanAbsolute += _scaleRate * (Math.Abs(residual) - _meanAbsolute);
         _observed++;

@@ -9,9 +9,6 @@ namespace Pulse.Analytics.Detection;
 /// </summary>
 public sealed class VolumeAnomalyDetector
 {
-    // In stabilised units Poisson noise has unit variance; real data is never calmer than that.
-    private const double PoissonScale = 1.0;
-
     private readonly DetectorSettings _settings;
     private readonly SeasonalBaseline _baseline;
     private readonly IncidentTracker _incidents;
@@ -31,7 +28,7 @@ public sealed class VolumeAnomalyDetector
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate();
         _settings = settings;
-        _baseline = new SeasonalBaseline(settings, PoissonScale);
+        _baseline = new SeasonalBaseline(settings, e => CountTransform.PoissonScale(e, settings.Dispersion));
         _incidents = new IncidentTracker(settings);
         _spikeKind = spikeKind;
         _detectDrops = detectDrops;
@@ -51,14 +48,15 @@ public sealed class VolumeAnomalyDetector
         var z = CountTransform.Stabilise(value, s.Dispersion);
         var first = _baseline.Observed == 0;
         var e = _baseline.Expect(bucketStart);
-        var sigma = _baseline.Scale;
+        var sigma = _baseline.Scale(e);
         var expected = CountTransform.Invert(e, s.Dispersion);
         var deviation = first ? 0.0 : (z - e) / sigma;
 
-        // CUSUM in both directions; single-bucket contributions are capped so one outlier cannot fake persistence.
+        // CUSUM in both directions; single-bucket contributions are capped so one outlier cannot fake persistence,
+        // and the sums saturate at twice their decision level so a long incident does not read as an ever larger one.
         var cap = 2.0 * s.SpikeThreshold;
-        _rise = Math.Max(0.0, _rise + Math.Min(deviation, cap) - s.PersistenceAllowance);
-        _fall = Math.Max(0.0, _fall - Math.Max(deviation, -cap) - s.PersistenceAllowance);
+        _rise = Math.Clamp(_rise + Math.Min(deviation, cap) - s.PersistenceAllowance, 0.0, 2.0 * s.PersistenceThreshold);
+        _fall = Math.Clamp(_fall - Math.Max(deviation, -cap) - s.PersistenceAllowance, 0.0, 2.0 * s.DropThreshold);
         _fallingBuckets = deviation < -s.PersistenceAllowance ? _fallingBuckets + 1 : 0;
 
         var riseMagnitude = Math.Max(deviation / s.SpikeThreshold, _rise / s.PersistenceThreshold);
@@ -70,7 +68,7 @@ public sealed class VolumeAnomalyDetector
             && expected >= s.MinimumVolume;
 
         var magnitude = isSpike ? riseMagnitude : isDrop ? fallMagnitude : Math.Max(riseMagnitude, fallMagnitude);
-        var alert = _incidents.Observe(isSpike || isDrop, magnitude);
+        var alert = _incidents.Observe(isSpike || isDrop, isSpike ? deviation / s.SpikeThreshold : 0.0);
         var severity = isSpike || isDrop ? _incidents.Severity(magnitude) : 0;
 
         _baseline.Learn(z, e);
