@@ -1,0 +1,90 @@
+namespace Pulse.Analytics.Detection;
+
+/// <summary>
+/// Streaming spike and drop detector for mention counts per bucket. Counts are variance-stabilised
+/// (<see cref="CountTransform"/>), compared with a robust seasonal baseline, and judged two ways: a
+/// single bucket far above the baseline (early alert on sharp spikes) or a CUSUM of moderate deviations
+/// (sustained rises and falls). O(1) time and fixed memory per bucket, no allocation per call.
+/// Not thread-safe: one instance per (brand, channel) series, fed in time order.
+/// </summary>
+public sealed class VolumeAnomalyDetector
+{
+    private readonly DetectorSettings _settings;
+    private readonly SeasonalBaseline _baseline;
+    private readonly IncidentTracker _incidents;
+    private readonly AnomalyKind _spikeKind;
+    private readonly bool _detectDrops;
+    private double _rise;
+    private double _fall;
+    private int _fallingBuckets;
+
+    public VolumeAnomalyDetector(DetectorSettings settings)
+        : this(settings, AnomalyKind.Spike, detectDrops: true)
+    {
+    }
+
+    internal VolumeAnomalyDetector(DetectorSettings settings, AnomalyKind spikeKind, bool detectDrops)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        settings.Validate();
+        _settings = settings;
+        _baseline = new SeasonalBaseline(settings, e => CountTransform.PoissonScale(e, settings.Dispersion));
+        _incidents = new IncidentTracker(settings);
+        _spikeKind = spikeKind;
+        _detectDrops = detectDrops;
+    }
+
+    public DetectorSettings Settings => _settings;
+
+    /// <summary>Observes the count of one bucket; buckets must arrive in time order, one per bucket (send 0 for empty ones).</summary>
+    public DetectorResult Observe(DateTimeOffset bucketStart, double value)
+    {
+        if (!double.IsFinite(value) || value < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(value), value, "A bucket count must be a finite, non-negative number.");
+        }
+
+        var s = _settings;
+        var z = CountTransform.Stabilise(value, s.Dispersion);
+        var first = _baseline.Observed == 0;
+        var e = _baseline.Expect(bucketStart);
+        var sigma = _baseline.Scale(e);
+        var expected = CountTransform.Invert(e, s.Dispersion);
+        var deviation = first ? 0.0 : (z - e) / sigma;
+
+        // CUSUM in both directions; single-bucket contributions are capped so one outlier cannot fake persistence,
+        // and the sums saturate at twice their decision level so a long incident does not read as an ever larger one.
+        var cap = 2.0 * s.SpikeThreshold;
+        _rise = Math.Clamp(_rise + Math.Min(deviation, cap) - s.PersistenceAllowance, 0.0, 2.0 * s.PersistenceThreshold);
+        _fall = Math.Clamp(_fall - Math.Max(deviation, -cap) - s.PersistenceAllowance, 0.0, 2.0 * s.DropThreshold);
+        _fallingBuckets = deviation < -s.PersistenceAllowance ? _fallingBuckets + 1 : 0;
+
+        var riseMagnitude = Math.Max(deviation / s.SpikeThreshold, _rise / s.PersistenceThreshold);
+        var fallMagnitude = _detectDrops ? Math.Max(-deviation / s.SpikeThreshold, _fall / s.DropThreshold) : 0.0;
+        var isSpike = riseMagnitude >= 1.0 && value >= s.MinimumVolume;
+        var isDrop = _detectDrops
+            && _fall >= s.DropThreshold
+            && _fallingBuckets >= s.DropMinimumBuckets
+            && expected >= s.MinimumVolume;
+
+        var magnitude = isSpike ? riseMagnitude : isDrop ? fallMagnitude : Math.Max(riseMagnitude, fallMagnitude);
+        var alert = _incidents.Observe(isSpike || isDrop, isSpike ? deviation / s.SpikeThreshold : 0.0);
+        var severity = isSpike || isDrop ? _incidents.Severity(magnitude) : 0;
+
+        _baseline.Learn(z, e);
+        if (alert)
+        {
+            // The evidence has been reported; the incident's continuation is tracked by the refractory period.
+            _rise = 0.0;
+            _fall = 0.0;
+        }
+
+        var score = magnitude / (1.0 + magnitude);
+        if (!isSpike && !isDrop)
+        {
+            return DetectorResult.Quiet(expected, deviation, score);
+        }
+
+        return new DetectorResult(score, alert, isSpike ? _spikeKind : AnomalyKind.Drop, severity, expected, deviation);
+    }
+}
