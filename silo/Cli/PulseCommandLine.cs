@@ -1,3 +1,4 @@
+using Pulse.Silo.Cli.Detect;
 using Pulse.Silo.Hosting;
 
 namespace Pulse.Silo.Cli;
@@ -11,10 +12,23 @@ public static class PulseCommandLine
             serving the dashboard and API (default http://localhost:5080).
             --demo     generate demo brands and mentions, with a crisis spike every few minutes
             --brands   a JSON file of brands to add at start
+        pulse detect --input FILE.csv --output OUT.csv [--sensitivity low|normal|high]
+            Runs the spike detector the grains use over a timestamp,value series (NAB format).
         """;
+
+    /// <summary>Tool verbs: `pulse VERB args...`. Each takes its own arguments and returns an exit code.</summary>
+    private static readonly Dictionary<string, Func<string[], Task<int>>> Verbs = new(StringComparer.Ordinal)
+    {
+        ["detect"] = args => DetectCommand.RunAsync(args, Console.Out, Console.Error),
+    };
 
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args.Length > 0 && Verbs.TryGetValue(args[0], out var verb))
+        {
+            return await verb(args[1..]);
+        }
+
         if (args.Any(a => a is "--help" or "-h" or "help"))
         {
             Console.WriteLine(Usage);

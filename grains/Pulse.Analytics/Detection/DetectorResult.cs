@@ -17,6 +17,13 @@ public readonly record struct DetectorResult(
     double Expected,
     double Deviation)
 {
+    /// <summary>
+    /// The score as an alert score: at or above 0.5 exactly on the buckets that raise an alert, below it on
+    /// an incident's continuation and on suppressed repeats. Thresholding it anywhere ranks buckets the way
+    /// the alerting does, so a threshold sweep (NAB) measures the alerts users would actually get.
+    /// </summary>
+    public double AlertScore => Alert ? Math.Max(AnomalyScore, 0.5) : Math.Min(AnomalyScore, 0.4999);
+
     public static DetectorResult Quiet(double expected, double deviation, double anomalyScore) =>
         new(anomalyScore, false, AnomalyKind.None, 0, expected, deviation);
 }

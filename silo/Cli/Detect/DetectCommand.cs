@@ -67,7 +67,7 @@ public static class DetectCommand
                 alerts += result.Alert ? 1 : 0;
                 await output.WriteLineAsync(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"{row.TimestampText},{row.ValueText},{result.AnomalyScore:0.######},{(result.Alert ? 1 : 0)}")).ConfigureAwait(false);
+                    $"{row.TimestampText},{row.ValueText},{result.AlertScore:0.######},{(result.Alert ? 1 : 0)}")).ConfigureAwait(false);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)

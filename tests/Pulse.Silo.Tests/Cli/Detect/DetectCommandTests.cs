@@ -1,0 +1,95 @@
+using Pulse.Silo.Cli.Detect;
+
+namespace Pulse.Silo.Tests.Cli;
+
+public sealed class DetectCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("pulse-detect-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private string Input(params string[] lines)
+    {
+        var path = Path.Combine(_folder, "in.csv");
+        File.WriteAllLines(path, lines);
+        return path;
+    }
+
+    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = await DetectCommand.RunAsync(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public async Task ASeriesRoundTripsWithAScoreAndAnAlertPerRow()
+    {
+        var rows = new List<string> { "timestamp,value" };
+        var start = new DateTime(2015, 2, 26, 21, 42, 53);
+        for (var i = 0; i < 600; i++)
+        {
+            rows.Add($"{start.AddMinutes(5 * i):yyyy-MM-dd HH:mm:ss},{(i == 590 ? 500 : 20 + (i % 3))}");
+        }
+
+        var output = Path.Combine(_folder, "out.csv");
+        var (code, _, err) = await Run("--input", Input([.. rows]), "--output", output);
+
+        Assert.Equal(0, code);
+        Assert.Empty(err);
+        var lines = await File.ReadAllLinesAsync(output);
+        Assert.Equal("timestamp,value,anomaly_score,alert", lines[0]);
+        Assert.Equal(rows.Count, lines.Length);
+        Assert.StartsWith(rows[1] + ",", lines[1], StringComparison.Ordinal);
+        Assert.EndsWith(",1", lines[591], StringComparison.Ordinal);
+        Assert.Equal(1, lines.Count(l => l.EndsWith(",1", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task AMissingOutputArgumentIsABadArgument()
+    {
+        var (code, _, err) = await Run("--input", Input("timestamp,value", "2015-01-01 00:00:00,1"));
+
+        Assert.Equal(2, code);
+        Assert.Contains("--output is required", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnUnknownSensitivityIsABadArgument()
+    {
+        var (code, _, err) = await Run("--input", "x.csv", "--output", "y.csv", "--sensitivity", "extreme");
+
+        Assert.Equal(2, code);
+        Assert.Contains("low, normal or high", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnUnreadableInputIsReportedWithItsPath()
+    {
+        var missing = Path.Combine(_folder, "missing.csv");
+        var (code, _, err) = await Run("--input", missing, "--output", Path.Combine(_folder, "out.csv"));
+
+        Assert.Equal(2, code);
+        Assert.Contains(missing, err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ABadValueIsReportedWithItsLineNumber()
+    {
+        var input = Input("timestamp,value", "2015-01-01 00:00:00,1", "2015-01-01 00:05:00,lots");
+        var (code, _, err) = await Run("--input", input, "--output", Path.Combine(_folder, "out.csv"));
+
+        Assert.Equal(2, code);
+        Assert.Contains(":3: 'lots' is not a non-negative number", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AFileWithoutTheExpectedHeaderIsRejected()
+    {
+        var (code, _, err) = await Run("--input", Input("time;count", "x;1"), "--output", Path.Combine(_folder, "out.csv"));
+
+        Assert.Equal(2, code);
+        Assert.Contains("'timestamp' and 'value'", err, StringComparison.Ordinal);
+    }
+}
