@@ -54,7 +54,8 @@ public static class PulseCommandLine
     /// <summary>The web app with the silo inside; tests build it the same way.</summary>
     public static WebApplication CreateApp(string[] configArgs, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(configArgs);
+        // Content root = the app's folder, so appsettings.json and the demo brands are found wherever `pulse` is started from.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = configArgs, ContentRootPath = AppContext.BaseDirectory });
         builder.AddPulse();
         configure?.Invoke(builder);
         var app = builder.Build();

@@ -16,13 +16,13 @@ public sealed class DemoOptions
     /// <summary>Time from one crisis start to the next; brands take turns.</summary>
     public TimeSpan CrisisInterval { get; set; } = TimeSpan.FromMinutes(4);
 
-    public TimeSpan CrisisDuration { get; set; } = TimeSpan.FromSeconds(90);
+    public TimeSpan CrisisDuration { get; set; } = TimeSpan.FromSeconds(200);
 
     /// <summary>Crisis volume relative to the brand's baseline once ramped up.</summary>
     public double CrisisMultiplier { get; set; } = 8;
 
-    /// <summary>So a newcomer sees a spike without waiting a full interval.</summary>
-    public TimeSpan FirstCrisisDelay { get; set; } = TimeSpan.FromSeconds(20);
+    /// <summary>So a newcomer sees a spike without waiting a full interval, once live detection has warmed up (3 min).</summary>
+    public TimeSpan FirstCrisisDelay { get; set; } = TimeSpan.FromSeconds(200);
 
     public TimeSpan TickInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 

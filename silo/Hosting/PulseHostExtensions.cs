@@ -36,6 +36,7 @@ public static class PulseHostExtensions
         app.MapHealthChecks("/healthz");
         app.MapIngestApi();
         app.MapBrandsApi();
+        app.MapAlertsApi();
         app.MapPulseDashboard();
         return app;
     }

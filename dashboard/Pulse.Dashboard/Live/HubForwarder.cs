@@ -20,6 +20,16 @@ internal sealed class HubForwarder(IHubContext<PulseHub> hub) : IDashboardObserv
             sends.Add(hub.Clients.Group(group.Key).SendAsync(HubEvents.ChannelSnapshots, group.ToArray()));
         }
 
+        if (update.Alerts.Length > 0)
+        {
+            sends.Add(hub.Clients.Group(HubGroups.Overview).SendAsync(HubEvents.Alerts, update.Alerts));
+            foreach (var group in update.Alerts.GroupBy(a => HubGroups.Brand(a.BrandId)))
+            {
+                // A browser in both groups gets an alert twice; the page keys alerts by id.
+                sends.Add(hub.Clients.Group(group.Key).SendAsync(HubEvents.Alerts, group.ToArray()));
+            }
+        }
+
         await Task.WhenAll(sends);
     }
 }

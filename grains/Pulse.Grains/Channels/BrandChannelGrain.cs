@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Options;
+using Pulse.Analytics.Detection;
+using Pulse.Analytics.Incidents;
 using Pulse.Analytics.Windows;
+using Pulse.Grains.Alerts;
 using Pulse.Grains.Brands;
 using Pulse.Grains.Mentions;
 using Pulse.Grains.Notifications;
@@ -9,7 +12,10 @@ namespace Pulse.Grains.Channels;
 
 // Windows live in memory only (issue: cluster checkpoints come later), so the grain stays active as long as its longest window.
 [CollectionAgeLimit(Hours = 25)]
-internal sealed class BrandChannelGrain(IOptions<ChannelWindowOptions> options, TimeProvider clock) : Grain, IBrandChannelGrain
+internal sealed class BrandChannelGrain(
+    IOptions<ChannelWindowOptions> options,
+    IOptions<AlertOptions> alertOptions,
+    TimeProvider clock) : Grain, IBrandChannelGrain
 {
     private static readonly TimeSpan LiveRateSpan = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan LiveSpan = TimeSpan.FromMinutes(1);
@@ -17,6 +23,10 @@ internal sealed class BrandChannelGrain(IOptions<ChannelWindowOptions> options, 
     private readonly MultiResolutionWindows _windows = new(WindowLayout.Default);
     private readonly RecentMentionIds _seen = new(options.Value.DedupHorizon, clock);
     private readonly LatestMentions _latest = new(options.Value.LatestMentions);
+    private readonly RisingTerms _terms = new(128, TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(15));
+    private readonly TopRecentMentions _top = new(5, TimeSpan.FromMinutes(5));
+    private readonly List<(AnomalyKind Kind, DetectorResult Result, Bucket Bucket)> _alerts = [];
+    private LiveDetection _detection = null!;
     private ChannelKey _key;
     private int _unpublished;
     private long _lastPublishedPerMinute;
@@ -25,6 +35,7 @@ internal sealed class BrandChannelGrain(IOptions<ChannelWindowOptions> options, 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _key = ChannelKey.Parse(this.GetPrimaryKeyString());
+        _detection = new LiveDetection(alertOptions.Value.LiveSettings(), clock.GetUtcNow());
         var interval = options.Value.SnapshotInterval;
         this.RegisterGrainTimer(PublishSnapshotAsync, new GrainTimerCreationOptions(interval, interval) { Interleave = false });
         return Task.CompletedTask;
@@ -47,6 +58,8 @@ internal sealed class BrandChannelGrain(IOptions<ChannelWindowOptions> options, 
             if (_windows.Add(observation))
             {
                 _latest.Add(scored);
+                _top.Add(scored, now);
+                _terms.Observe(m.Text, at);
                 _unpublished++;
             }
         }
@@ -77,6 +90,7 @@ internal sealed class BrandChannelGrain(IOptions<ChannelWindowOptions> options, 
     private async Task PublishSnapshotAsync()
     {
         var now = clock.GetUtcNow();
+        await DetectAsync(now);
         if (_unpublished == 0 && (_lastPublishedPerMinute == 0 || now - _lastPublished < TimeSpan.FromSeconds(1)))
         {
             return;
@@ -99,5 +113,36 @@ internal sealed class BrandChannelGrain(IOptions<ChannelWindowOptions> options, 
 
         await GrainFactory.GetGrain<IDashboardNotifierGrain>(0).PublishAsync(snapshot);
         await GrainFactory.GetGrain<IBrandGrain>(_key.BrandId).ReportAsync(snapshot);
+    }
+
+    /// <summary>Alerts go out at once (not on the snapshot cadence): they are what crisis teams act on.</summary>
+    private async Task DetectAsync(DateTimeOffset now)
+    {
+        _alerts.Clear();
+        _detection.Advance(now, _windows.Windows[0], _alerts);
+        var gates = alertOptions.Value;
+        foreach (var (kind, result, bucket) in _alerts)
+        {
+            if (result.Severity < gates.MinimumSeverity
+                || (kind == AnomalyKind.Viral && bucket.Shares + bucket.Comments < gates.ViralMinimumEngagement))
+            {
+                continue;
+            }
+
+            var minute = _windows.Sum(now, LiveSpan);
+            var (value, expected) = kind switch
+            {
+                AnomalyKind.NegativeShift => (bucket.Count == 0 ? 0 : (double)bucket.Negative / bucket.Count, result.Expected),
+                AnomalyKind.Viral => ((double)(bucket.Shares + bucket.Comments), result.Expected),
+                _ => ((double)bucket.Count, result.Expected),
+            };
+            var why = new AlertWhy(
+                [.. _terms.Top(8, now).Select(t => new TermLift(t.Term, Math.Round(t.Recent, 1), Math.Round(t.Lift, 1)))],
+                _top.Views(),
+                new SentimentSplit(minute.Positive, minute.Neutral, minute.Negative),
+                [new ChannelCount(_key.Channel, minute.Count)]);
+            var signal = new AlertSignal(_key.BrandId, _key.Channel, AlertKinds.Of(kind), result.Severity, now, value, expected, why);
+            await GrainFactory.GetGrain<IBrandAlertsGrain>(_key.BrandId).SignalAsync(signal);
+        }
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Pulse.Analytics.Sentiment;
+using Pulse.Grains.Alerts;
 using Pulse.Grains.Brands;
 using Pulse.Grains.Channels;
 using Pulse.Grains.Ingest;
@@ -36,6 +37,8 @@ public static class PulseGrainsExtensions
         services.AddPulseChannels(configuration);
         services.AddOptions<IngestPartitionOptions>().Bind(configuration.GetSection(IngestPartitionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ChannelWindowOptions>().Bind(configuration.GetSection(ChannelWindowOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AlertOptions>().Bind(configuration.GetSection(AlertOptions.Section)).ValidateDataAnnotations()
+            .Validate(o => { o.LiveSettings(); return true; }).ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ISentimentScorer, LexiconSentimentScorer>();
         services.AddSingleton<BrandMatcherCache>();

@@ -1,4 +1,5 @@
 using Orleans.Concurrency;
+using Pulse.Grains.Alerts;
 
 namespace Pulse.Grains.Notifications;
 
@@ -11,6 +12,7 @@ internal sealed class DashboardNotifierGrain : Grain, IDashboardNotifierGrain
 
     private List<ChannelSnapshot> _channels = [];
     private List<BrandSummary> _brands = [];
+    private List<Alert> _alerts = [];
     private IDashboardObserver[] _observers = [];
     private DateTimeOffset _observersFetched = DateTimeOffset.MinValue;
 
@@ -34,16 +36,23 @@ internal sealed class DashboardNotifierGrain : Grain, IDashboardNotifierGrain
         return Task.CompletedTask;
     }
 
+    public Task PublishAsync(Alert alert)
+    {
+        _alerts.Add(alert);
+        return Task.CompletedTask;
+    }
+
     private async Task FlushAsync()
     {
-        if (_channels.Count == 0 && _brands.Count == 0)
+        if (_channels.Count == 0 && _brands.Count == 0 && _alerts.Count == 0)
         {
             return;
         }
 
-        var update = new DashboardUpdate([.. _channels], [.. _brands]);
+        var update = new DashboardUpdate([.. _channels], [.. _brands], [.. _alerts]);
         _channels = [];
         _brands = [];
+        _alerts = [];
 
         var now = DateTimeOffset.UtcNow;
         if (now - _observersFetched > ObserverRefresh)

@@ -1,4 +1,6 @@
 using Orleans.Concurrency;
+using Pulse.Grains.Alerts;
+
 namespace Pulse.Grains.Notifications;
 
 /// <summary>
@@ -12,4 +14,7 @@ public interface IDashboardNotifierGrain : IGrainWithIntegerKey
 
     [OneWay]
     Task PublishAsync(BrandSummary summary);
+
+    [OneWay]
+    Task PublishAsync(Alert alert);
 }

@@ -43,6 +43,50 @@ public sealed class DashboardBrowserTests(PulseHostFixture host, ChromiumFixture
         Assert.Equal(0, await hostile.First.Locator("b, img").CountAsync());
     }
 
+    [Fact]
+    public async Task A_crisis_spike_appears_as_an_alert_in_the_browser_within_15_seconds_of_its_start()
+    {
+        var brand = await host.AddBrandAsync("browser-crisis", "crisisbrand");
+        var page = await chromium.Browser.NewPageAsync();
+        await page.GotoAsync(host.BaseAddress.ToString());
+        await page.Locator("[data-testid=connection-state][data-state=connected]").WaitForAsync(new() { Timeout = Deadline });
+
+        // A steady baseline past the (test host's) 20 s warm-up, then five times more, as in a real crisis.
+        await PostAtRateAsync(brand, perSecond: 4, TimeSpan.FromSeconds(45), "crisisbrand ordinary day", CancellationToken.None);
+        var spikeStart = DateTimeOffset.UtcNow;
+        using var stopSpike = new CancellationTokenSource();
+        var spike = PostAtRateAsync(brand, perSecond: 40, TimeSpan.FromSeconds(20), "crisisbrand outage again #crisisbrandfail", stopSpike.Token);
+
+        var alert = page.Locator($"[data-testid=alert-item][data-brand-id={brand}]");
+        await alert.First.WaitForAsync(new() { Timeout = 20_000 });
+        var seen = DateTimeOffset.UtcNow;
+        await stopSpike.CancelAsync();
+        await spike;
+
+        Assert.True(seen - spikeStart <= TimeSpan.FromSeconds(15), $"the alert took {(seen - spikeStart).TotalSeconds:0.0} s to reach the browser");
+        Assert.Equal("spike", await alert.First.GetAttributeAsync("data-kind"));
+    }
+
+    private async Task PostAtRateAsync(string brand, int perSecond, TimeSpan duration, string text, CancellationToken cancellation)
+    {
+        var end = DateTimeOffset.UtcNow + duration;
+        var n = 0;
+        while (DateTimeOffset.UtcNow < end && !cancellation.IsCancellationRequested)
+        {
+            var batch = Enumerable.Range(0, perSecond).Select(_ => new { id = $"{brand}-{perSecond}-{n++}", channel = "x", text }).ToArray();
+            var response = await host.Http.PostAsJsonAsync("/api/mentions", batch, CancellationToken.None);
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+            try
+            {
+                await Task.Delay(1000, cancellation);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
     private static double ParseRate(string text) =>
         double.Parse(new string([.. text.Where(c => char.IsDigit(c) || c == '.')]) is { Length: > 0 } digits ? digits : "0", CultureInfo.InvariantCulture);
 }

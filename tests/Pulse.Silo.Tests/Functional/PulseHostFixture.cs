@@ -27,6 +27,8 @@ public sealed class PulseHostFixture : IAsyncLifetime
             $"--Pulse:SiloPort={FreePort.Next()}",
             $"--Pulse:GatewayPort={FreePort.Next()}",
             "--Logging:LogLevel:Default=Warning",
+            // Live detection trusts its baseline after 20 s instead of 3 min, so the browser test's crisis can alert.
+            "--Pulse:Alerts:WarmUp=00:00:20",
         ]);
         await _app.StartAsync();
         Http = new HttpClient { BaseAddress = BaseAddress };

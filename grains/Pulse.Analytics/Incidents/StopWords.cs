@@ -1,0 +1,21 @@
+using System.Collections.Frozen;
+
+namespace Pulse.Analytics.Incidents;
+
+/// <summary>Frequent English and German words (folded, as the tokenizer yields them) that never explain a spike.</summary>
+internal static class StopWords
+{
+    private static readonly FrozenSet<string> Words = new[]
+    {
+        "that", "this", "with", "have", "from", "they", "there", "their", "what", "when", "been", "just", "will",
+        "would", "about", "your", "into", "than", "then", "them", "were", "more", "some", "only", "very", "also",
+        "because", "really", "could", "should", "which", "these", "those", "being", "still", "again", "today",
+        "nicht", "eine", "einen", "einem", "einer", "eines", "sind", "heute", "wieder", "auch", "aber", "oder",
+        "noch", "schon", "mehr", "sein", "seine", "ihre", "dass", "wenn", "weil", "doch", "immer", "diese",
+        "dieser", "dieses", "haben", "hatte", "wird", "werden", "kann", "alle", "sehr", "nach", "ueber", "uber",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Lookup = Words.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public static bool Contains(ReadOnlySpan<char> word) => Lookup.Contains(word);
+}

@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Pulse.Grains.Alerts;
+using Pulse.Grains.Brands;
+
+namespace Pulse.Silo.Api;
+
+/// <summary>Alerts and their team workflow: list, acknowledge (who, when, note), resolve.</summary>
+public static class AlertsApi
+{
+    public static IEndpointRouteBuilder MapAlertsApi(this IEndpointRouteBuilder app)
+    {
+        var alerts = app.MapGroup("/api/alerts").WithTags("Alerts");
+        alerts.MapGet("/", ListAsync).WithName("ListAlerts");
+        alerts.MapPost("/{id}/ack", (string id, AlertActionRequest? body, IGrainFactory grains) =>
+            TransitionAsync(id, body, grains, (g, by, note) => g.AcknowledgeAsync(id, by, note))).WithName("AcknowledgeAlert");
+        alerts.MapPost("/{id}/resolve", (string id, AlertActionRequest? body, IGrainFactory grains) =>
+            TransitionAsync(id, body, grains, (g, by, note) => g.ResolveAsync(id, by, note))).WithName("ResolveAlert");
+        return app;
+    }
+
+    private static async Task<Results<Ok<Alert[]>, ProblemHttpResult>> ListAsync(
+        IGrainFactory grains, string? brand = null, string? state = null, DateTimeOffset? since = null)
+    {
+        if (state is not null && !AlertStates.IsKnown(state))
+        {
+            return Invalid("state", $"Unknown state '{state}'. Use open, acknowledged or resolved.");
+        }
+
+        var brands = brand is not null
+            ? [brand]
+            : (await grains.GetGrain<IBrandCatalogGrain>(IBrandCatalogGrain.Key).GetAsync()).Brands.Select(b => b.Id).ToArray();
+        var perBrand = await Task.WhenAll(brands.Select(b => grains.GetGrain<IBrandAlertsGrain>(b).ListAsync(state, since)));
+        return TypedResults.Ok(perBrand.SelectMany(a => a).OrderByDescending(a => a.UpdatedAt).ToArray());
+    }
+
+    private static async Task<Results<Ok<Alert>, ProblemHttpResult>> TransitionAsync(
+        string id, AlertActionRequest? body, IGrainFactory grains, Func<IBrandAlertsGrain, string, string?, Task<Alert?>> transition)
+    {
+        if (string.IsNullOrWhiteSpace(body?.By))
+        {
+            return Invalid("by", "Say who is acting: a JSON body like {\"by\": \"anna\", \"note\": \"press statement out\"}.");
+        }
+
+        string brand;
+        try
+        {
+            brand = Alert.BrandOf(id);
+        }
+        catch (FormatException ex)
+        {
+            return Invalid("id", ex.Message);
+        }
+
+        try
+        {
+            var alert = await transition(grains.GetGrain<IBrandAlertsGrain>(brand), body.By.Trim(), body.Note);
+            return alert is null
+                ? TypedResults.Problem(title: $"Alert '{id}' not found", statusCode: StatusCodes.Status404NotFound)
+                : TypedResults.Ok(alert);
+        }
+        catch (InvalidOperationException ex)
+        {
+            return TypedResults.Problem(title: "Alert cannot change state", detail: ex.Message, statusCode: StatusCodes.Status409Conflict);
+        }
+    }
+
+    private static ProblemHttpResult Invalid(string parameter, string message) =>
+        TypedResults.Problem(title: $"Invalid '{parameter}'", detail: message, statusCode: StatusCodes.Status400BadRequest,
+            extensions: new Dictionary<string, object?> { ["parameter"] = parameter });
+}
+
+/// <summary>Who acknowledges or resolves an alert, and an optional note for the team.</summary>
+public sealed record AlertActionRequest(string? By, string? Note);

@@ -1,0 +1,78 @@
+using Pulse.Grains.Alerts;
+
+namespace Pulse.Grains.Tests;
+
+/// <summary>One incident, one alert; the team workflow open → acknowledged → resolved.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class BrandAlertsTests(ClusterFixture fixture)
+{
+    private static readonly AlertWhy NoWhy = new([], [], new SentimentSplit(0, 0, 0), []);
+
+    [Fact]
+    public async Task Signals_of_one_kind_from_several_channels_merge_into_one_escalating_alert()
+    {
+        var alerts = fixture.Grains.GetGrain<IBrandAlertsGrain>("alerts-merge");
+        var at = DateTimeOffset.UtcNow;
+
+        await alerts.SignalAsync(Signal("alerts-merge", "x", AlertKinds.Spike, severity: 3, at));
+        await alerts.SignalAsync(Signal("alerts-merge", "reddit", AlertKinds.Spike, severity: 6, at.AddSeconds(10)));
+
+        var alert = Assert.Single(await alerts.ListAsync(null, null));
+        Assert.Equal(["x", "reddit"], alert.Channels);
+        Assert.Equal(6, alert.Severity);
+        Assert.Equal(AlertStates.Open, alert.State);
+        Assert.Contains(alert.History, h => h.Action == "escalate");
+    }
+
+    [Fact]
+    public async Task A_different_kind_is_a_different_alert()
+    {
+        var alerts = fixture.Grains.GetGrain<IBrandAlertsGrain>("alerts-kinds");
+        var at = DateTimeOffset.UtcNow;
+
+        await alerts.SignalAsync(Signal("alerts-kinds", "x", AlertKinds.Spike, 3, at));
+        await alerts.SignalAsync(Signal("alerts-kinds", "x", AlertKinds.NegativeShift, 3, at));
+
+        Assert.Equal(2, (await alerts.ListAsync(null, null)).Length);
+    }
+
+    [Fact]
+    public async Task Acknowledging_records_who_when_and_why_and_resolving_closes_it()
+    {
+        var alerts = fixture.Grains.GetGrain<IBrandAlertsGrain>("alerts-flow");
+        await alerts.SignalAsync(Signal("alerts-flow", "news", AlertKinds.Spike, 4, DateTimeOffset.UtcNow));
+        var id = (await alerts.ListAsync(null, null))[0].Id;
+
+        var acked = await alerts.AcknowledgeAsync(id, "anna", "press office informed");
+        var resolved = await alerts.ResolveAsync(id, "ben", null);
+
+        Assert.Equal(AlertStates.Acknowledged, acked!.State);
+        Assert.Equal(("acknowledge", "anna", "press office informed"), (acked.History[^1].Action, acked.History[^1].By, acked.History[^1].Note));
+        Assert.Equal(AlertStates.Resolved, resolved!.State);
+        Assert.Empty(await alerts.ListAsync(AlertStates.Open, null));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => alerts.AcknowledgeAsync(id, "carl", null));
+    }
+
+    [Fact]
+    public async Task A_signal_after_the_incident_was_resolved_opens_a_new_alert()
+    {
+        var alerts = fixture.Grains.GetGrain<IBrandAlertsGrain>("alerts-reopen");
+        var at = DateTimeOffset.UtcNow;
+        await alerts.SignalAsync(Signal("alerts-reopen", "x", AlertKinds.Spike, 3, at));
+        await alerts.ResolveAsync((await alerts.ListAsync(null, null))[0].Id, "anna", null);
+
+        await alerts.SignalAsync(Signal("alerts-reopen", "x", AlertKinds.Spike, 3, at.AddMinutes(1)));
+
+        Assert.Single(await alerts.ListAsync(AlertStates.Open, null));
+        Assert.Equal(2, (await alerts.ListAsync(null, null)).Length);
+    }
+
+    [Fact]
+    public async Task Unknown_alert_ids_are_not_found()
+    {
+        Assert.Null(await fixture.Grains.GetGrain<IBrandAlertsGrain>("alerts-none").AcknowledgeAsync("alerts-none:99", "anna", null));
+    }
+
+    private static AlertSignal Signal(string brand, string channel, string kind, int severity, DateTimeOffset at) =>
+        new(brand, channel, kind, severity, at, 50, 10, NoWhy);
+}
