@@ -15,13 +15,13 @@ public sealed record DetectorSettings
     public TimeSpan BucketSize { get; init; } = TimeSpan.FromMinutes(5);
 
     /// <summary>A single bucket this many robust standard deviations above the baseline is a spike.</summary>
-    public double SpikeThreshold { get; init; } = 7.0;
+    public double SpikeThreshold { get; init; } = 7.5;
 
     /// <summary>CUSUM allowance: deviations up to this many standard deviations do not accumulate.</summary>
     public double PersistenceAllowance { get; init; } = 1.0;
 
     /// <summary>CUSUM decision level for a sustained rise (sum of deviations beyond the allowance).</summary>
-    public double PersistenceThreshold { get; init; } = 40.0;
+    public double PersistenceThreshold { get; init; } = 60.0;
 
     /// <summary>CUSUM decision level for a sustained fall.</summary>
     public double DropThreshold { get; init; } = 40.0;
@@ -65,6 +65,16 @@ public sealed record DetectorSettings
     /// <summary>Residuals are clipped at this many standard deviations before they update the baseline (robustness).</summary>
     public double BaselineClip { get; init; } = 3.0;
 
+    /// <summary>
+    /// Horizon of the "biggest thing in days" test, in buckets: a single-bucket spike alerts only when its count
+    /// reaches <see cref="PeakFactor"/> times the largest count seen over this horizon (sustained rises are exempt).
+    /// 0 disables the test.
+    /// </summary>
+    public int PeakHorizonBuckets { get; init; } = 2016;
+
+    /// <summary>Fraction of the recent peak (see <see cref="PeakHorizonBuckets"/>) a single-bucket spike must reach to alert.</summary>
+    public double PeakFactor { get; init; } = 0.5;
+
     /// <summary>Severity grows by one step each time an incident's duration doubles past this many buckets.</summary>
     public double SeverityPersistenceBuckets { get; init; } = 3;
 
@@ -79,11 +89,14 @@ public sealed record DetectorSettings
             throw new ArgumentOutOfRangeException(nameof(bucketSize), bucketSize, "The bucket size must be positive.");
         }
 
-        var (spike, persistence, refractory) = sensitivity switch
+        // Normal: a single bucket must be 7.5 robust deviations above its baseline AND at least half the largest count of
+        // the past week ("is this among the biggest things this week?", the way a communications team judges a spike).
+        // Low looks back two weeks, High drops the test. Drops keep their own decision level.
+        var (spike, persistence, drop, refractory, peakHorizon) = sensitivity switch
         {
-            Sensitivity.Low => (9.0, 60.0, TimeSpan.FromDays(1)),
-            Sensitivity.Normal => (7.0, 40.0, TimeSpan.FromDays(1)),
-            Sensitivity.High => (5.0, 20.0, TimeSpan.FromHours(6)),
+            Sensitivity.Low => (9.0, 80.0, 60.0, TimeSpan.FromDays(1), TimeSpan.FromDays(14)),
+            Sensitivity.Normal => (7.5, 60.0, 40.0, TimeSpan.FromDays(1), TimeSpan.FromDays(7)),
+            Sensitivity.High => (5.0, 20.0, 20.0, TimeSpan.FromHours(6), TimeSpan.Zero),
             _ => throw new ArgumentOutOfRangeException(nameof(sensitivity), sensitivity, "Unknown sensitivity."),
         };
 
@@ -94,10 +107,11 @@ public sealed record DetectorSettings
             BucketSize = bucketSize,
             SpikeThreshold = spike,
             PersistenceThreshold = persistence,
-            DropThreshold = persistence,
+            DropThreshold = drop,
             DropMinimumBuckets = Math.Max(1, Buckets(TimeSpan.FromHours(1), bucketSize)),
             WarmUpBuckets = Math.Max(2, Buckets(TimeSpan.FromHours(2), bucketSize)),
             RefractoryBuckets = Buckets(refractory, bucketSize),
+            PeakHorizonBuckets = Buckets(peakHorizon, bucketSize),
             SeasonalityPeriodBuckets = seasonal ? periodBuckets : 0,
             SeasonalSlots = seasonal ? Math.Min(24, periodBuckets) : 1,
             LevelHalfLifeBuckets = Math.Max(1.0, TimeSpan.FromHours(6) / bucketSize),
@@ -120,6 +134,8 @@ public sealed record DetectorSettings
         Require(WarmUpBuckets >= 1, nameof(WarmUpBuckets), WarmUpBuckets);
         Require(RefractoryBuckets >= 0, nameof(RefractoryBuckets), RefractoryBuckets);
         Require(EscalationFactor == 0 || EscalationFactor > 1, nameof(EscalationFactor), EscalationFactor);
+        Require(PeakHorizonBuckets >= 0, nameof(PeakHorizonBuckets), PeakHorizonBuckets);
+        Require(PeakFactor > 0 && double.IsFinite(PeakFactor), nameof(PeakFactor), PeakFactor);
         Require(MinimumVolume >= 0, nameof(MinimumVolume), MinimumVolume);
         Require(SeasonalityPeriodBuckets >= 0, nameof(SeasonalityPeriodBuckets), SeasonalityPeriodBuckets);
         Require(

@@ -14,6 +14,7 @@ public sealed class VolumeAnomalyDetector
     private readonly IncidentTracker _incidents;
     private readonly AnomalyKind _spikeKind;
     private readonly bool _detectDrops;
+    private readonly RecentPeak? _peaks;
     private double _rise;
     private double _fall;
     private int _fallingBuckets;
@@ -32,6 +33,10 @@ public sealed class VolumeAnomalyDetector
         _incidents = new IncidentTracker(settings);
         _spikeKind = spikeKind;
         _detectDrops = detectDrops;
+        if (settings.PeakHorizonBuckets > 0)
+        {
+            _peaks = RecentPeak.Over(settings.PeakHorizonBuckets);
+        }
     }
 
     public DetectorSettings Settings => _settings;
@@ -62,13 +67,18 @@ public sealed class VolumeAnomalyDetector
         var riseMagnitude = Math.Max(deviation / s.SpikeThreshold, _rise / s.PersistenceThreshold);
         var fallMagnitude = _detectDrops ? Math.Max(-deviation / s.SpikeThreshold, _fall / s.DropThreshold) : 0.0;
         var isSpike = riseMagnitude >= 1.0 && value >= s.MinimumVolume;
+
+        // A jump far above the baseline that is still well below the largest count of recent days is reported, but is
+        // not news: alerting on it trained users to ignore alerts. A sustained rise (the CUSUM) is judged by its persistence.
+        var alertable = isSpike && (_rise >= s.PersistenceThreshold || _peaks is null || value >= s.PeakFactor * _peaks.Peak);
+        _peaks?.Add(value);
         var isDrop = _detectDrops
             && _fall >= s.DropThreshold
             && _fallingBuckets >= s.DropMinimumBuckets
             && expected >= s.MinimumVolume;
 
         var magnitude = isSpike ? riseMagnitude : isDrop ? fallMagnitude : Math.Max(riseMagnitude, fallMagnitude);
-        var alert = _incidents.Observe(isSpike || isDrop, isSpike ? deviation / s.SpikeThreshold : 0.0);
+        var alert = _incidents.Observe(alertable || isDrop, alertable ? deviation / s.SpikeThreshold : 0.0);
         var severity = isSpike || isDrop ? _incidents.Severity(magnitude) : 0;
 
         _baseline.Learn(z, e);

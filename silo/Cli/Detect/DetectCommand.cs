@@ -6,8 +6,13 @@ namespace Pulse.Silo.Cli.Detect;
 /// <summary>
 /// <c>pulse detect --input FILE.csv --output OUT.csv [--sensitivity low|normal|high]</c>: runs the grains'
 /// <see cref="VolumeAnomalyDetector"/> with the grains' default settings over <c>timestamp,value</c> rows (NAB format)
-/// and writes <c>timestamp,value,anomaly_score,alert</c>.
+/// and writes <c>timestamp,value,anomaly_score,alert,drop_alert,kind</c>.
 /// </summary>
+/// <remarks>
+/// <c>alert</c> (and the alert score in <c>anomaly_score</c>, at or above 0.5 exactly where <c>alert</c> is 1) carries
+/// spike alerts only: that is the event the NAB-format labels mark, and a feed-wide run of exact zeros (an ingestion
+/// outage) is not a brand event. Drop alerts, which the grains do raise, are written separately in <c>drop_alert</c>.
+/// </remarks>
 public static class DetectCommand
 {
     public const int Ok = 0;
@@ -56,18 +61,23 @@ public static class DetectCommand
         var settings = DetectorSettings.For(options.Sensitivity, series.BucketSize);
         var detector = new VolumeAnomalyDetector(settings);
         var alerts = 0;
+        var drops = 0;
         try
         {
             await using var output = new StreamWriter(options.Output, append: false);
-            await output.WriteLineAsync("timestamp,value,anomaly_score,alert").ConfigureAwait(false);
+            await output.WriteLineAsync("timestamp,value,anomaly_score,alert,drop_alert,kind").ConfigureAwait(false);
             for (var i = 0; i < series.Count; i++)
             {
                 var row = series.Rows[i];
                 var result = detector.Observe(row.Timestamp, row.Value);
-                alerts += result.Alert ? 1 : 0;
+                var spike = result.Alert && result.Kind == AnomalyKind.Spike;
+                var drop = result.Alert && result.Kind == AnomalyKind.Drop;
+                alerts += spike ? 1 : 0;
+                drops += drop ? 1 : 0;
+                var score = spike ? result.AlertScore : Math.Min(result.AnomalyScore, 0.4999);
                 await output.WriteLineAsync(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"{row.TimestampText},{row.ValueText},{result.AlertScore:0.######},{(result.Alert ? 1 : 0)}")).ConfigureAwait(false);
+                    $"{row.TimestampText},{row.ValueText},{score:0.######},{(spike ? 1 : 0)},{(drop ? 1 : 0)},{result.Kind}")).ConfigureAwait(false);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
@@ -78,7 +88,7 @@ public static class DetectCommand
 
         await stdout.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture,
-            $"{series.Count} buckets of {series.BucketSize}, sensitivity {options.Sensitivity}: {alerts} alerts -> {options.Output}")).ConfigureAwait(false);
+            $"{series.Count} buckets of {series.BucketSize}, sensitivity {options.Sensitivity}: {alerts} spike alerts, {drops} drop alerts -> {options.Output}")).ConfigureAwait(false);
         return Ok;
     }
 

@@ -39,11 +39,32 @@ public sealed class DetectCommandTests : IDisposable
         Assert.Equal(0, code);
         Assert.Empty(err);
         var lines = await File.ReadAllLinesAsync(output);
-        Assert.Equal("timestamp,value,anomaly_score,alert", lines[0]);
+        Assert.Equal("timestamp,value,anomaly_score,alert,drop_alert,kind", lines[0]);
         Assert.Equal(rows.Count, lines.Length);
         Assert.StartsWith(rows[1] + ",", lines[1], StringComparison.Ordinal);
-        Assert.EndsWith(",1", lines[591], StringComparison.Ordinal);
-        Assert.Equal(1, lines.Count(l => l.EndsWith(",1", StringComparison.Ordinal)));
+        Assert.EndsWith(",1,0,Spike", lines[591], StringComparison.Ordinal);
+        Assert.Equal(1, lines.Count(l => l.Contains(",1,0,", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task AFeedGoingSilentIsADropAlertNotASpikeAlert()
+    {
+        var rows = new List<string> { "timestamp,value" };
+        var start = new DateTime(2015, 2, 26, 21, 42, 53);
+        for (var i = 0; i < 640; i++)
+        {
+            rows.Add($"{start.AddMinutes(5 * i):yyyy-MM-dd HH:mm:ss},{(i >= 600 ? 0 : 50 + (i % 3))}");
+        }
+
+        var output = Path.Combine(_folder, "out.csv");
+        var (code, _, _) = await Run("--input", Input([.. rows]), "--output", output);
+
+        Assert.Equal(0, code);
+        var lines = (await File.ReadAllLinesAsync(output)).Skip(1).Select(l => l.Split(',')).ToArray();
+        Assert.DoesNotContain(lines, cells => cells[3] == "1");
+        var drop = Assert.Single(lines, cells => cells[4] == "1");
+        Assert.Equal("Drop", drop[5]);
+        Assert.True(double.Parse(drop[2], System.Globalization.CultureInfo.InvariantCulture) < 0.5, "a drop must not rank as a spike alert");
     }
 
     [Fact]
