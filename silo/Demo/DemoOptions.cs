@@ -16,7 +16,7 @@ public sealed class DemoOptions
     /// <summary>Time from one crisis start to the next; brands take turns.</summary>
     public TimeSpan CrisisInterval { get; set; } = TimeSpan.FromMinutes(4);
 
-    public TimeSpan CrisisDuration { get; set; } = TimeSpan.FromSeconds(200);
+    public TimeSpan CrisisDuration { get; set; } = TimeSpan.FromSeconds(90);
 
     /// <summary>Crisis volume relative to the brand's baseline once ramped up.</summary>
     public double CrisisMultiplier { get; set; } = 8;

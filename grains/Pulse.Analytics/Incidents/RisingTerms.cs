@@ -93,8 +93,11 @@ public sealed class RisingTerms
                 continue;
             }
 
-            // Laplace-smoothed baseline share: a term never seen before still gets a finite lift.
-            var lift = (c.Fast / posts.Fast) / ((c.Slow + 1) / (posts.Slow + 1));
+            // Baseline = what the slow count holds beyond the fast one (older posts), so a spike does not dilute its
+            // own baseline on a fresh channel; Laplace-smoothed so a term never seen before still gets a finite lift.
+            var olderTerm = Math.Max(c.Slow - c.Fast, 0);
+            var olderPosts = Math.Max(posts.Slow - posts.Fast, 0);
+            var lift = (c.Fast / posts.Fast) / ((olderTerm + 1) / (olderPosts + 1));
             if (lift > 1.5)
             {
                 rising.Add(new TermRise(term, c.Fast, lift));

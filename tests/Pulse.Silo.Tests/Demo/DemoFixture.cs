@@ -13,7 +13,8 @@ internal static class DemoFixture
 
     public static DemoScenario Scenario(int seed = 7, Action<DemoOptions>? configure = null)
     {
-        var options = new DemoOptions { Seed = seed };
+        // Crisis timing in these specifications assumes a 20 s first delay (the shipped default waits out live detection's warm-up).
+        var options = new DemoOptions { Seed = seed, FirstCrisisDelay = TimeSpan.FromSeconds(20) };
         configure?.Invoke(options);
         return new DemoScenario(Brands, options, Start);
     }

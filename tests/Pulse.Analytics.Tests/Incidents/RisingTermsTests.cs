@@ -1,0 +1,86 @@
+using Pulse.Analytics.Incidents;
+
+namespace Pulse.Analytics.Tests.Incidents;
+
+public sealed class RisingTermsTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void A_hashtag_that_arrives_with_a_burst_is_the_top_rising_term_and_the_brand_name_is_not()
+    {
+        var terms = new RisingTerms(128, TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(15));
+        var t = Start;
+        for (var i = 0; i < 600; i++, t = t.AddSeconds(1))
+        {
+            terms.Observe("Nordtakt train on time, lovely weather", t);
+        }
+
+        for (var i = 0; i < 60; i++, t = t.AddMilliseconds(250))
+        {
+            terms.Observe("Nordtakt Stellwerk down again #nordtaktchaos", t);
+        }
+
+        var top = terms.Top(5, t);
+
+        Assert.Contains(top, r => r.Term == "#nordtaktchaos");
+        Assert.Contains(top, r => r.Term == "stellwerk");
+        Assert.DoesNotContain(top, r => r.Term == "nordtakt");
+        Assert.True(top[0].Lift > 3, $"lift {top[0].Lift}");
+    }
+
+    [Fact]
+    public void A_burst_on_a_fresh_channel_still_shows_its_terms()
+    {
+        var terms = new RisingTerms(128, TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(15));
+        var t = Start;
+        for (var i = 0; i < 45 * 4; i++, t = t.AddMilliseconds(250))
+        {
+            terms.Observe("crisisbrand ordinary day", t);
+        }
+
+        for (var i = 0; i < 5 * 40; i++, t = t.AddMilliseconds(25))
+        {
+            terms.Observe("crisisbrand outage again #crisisbrandfail", t);
+        }
+
+        Assert.Equal("#crisisbrandfail", terms.Top(3, t).Select(r => r.Term).FirstOrDefault(r => r.StartsWith('#')));
+    }
+
+    [Fact]
+    public void Nothing_rises_while_talk_stays_the_same()
+    {
+        var terms = new RisingTerms(128, TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(15));
+        var t = Start;
+        for (var i = 0; i < 1200; i++, t = t.AddSeconds(1))
+        {
+            terms.Observe(i % 2 == 0 ? "coffee tastes great here" : "queue was slow today", t);
+        }
+
+        Assert.Empty(terms.Top(5, t));
+    }
+
+    [Fact]
+    public void Stop_words_short_words_and_handles_are_not_terms()
+    {
+        var terms = new RisingTerms(128, TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(15));
+        for (var i = 0; i < 20; i++)
+        {
+            terms.Observe("this is not @someone but ok", Start.AddSeconds(i));
+        }
+
+        Assert.Equal(0, terms.Count);
+    }
+
+    [Fact]
+    public void Memory_stays_bounded_by_the_capacity()
+    {
+        var terms = new RisingTerms(16, TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(15));
+        for (var i = 0; i < 500; i++)
+        {
+            terms.Observe($"word{i:D4}", Start.AddSeconds(i));
+        }
+
+        Assert.True(terms.Count <= 16);
+    }
+}
