@@ -6,9 +6,15 @@ internal readonly record struct DemoEngagement(long Likes, long Shares, long Com
     private const double LikesTailIndex = 1.2;
     private const long Cap = 50_000_000;
 
+    /// <summary>
+    /// Organic posts stay below the viral-alert floor: in the demo, going viral is the scripted crisis post's
+    /// job, so a quiet hour stays quiet (an uncapped Pareto tail yields a 50k-like post every hour or so).
+    /// </summary>
+    private const long OrganicLikesCap = 10_000;
+
     public static DemoEngagement Sample(ref DemoRandom random, DemoChannel channel)
     {
-        var likes = Clamp(random.Pareto(3 * channel.EngagementScale, LikesTailIndex) - 2);
+        var likes = Math.Min(OrganicLikesCap, Clamp(random.Pareto(3 * channel.EngagementScale, LikesTailIndex) - 2));
         var shares = Clamp(likes / 5.0 * random.LogNormal(1, 0.5));
         var comments = Clamp(likes / 10.0 * random.LogNormal(1, 0.5));
         // Audience size is log-normal; a post that takes off is seen beyond the author's followers.

@@ -27,7 +27,7 @@ public sealed class AlertOptions
     /// engagement makes small absolute jumps look huge against a near-zero baseline.
     /// </summary>
     [Range(0, long.MaxValue)]
-    public long ViralMinimumEngagement { get; set; } = 5000;
+    public long ViralMinimumEngagement { get; set; } = 10_000;
 
     /// <summary>Quiet time after an incident before the same channel may alert again (escalations still pass).</summary>
     [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]

@@ -35,7 +35,7 @@ internal sealed class BrandChannelGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _key = ChannelKey.Parse(this.GetPrimaryKeyString());
-        _detection = new LiveDetection(alertOptions.Value.LiveSettings(), clock.GetUtcNow());
+        _detection = new LiveDetection(alertOptions.Value, clock.GetUtcNow());
         var interval = options.Value.SnapshotInterval;
         this.RegisterGrainTimer(PublishSnapshotAsync, new GrainTimerCreationOptions(interval, interval) { Interleave = false });
         return Task.CompletedTask;
@@ -120,15 +120,8 @@ internal sealed class BrandChannelGrain(
     {
         _alerts.Clear();
         _detection.Advance(now, _windows.Windows[0], _alerts);
-        var gates = alertOptions.Value;
         foreach (var (kind, result, bucket) in _alerts)
         {
-            if (result.Severity < gates.MinimumSeverity
-                || (kind == AnomalyKind.Viral && bucket.Shares + bucket.Comments < gates.ViralMinimumEngagement))
-            {
-                continue;
-            }
-
             var minute = _windows.Sum(now, LiveSpan);
             var (value, expected) = kind switch
             {

@@ -1,13 +1,15 @@
 using Pulse.Analytics.Detection;
 using Pulse.Analytics.Windows;
+using Pulse.Grains.Alerts;
 
 namespace Pulse.Grains.Channels;
 
 /// <summary>
 /// Runs the detectors over a (brand, channel)'s live buckets: each time a detection bucket has closed
 /// (plus a little grace for late mentions), its volume, negative share and engagement are observed once.
+/// Detections that fail the noise gates (minimum severity, viral minimum engagement) are not reported.
 /// </summary>
-internal sealed class LiveDetection
+public sealed class LiveDetection
 {
     /// <summary>Mentions a second or two late still land in the bucket before it is judged.</summary>
     private static readonly TimeSpan Grace = TimeSpan.FromSeconds(2);
@@ -16,10 +18,15 @@ internal sealed class LiveDetection
     private readonly VolumeAnomalyDetector _volume;
     private readonly ShareShiftDetector _negative;
     private readonly EngagementSurgeDetector _engagement;
+    private readonly int _minimumSeverity;
+    private readonly long _viralMinimumEngagement;
     private DateTimeOffset _nextBucketStart;
 
-    public LiveDetection(DetectorSettings settings, DateTimeOffset now)
+    public LiveDetection(AlertOptions options, DateTimeOffset now)
     {
+        var settings = options.LiveSettings();
+        _minimumSeverity = options.MinimumSeverity;
+        _viralMinimumEngagement = options.ViralMinimumEngagement;
         _bucket = settings.BucketSize;
         _volume = new VolumeAnomalyDetector(settings);
         _negative = new ShareShiftDetector(settings);
@@ -42,9 +49,11 @@ internal sealed class LiveDetection
         }
     }
 
-    private static void Report(List<(AnomalyKind, DetectorResult, Bucket)> alerts, DetectorResult result, Bucket bucket)
+    private void Report(List<(AnomalyKind, DetectorResult, Bucket)> alerts, DetectorResult result, Bucket bucket)
     {
-        if (result.Alert)
+        if (result.Alert
+            && result.Severity >= _minimumSeverity
+            && (result.Kind != AnomalyKind.Viral || bucket.Shares + bucket.Comments >= _viralMinimumEngagement))
         {
             alerts.Add((result.Kind, result, bucket));
         }
