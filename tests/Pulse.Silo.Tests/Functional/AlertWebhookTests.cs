@@ -48,6 +48,22 @@ public sealed class AlertWebhookTests(PulseHostFixture host)
         Assert.True(payload.GetProperty("blocks").GetArrayLength() > 0);
     }
 
+    [Fact]
+    public async Task A_webhook_that_keeps_failing_is_recorded_as_failed_after_five_attempts_with_the_last_error()
+    {
+        var brand = await host.AddBrandAsync("hook-down", "hookdown");
+        await using var receiver = await AlertWebhookReceiver.StartAsync(failures: int.MaxValue);
+        await PutWebhookAsync(brand, receiver.Url("down"), "json");
+
+        await SignalSpikeAsync(brand);
+
+        var alert = await Eventually.GetAsync(() => AlertOfAsync(brand), a => Delivery(a).GetProperty("status").GetString() == "failed");
+        var delivery = Delivery(alert);
+        Assert.Equal(("failed", 5, 500), (delivery.GetProperty("status").GetString(), delivery.GetProperty("attempts").GetInt32(), delivery.GetProperty("statusCode").GetInt32()));
+        Assert.StartsWith("HTTP 500", delivery.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(5, receiver.Received.Count);
+    }
+
     private async Task PutWebhookAsync(string brand, string url, string format)
     {
         var response = await host.Http.PutAsJsonAsync($"/api/brands/{brand}/alert-settings", new { webhooks = new[] { new { url, format } } });
