@@ -1,8 +1,11 @@
+using Pulse.Grains.Webhooks;
+
 namespace Pulse.Grains.Alerts;
 
 /// <summary>
 /// One incident of one kind on one brand. Signals from more channels, or stronger ones, update it and
 /// escalate its severity instead of raising new alerts. Ids are "brand:number" so the id names its brand.
+/// <see cref="Deliveries"/> holds the latest outcome of each (webhook, event) so the team sees when a notification did not arrive.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record Alert(
@@ -19,7 +22,8 @@ public sealed record Alert(
     [property: Id(10)] double Expected,
     [property: Id(11)] string Message,
     [property: Id(12)] AlertWhy Why,
-    [property: Id(13)] AlertAction[] History)
+    [property: Id(13)] AlertAction[] History,
+    [property: Id(14)] WebhookDelivery[] Deliveries)
 {
     public static string BrandOf(string alertId)
     {

@@ -2,21 +2,34 @@ using Microsoft.Extensions.Options;
 using Pulse.Grains.Brands;
 using Pulse.Grains.Mentions;
 using Pulse.Grains.Notifications;
+using Pulse.Grains.Webhooks;
 
 namespace Pulse.Grains.Alerts;
 
 internal sealed class BrandAlertsGrain(
     [PersistentState("alerts", GrainStorageNames.Pulse)] IPersistentState<BrandAlertsState> state,
     IOptions<AlertOptions> options,
+    IWebhookOutbox outbox,
     TimeProvider clock) : Grain, IBrandAlertsGrain
 {
     private const int MaxKept = 200;
     private const int MaxTopMentions = 5;
 
+    private IGrainTimer? _release;
+
     private string BrandId => this.GetPrimaryKeyString();
+
+    private AlertSettings Settings => state.State.Settings;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        ScheduleRelease(clock.GetUtcNow());
+        return Task.CompletedTask;
+    }
 
     public async Task SignalAsync(AlertSignal signal)
     {
+        await ReleaseHeldAsync();
         var alerts = state.State.Alerts;
         var index = alerts.FindLastIndex(a =>
             a.Kind == signal.Kind && a.State != AlertStates.Resolved && signal.At - a.UpdatedAt <= options.Value.MergeWindow);
@@ -26,7 +39,8 @@ internal sealed class BrandAlertsGrain(
             alert = new Alert(
                 $"{BrandId}:{state.State.NextNumber++}", BrandId, await BrandNameAsync(), [signal.Channel], signal.Kind, signal.Severity,
                 AlertStates.Open, signal.At, signal.At, signal.Value, signal.Expected,
-                AlertMessages.For(signal.Kind, [signal.Channel], signal.Value, signal.Expected), signal.Why, []);
+                AlertMessages.For(signal.Kind, [signal.Channel], signal.Value, signal.Expected), signal.Why, [], []);
+            alert = Notify(alert, WebhookEvents.Opened, clock.GetUtcNow());
             alerts.Add(alert);
             if (alerts.Count > MaxKept)
             {
@@ -35,7 +49,9 @@ internal sealed class BrandAlertsGrain(
         }
         else
         {
-            alert = Merge(alerts[index], signal);
+            var before = alerts[index];
+            alert = Merge(before, signal);
+            alert = Notify(alert, alert.Severity > before.Severity ? WebhookEvents.Escalated : null, clock.GetUtcNow());
             alerts[index] = alert;
         }
 
@@ -50,12 +66,37 @@ internal sealed class BrandAlertsGrain(
             .ToArray());
 
     public Task<Alert?> AcknowledgeAsync(string alertId, string by, string? note) =>
-        TransitionAsync(alertId, AlertStates.Acknowledged, "acknowledge", by, note);
+        TransitionAsync(alertId, AlertStates.Acknowledged, "acknowledge", WebhookEvents.Acknowledged, by, note);
 
     public Task<Alert?> ResolveAsync(string alertId, string by, string? note) =>
-        TransitionAsync(alertId, AlertStates.Resolved, "resolve", by, note);
+        TransitionAsync(alertId, AlertStates.Resolved, "resolve", WebhookEvents.Resolved, by, note);
 
-    private async Task<Alert?> TransitionAsync(string alertId, string to, string action, string by, string? note)
+    public Task<AlertSettings> GetSettingsAsync() => Task.FromResult(Settings);
+
+    public async Task SetSettingsAsync(AlertSettings settings)
+    {
+        state.State.Settings = settings;
+        await state.WriteStateAsync();
+        await ReleaseHeldAsync();
+        ScheduleRelease(clock.GetUtcNow());
+    }
+
+    public async Task RecordDeliveryAsync(string alertId, WebhookDelivery delivery)
+    {
+        var index = state.State.Alerts.FindIndex(a => a.Id == alertId);
+        if (index < 0)
+        {
+            return; // trimmed away meanwhile
+        }
+
+        var alert = state.State.Alerts[index];
+        alert = alert with { Deliveries = Upsert(alert.Deliveries, delivery) };
+        state.State.Alerts[index] = alert;
+        await state.WriteStateAsync();
+        await GrainFactory.GetGrain<IDashboardNotifierGrain>(0).PublishAsync(alert);
+    }
+
+    private async Task<Alert?> TransitionAsync(string alertId, string to, string action, string @event, string by, string? note)
     {
         var index = state.State.Alerts.FindIndex(a => a.Id == alertId);
         if (index < 0)
@@ -71,10 +112,138 @@ internal sealed class BrandAlertsGrain(
 
         var now = clock.GetUtcNow();
         alert = alert with { State = to, UpdatedAt = now, History = [.. alert.History, new AlertAction(action, by, now, note)] };
+        alert = Notify(alert, @event, now);
         state.State.Alerts[index] = alert;
         await state.WriteStateAsync();
         await GrainFactory.GetGrain<IDashboardNotifierGrain>(0).PublishAsync(alert);
         return alert;
+    }
+
+    /// <summary>
+    /// Queues (or, in quiet hours, holds) the webhooks an alert's change calls for; <paramref name="event"/> null is an
+    /// update that is not news. An alert is announced once it involves an alerting channel and reaches the webhook
+    /// minimum: its first announcement is "opened" whatever the change; acknowledge and resolve only follow an announcement.
+    /// </summary>
+    private Alert Notify(Alert alert, string? @event, DateTimeOffset now)
+    {
+        var settings = Settings;
+        if (settings.Webhooks.Length == 0)
+        {
+            return alert;
+        }
+
+        var announced = alert.Deliveries.Length > 0;
+        if (@event is WebhookEvents.Acknowledged or WebhookEvents.Resolved)
+        {
+            if (!announced)
+            {
+                return alert;
+            }
+        }
+        else if (!alert.Channels.Any(settings.Alerts) || alert.Severity < settings.WebhookMinimumSeverity)
+        {
+            return alert;
+        }
+        else if (!announced)
+        {
+            @event = WebhookEvents.Opened;
+        }
+        else if (@event is null)
+        {
+            return alert;
+        }
+
+        var quiet = settings.QuietHours;
+        var hold = quiet is not null && alert.Severity < quiet.WakeSeverity && quiet.Covers(now);
+        var deliveries = alert.Deliveries;
+        foreach (var target in settings.Webhooks)
+        {
+            var delivery = hold
+                ? new WebhookDelivery(target.Redacted(), target.Format, @event, WebhookDeliveryStatus.Held, 0, null, $"quiet hours until {quiet!.To} ({quiet.TimeZone})", now)
+                : Enqueue(alert, @event, target, now);
+            deliveries = Upsert(deliveries, delivery);
+        }
+
+        if (hold)
+        {
+            ScheduleRelease(now);
+        }
+
+        return alert with { Deliveries = deliveries };
+    }
+
+    private WebhookDelivery Enqueue(Alert alert, string @event, WebhookTarget target, DateTimeOffset now) =>
+        outbox.TryEnqueue(new WebhookJob(alert, @event, target))
+            ? new WebhookDelivery(target.Redacted(), target.Format, @event, WebhookDeliveryStatus.Pending, 0, null, null, now)
+            : new WebhookDelivery(target.Redacted(), target.Format, @event, WebhookDeliveryStatus.Dropped, 0, null, "webhook outbox full", now);
+
+    /// <summary>Sends what quiet hours held back, once they are over (or were switched off).</summary>
+    private async Task ReleaseHeldAsync()
+    {
+        var now = clock.GetUtcNow();
+        var alerts = state.State.Alerts;
+        if (!alerts.Exists(HasHeld) || Settings.QuietHours?.Covers(now) == true)
+        {
+            return;
+        }
+
+        var released = new List<Alert>();
+        for (var i = 0; i < alerts.Count; i++)
+        {
+            var alert = alerts[i];
+            if (!HasHeld(alert))
+            {
+                continue;
+            }
+
+            var deliveries = alert.Deliveries;
+            foreach (var held in alert.Deliveries.Where(d => d.Status == WebhookDeliveryStatus.Held))
+            {
+                var target = Settings.Webhooks.FirstOrDefault(t => t.Format == held.Format && t.Redacted() == held.Target);
+                deliveries = Upsert(deliveries, target is null
+                    ? held with { Status = WebhookDeliveryStatus.Dropped, Error = "webhook no longer configured", At = now }
+                    : Enqueue(alert, held.Event, target, now));
+            }
+
+            alerts[i] = alert with { Deliveries = deliveries };
+            released.Add(alerts[i]);
+        }
+
+        await state.WriteStateAsync();
+        foreach (var alert in released)
+        {
+            await GrainFactory.GetGrain<IDashboardNotifierGrain>(0).PublishAsync(alert);
+        }
+    }
+
+    /// <summary>While webhooks are held, a timer releases them when quiet hours end and the grain stays active until then.</summary>
+    private void ScheduleRelease(DateTimeOffset now)
+    {
+        if (Settings.QuietHours is not { } quiet || !state.State.Alerts.Exists(HasHeld))
+        {
+            return;
+        }
+
+        var due = (quiet.Covers(now) ? quiet.EndAfter(now) - now : TimeSpan.Zero) + TimeSpan.FromSeconds(1);
+        _release?.Dispose();
+        _release = this.RegisterGrainTimer(ReleaseHeldAsync, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan));
+        DelayDeactivation(due + TimeSpan.FromMinutes(1));
+    }
+
+    private static bool HasHeld(Alert alert) => alert.Deliveries.Any(d => d.Status == WebhookDeliveryStatus.Held);
+
+    /// <summary>One entry per (webhook, event): the latest outcome replaces the earlier one in place.</summary>
+    private static WebhookDelivery[] Upsert(WebhookDelivery[] deliveries, WebhookDelivery delivery)
+    {
+        var index = Array.FindIndex(deliveries, d => d.Target == delivery.Target && d.Format == delivery.Format && d.Event == delivery.Event);
+        if (index < 0)
+        {
+            return [.. deliveries, delivery];
+        }
+
+        var copy = (WebhookDelivery[])deliveries.Clone();
+        copy[index] = delivery;
+        return copy;
     }
 
     /// <summary>One incident, one alert: more channels and stronger signals update and escalate it.</summary>

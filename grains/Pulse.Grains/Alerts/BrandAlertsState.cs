@@ -9,4 +9,7 @@ public sealed class BrandAlertsState
     /// <summary>Newest last; trimmed to the most recent alerts so state stays small.</summary>
     [Id(1)]
     public List<Alert> Alerts { get; set; } = [];
+
+    [Id(2)]
+    public AlertSettings Settings { get; set; } = AlertSettings.Default;
 }

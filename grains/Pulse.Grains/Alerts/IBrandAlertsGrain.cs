@@ -1,6 +1,11 @@
+using Pulse.Grains.Webhooks;
+
 namespace Pulse.Grains.Alerts;
 
-/// <summary>A brand's alerts (key = brand id): merges detector signals into incidents and keeps their lifecycle.</summary>
+/// <summary>
+/// A brand's alerts (key = brand id): merges detector signals into incidents, keeps their lifecycle,
+/// holds the brand's alert settings and notifies its webhooks.
+/// </summary>
 public interface IBrandAlertsGrain : IGrainWithStringKey
 {
     Task SignalAsync(AlertSignal signal);
@@ -11,4 +16,12 @@ public interface IBrandAlertsGrain : IGrainWithStringKey
     Task<Alert?> AcknowledgeAsync(string alertId, string by, string? note);
 
     Task<Alert?> ResolveAsync(string alertId, string by, string? note);
+
+    Task<AlertSettings> GetSettingsAsync();
+
+    /// <summary>Replaces the settings (validated by the caller); webhooks held by quiet hours that no longer apply go out.</summary>
+    Task SetSettingsAsync(AlertSettings settings);
+
+    /// <summary>The delivery service reports an attempt's outcome; it replaces the alert's entry for that (webhook, event).</summary>
+    Task RecordDeliveryAsync(string alertId, WebhookDelivery delivery);
 }

@@ -7,6 +7,7 @@ using Pulse.Grains.Brands;
 using Pulse.Grains.Channels;
 using Pulse.Grains.Ingest;
 using Pulse.Grains.Mentions;
+using Pulse.Grains.Webhooks;
 
 namespace Pulse.Grains;
 
@@ -44,6 +45,7 @@ public static class PulseGrainsExtensions
         services.AddSingleton<BrandMatcherCache>();
         services.AddSingleton<MentionEnricher>();
         services.AddSingleton<IMentionIngestor, StreamMentionIngestor>();
+        services.AddPulseWebhooks(configuration);
         return services;
     }
 

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans;
 using System.Net.Http.Json;
 using Pulse.Silo.Cli;
 using Pulse.Testing;
@@ -17,6 +19,9 @@ public sealed class PulseHostFixture : IAsyncLifetime
 
     public HttpClient Http { get; private set; } = null!;
 
+    /// <summary>The host's own grain factory, for driving grains (e.g. an alert signal) without waiting for detection.</summary>
+    public IGrainFactory Grains => _app!.Services.GetRequiredService<IGrainFactory>();
+
     public async Task InitializeAsync()
     {
         var port = FreePort.Next();
@@ -29,6 +34,8 @@ public sealed class PulseHostFixture : IAsyncLifetime
             "--Logging:LogLevel:Default=Warning",
             // Live detection trusts its baseline after 20 s instead of 3 min, so the browser test's crisis can alert.
             "--Pulse:Alerts:WarmUp=00:00:20",
+            // Webhook retries after 0.2 s, 0.4 s, ... so the retry test does not wait out production backoff.
+            "--Pulse:Webhooks:FirstRetryDelay=00:00:00.200",
         ]);
         await _app.StartAsync();
         Http = new HttpClient { BaseAddress = BaseAddress };

@@ -44,6 +44,21 @@ function whyTerms(alert) {
     }, String(t.term), el('span', { className: 'term-lift', text: ` ×${number(t.lift)}` }))));
 }
 
+// Delivery outcomes worth a look: a failure (or a retry under way), a full outbox, or quiet hours holding a webhook back.
+const DELIVERY_NOTE = { failed: 'webhook failed', retrying: 'webhook retrying', dropped: 'webhook dropped', held: 'webhook held' };
+
+function deliveryNotes(alert) {
+  const notes = (alert.deliveries ?? []).filter((d) => DELIVERY_NOTE[d.status]);
+  if (!notes.length) return null;
+  return el('div', { className: 'alert-deliveries' }, notes.map((d) => el('div', {
+    className: `alert-delivery delivery-${d.status}`,
+    dataset: { testid: 'alert-delivery', status: d.status, event: d.event },
+    title: `${d.event} → ${d.target} (${d.format}), ${d.attempts} attempt(s), ${d.at}`,
+    style: { color: d.status === 'held' ? 'var(--muted)' : d.status === 'retrying' ? 'var(--warn)' : 'var(--neg)', fontSize: '0.85em' },
+    text: `${DELIVERY_NOTE[d.status]}: ${d.target} ${d.event}${d.error ? ` – ${d.error}` : ''}${d.attempts > 1 ? ` (${d.attempts} attempts)` : ''}`,
+  })));
+}
+
 function alertItem(alert, currentBrandId, now) {
   const ratio = alert.expected > 0 ? alert.value / alert.expected : null;
   const fresh = (highlightUntil.get(alert.id) ?? 0) > now;
@@ -65,7 +80,8 @@ function alertItem(alert, currentBrandId, now) {
     el('strong', { text: number(alert.value) }), ' vs expected ', el('span', { text: number(alert.expected) }),
     ratio !== null ? el('span', { className: 'alert-ratio', text: ` (×${number(ratio)})` }) : null),
   alert.message ? el('p', { className: 'alert-message', text: alert.message }) : null,
-  whyTerms(alert));
+  whyTerms(alert),
+  deliveryNotes(alert));
   return item;
 }
 

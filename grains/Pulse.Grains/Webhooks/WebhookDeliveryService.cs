@@ -1,0 +1,140 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Pulse.Grains.Alerts;
+
+namespace Pulse.Grains.Webhooks;
+
+/// <summary>
+/// Drains the outbox: POSTs each notification with retries and exponential backoff, and records every
+/// attempt's outcome on the alert (so dashboards show "retrying" and "failed" as they happen).
+/// A plain loop rather than a resilience pipeline: each attempt must be reported, and the policy is five lines.
+/// </summary>
+internal sealed partial class WebhookDeliveryService(
+    WebhookOutbox outbox,
+    IHttpClientFactory http,
+    IGrainFactory grains,
+    IOptions<WebhookOptions> options,
+    TimeProvider clock,
+    ILogger<WebhookDeliveryService> logger) : BackgroundService
+{
+    public const string HttpClientName = "pulse-webhooks";
+
+    private static readonly MediaTypeHeaderValue JsonType = new("application/json") { CharSet = "utf-8" };
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var slots = new SemaphoreSlim(options.Value.MaxConcurrency);
+        try
+        {
+            await foreach (var job in outbox.Reader.ReadAllAsync(stoppingToken))
+            {
+                await slots.WaitAsync(stoppingToken);
+                _ = Task.Run(async () =>
+                {
+                    try
+                    {
+                        await DeliverAsync(job, stoppingToken);
+                    }
+                    finally
+                    {
+                        slots.Release();
+                    }
+                }, CancellationToken.None);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: queued notifications are lost with the process (the outbox is in memory).
+        }
+
+        // Let in-flight deliveries see the cancellation and finish before the semaphore goes away.
+        for (var i = 0; i < options.Value.MaxConcurrency; i++)
+        {
+            await slots.WaitAsync(CancellationToken.None);
+        }
+    }
+
+    private async Task DeliverAsync(WebhookJob job, CancellationToken stop)
+    {
+        var settings = options.Value;
+        var body = WebhookPayloads.For(job, settings.DashboardUrl);
+        var client = http.CreateClient(HttpClientName);
+        var delay = settings.FirstRetryDelay;
+        for (var attempt = 1; attempt <= settings.Attempts; attempt++)
+        {
+            int? status = null;
+            string? error;
+            var permanent = false;
+            try
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stop);
+                timeout.CancelAfter(settings.Timeout);
+                using var content = new ByteArrayContent(body);
+                content.Headers.ContentType = JsonType;
+                using var response = await client.PostAsync(new Uri(job.Target.Url), content, timeout.Token);
+                status = (int)response.StatusCode;
+                if (response.IsSuccessStatusCode)
+                {
+                    await RecordAsync(job, WebhookDeliveryStatus.Delivered, attempt, status, null);
+                    return;
+                }
+
+                error = $"HTTP {status} {response.ReasonPhrase}".TrimEnd();
+                permanent = status is >= 400 and < 500 && response.StatusCode is not (HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (OperationCanceledException)
+            {
+                error = $"no answer within {settings.Timeout.TotalSeconds:0.#} s";
+            }
+            catch (HttpRequestException ex)
+            {
+                error = ex.Message;
+            }
+
+            var last = permanent || attempt == settings.Attempts;
+            await RecordAsync(job, last ? WebhookDeliveryStatus.Failed : WebhookDeliveryStatus.Retrying, attempt, status, error);
+            if (last)
+            {
+                LogFailed(logger, job.Alert.Id, job.Event, job.Target.Redacted(), attempt, error);
+                return;
+            }
+
+            try
+            {
+                await Task.Delay(delay, clock, stop);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            delay *= 2;
+        }
+    }
+
+    private async Task RecordAsync(WebhookJob job, string status, int attempts, int? statusCode, string? error)
+    {
+        var delivery = new WebhookDelivery(job.Target.Redacted(), job.Target.Format, job.Event, status, attempts, statusCode, error, clock.GetUtcNow());
+        try
+        {
+            await grains.GetGrain<IBrandAlertsGrain>(job.Alert.BrandId).RecordDeliveryAsync(job.Alert.Id, delivery);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogNotRecorded(logger, ex, job.Alert.Id);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook for alert {AlertId} ({Event}) to {Target} failed after {Attempts} attempt(s): {Error}")]
+    private static partial void LogFailed(ILogger logger, string alertId, string @event, string target, int attempts, string? error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record a webhook delivery on alert {AlertId}")]
+    private static partial void LogNotRecorded(ILogger logger, Exception exception, string alertId);
+}

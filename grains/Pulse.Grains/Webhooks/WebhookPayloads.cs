@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Pulse.Grains.Alerts;
+
+namespace Pulse.Grains.Webhooks;
+
+/// <summary>The bodies Pulse POSTs: the alert itself (JSON), or a message a chat tool renders (Slack).</summary>
+public static class WebhookPayloads
+{
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+
+    public static byte[] For(WebhookJob job, string? dashboardUrl) => job.Target.Format == WebhookFormats.Slack
+        ? Encoding.UTF8.GetBytes(Slack(job.Alert, job.Event, dashboardUrl).ToJsonString())
+        : Encoding.UTF8.GetBytes(Json(job.Alert, job.Event).ToJsonString());
+
+    /// <summary>The alert (camelCase, web defaults) with "event" first; other webhooks' delivery records are not the receiver's business.</summary>
+    public static JsonObject Json(Alert alert, string @event)
+    {
+        var body = JsonSerializer.SerializeToNode(alert, Web)!.AsObject();
+        body.Remove("deliveries");
+        body.Insert(0, "event", @event);
+        return body;
+    }
+
+    /// <summary>A Slack incoming-webhook message: "text" for notifications and old clients, "blocks" for the layout.</summary>
+    public static JsonObject Slack(Alert alert, string @event, string? dashboardUrl)
+    {
+        var link = LinkPath(alert.BrandId);
+        var headline = string.Create(CultureInfo.InvariantCulture,
+            $"{alert.BrandName}: {alert.Kind} {@event}, severity {alert.Severity}/10 on {string.Join(", ", alert.Channels)}");
+        var terms = alert.Why.Terms.Length == 0 ? "–" : string.Join(", ", alert.Why.Terms.Take(6).Select(t => t.Term));
+        var open = dashboardUrl is null ? $"Pulse: {link}" : $"<{dashboardUrl.TrimEnd('/')}{link}|Open {Escape(alert.BrandName)} in Pulse>";
+        return new JsonObject
+        {
+            ["text"] = $"{headline}. {alert.Message} Why: {terms}.",
+            ["blocks"] = new JsonArray(
+                new JsonObject { ["type"] = "header", ["text"] = PlainText(headline) },
+                new JsonObject { ["type"] = "section", ["text"] = Markdown(Escape(alert.Message)) },
+                new JsonObject
+                {
+                    ["type"] = "section",
+                    ["fields"] = new JsonArray(
+                        Markdown($"*Why*\n{Escape(terms)}"),
+                        Markdown(string.Create(CultureInfo.InvariantCulture, $"*State*\n{alert.State}, since {alert.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC"))),
+                },
+                new JsonObject { ["type"] = "context", ["elements"] = new JsonArray(Markdown($"{open} · alert {Escape(alert.Id)}")) }),
+        };
+    }
+
+    /// <summary>The brand view in the dashboard app, relative to its address.</summary>
+    public static string LinkPath(string brandId) => $"/#/brand/{Uri.EscapeDataString(brandId)}";
+
+    private static JsonObject PlainText(string text) => new() { ["type"] = "plain_text", ["text"] = text.Length > 150 ? text[..149] + "…" : text };
+
+    private static JsonObject Markdown(string text) => new() { ["type"] = "mrkdwn", ["text"] = text };
+
+    // Slack's three control characters; everything else in mentions is literal.
+    private static string Escape(string text) => text.Replace("&", "&amp;", StringComparison.Ordinal)
+        .Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+}

@@ -1,0 +1,154 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Pulse.Grains;
+using Pulse.Grains.Alerts;
+using Pulse.Grains.Brands;
+using Pulse.Grains.Webhooks;
+
+namespace Pulse.Silo.Api;
+
+/// <summary>
+/// A brand's alert settings: sensitivity, which channels alert, the webhook minimum severity, quiet hours and
+/// webhooks. PUT replaces them all; an invalid field is a problem naming it ("parameter").
+/// </summary>
+public static class AlertSettingsApi
+{
+    private const int MaxWebhooks = 10;
+
+    public static IEndpointRouteBuilder MapAlertSettingsApi(this IEndpointRouteBuilder app)
+    {
+        var settings = app.MapGroup("/api/brands/{id}/alert-settings").WithTags("Alerts");
+        settings.MapGet("/", GetAsync).WithName("GetAlertSettings");
+        settings.MapPut("/", PutAsync).WithName("PutAlertSettings");
+        return app;
+    }
+
+    private static async Task<Results<Ok<AlertSettings>, ProblemHttpResult>> GetAsync(string id, IGrainFactory grains) =>
+        await BrandIdAsync(grains, id) is { } brand
+            ? TypedResults.Ok(await grains.GetGrain<IBrandAlertsGrain>(brand).GetSettingsAsync())
+            : NotFound(id);
+
+    private static async Task<Results<Ok<AlertSettings>, ProblemHttpResult>> PutAsync(
+        string id, AlertSettingsRequest? body, IGrainFactory grains, IOptions<ChannelOptions> channels)
+    {
+        if (await BrandIdAsync(grains, id) is not { } brand)
+        {
+            return NotFound(id);
+        }
+
+        if (body is null)
+        {
+            return Invalid("body", "Send a JSON object: {\"channels\": [\"x\"], \"webhookMinimumSeverity\": 5, \"quietHours\": {...}, \"webhooks\": [...]}.");
+        }
+
+        var (settings, field, error) = Validate(body, channels.Value.Channels);
+        if (settings is null)
+        {
+            return Invalid(field!, error!);
+        }
+
+        await grains.GetGrain<IBrandAlertsGrain>(brand).SetSettingsAsync(settings);
+        return TypedResults.Ok(settings);
+    }
+
+    private static (AlertSettings? Settings, string? Field, string? Error) Validate(AlertSettingsRequest body, string[] knownChannels)
+    {
+        var sensitivity = body.Sensitivity?.Trim().ToLowerInvariant();
+        if (sensitivity is not null && !AlertSensitivities.IsKnown(sensitivity))
+        {
+            return Fail("sensitivity", $"Unknown sensitivity '{body.Sensitivity}'. Use low, normal or high (or null for the silo's default).");
+        }
+
+        var channels = (body.Channels ?? []).Select(c => c?.Trim().ToLowerInvariant() ?? "").Distinct().ToArray();
+        if (channels.FirstOrDefault(c => !knownChannels.Contains(c)) is { } unknown)
+        {
+            return Fail("channels", $"Unknown channel '{unknown}'. Known: {string.Join(", ", knownChannels)}; an empty list means all.");
+        }
+
+        var minimum = body.WebhookMinimumSeverity ?? AlertSettings.Default.WebhookMinimumSeverity;
+        if (minimum is < 1 or > 10)
+        {
+            return Fail("webhookMinimumSeverity", "Severity runs from 1 to 10.");
+        }
+
+        QuietHours? quiet = null;
+        if (body.QuietHours is { } q)
+        {
+            if (!QuietHours.TryParseTime(q.From, out var from))
+            {
+                return Fail("quietHours.from", $"Give a time of day as {QuietHours.TimeFormat}, e.g. \"22:00\".");
+            }
+
+            if (!QuietHours.TryParseTime(q.To, out var to))
+            {
+                return Fail("quietHours.to", $"Give a time of day as {QuietHours.TimeFormat}, e.g. \"07:00\".");
+            }
+
+            if (from == to)
+            {
+                return Fail("quietHours.to", "Quiet hours must not start and end at the same time.");
+            }
+
+            if (!QuietHours.TryFindZone(q.TimeZone, out _))
+            {
+                return Fail("quietHours.timeZone", $"Unknown time zone '{q.TimeZone}'. Use an IANA id such as \"Europe/Berlin\".");
+            }
+
+            var wake = q.WakeSeverity ?? 8;
+            if (wake is < 1 or > 10)
+            {
+                return Fail("quietHours.wakeSeverity", "Severity runs from 1 to 10.");
+            }
+
+            quiet = new QuietHours(q.From!, q.To!, q.TimeZone!, wake);
+        }
+
+        var requested = body.Webhooks ?? [];
+        if (requested.Length > MaxWebhooks)
+        {
+            return Fail("webhooks", $"At most {MaxWebhooks} webhooks per brand.");
+        }
+
+        var webhooks = new WebhookTarget[requested.Length];
+        for (var i = 0; i < requested.Length; i++)
+        {
+            var hook = requested[i];
+            if (!Uri.TryCreate(hook?.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+            {
+                return Fail($"webhooks[{i}].url", "Give an absolute http or https URL.");
+            }
+
+            var format = hook!.Format?.Trim().ToLowerInvariant() ?? WebhookFormats.Json;
+            if (!WebhookFormats.IsKnown(format))
+            {
+                return Fail($"webhooks[{i}].format", $"Unknown format '{hook.Format}'. Use json or slack.");
+            }
+
+            webhooks[i] = new WebhookTarget(url.AbsoluteUri, format);
+        }
+
+        return (new AlertSettings(sensitivity, channels, minimum, quiet, webhooks), null, null);
+
+        static (AlertSettings?, string?, string?) Fail(string field, string error) => (null, field, error);
+    }
+
+    private static async Task<string?> BrandIdAsync(IGrainFactory grains, string id) =>
+        (await grains.GetGrain<IBrandCatalogGrain>(IBrandCatalogGrain.Key).GetAsync()).Brands
+            .FirstOrDefault(b => string.Equals(b.Id, id, StringComparison.OrdinalIgnoreCase))?.Id;
+
+    private static ProblemHttpResult NotFound(string id) =>
+        TypedResults.Problem(title: $"Brand '{id}' not found", statusCode: StatusCodes.Status404NotFound);
+
+    private static ProblemHttpResult Invalid(string field, string message) =>
+        TypedResults.Problem(title: $"Invalid '{field}'", detail: message, statusCode: StatusCodes.Status400BadRequest,
+            extensions: new Dictionary<string, object?> { ["parameter"] = field });
+}
+
+/// <summary>PUT body of a brand's alert settings; omitted fields take their defaults (PUT replaces).</summary>
+public sealed record AlertSettingsRequest(
+    string? Sensitivity, string[]? Channels, int? WebhookMinimumSeverity, QuietHoursRequest? QuietHours, WebhookRequest[]? Webhooks);
+
+/// <summary>"22:00" to "07:00" in "Europe/Berlin"; alerts of <see cref="WakeSeverity"/> (default 8) or more still notify.</summary>
+public sealed record QuietHoursRequest(string? From, string? To, string? TimeZone, int? WakeSeverity);
+
+public sealed record WebhookRequest(string? Url, string? Format);
