@@ -6,21 +6,31 @@ namespace Pulse.Analytics.Sentiment;
 /// <summary>
 /// Rule-and-lexicon sentiment for English and German social posts, in the manner of VADER: valences are summed
 /// per clause with negation, boosters, shouting, stretching and "!" applied, clauses after "but"/"aber" count more,
-/// and the sum is squashed into [-1, 1]. Thread-safe; <see cref="Score"/> does not allocate.
+/// and the sum is squashed into [-1, 1]. One pass tokenises, folds, looks every word up once in a bilingual table
+/// and gathers language evidence; a second pass over the scanned tokens scores them in the detected language.
+/// Thread-safe; <see cref="Score"/> does not allocate.
 /// </summary>
 public sealed class LexiconSentimentScorer : ISentimentScorer
 {
     // Longer clauses are scored in parts; modifiers only reach three words anyway.
     private const int MaxClauseLength = 64;
 
-    private readonly SentimentLexicon _english;
-    private readonly SentimentLexicon _german;
-    private readonly SentimentLexicon _undetermined;
+    private static readonly Lazy<SentimentLexicon> BuiltIn = new(() => SentimentLexicon.Create(
+        EnglishLexicon.Words(EnglishLexicon.Valences, LexiconFile.Read(LexiconFile.Vader), LexiconFile.Read(LexiconFile.Afinn, Valence.AfinnScale)),
+        GermanLexicon.Words(GermanLexicon.Valences, LexiconFile.Read(LexiconFile.German)),
+        SymbolLexicon.Words,
+        new LexiconBorrowing(Valence.BorrowedScale, LexiconBorrowing.GermanFalseFriends)));
 
-    /// <summary>Uses the built-in English and German lexicons.</summary>
+    // Each thread scans into its own buffer: no allocation per post, no sharing between ingest partitions.
+    [ThreadStatic]
+    private static ScannedToken[]? t_tokens;
+
+    private readonly SentimentLexicon _lexicon;
+
+    /// <summary>Uses the built-in lexicons: VADER, AFINN-165 and Pulse's own for English, Pulse's own for German.</summary>
     public LexiconSentimentScorer()
-        : this(EnglishLexicon.Valences, GermanLexicon.Valences)
     {
+        _lexicon = BuiltIn.Value;
     }
 
     /// <summary>
@@ -31,67 +41,17 @@ public sealed class LexiconSentimentScorer : ISentimentScorer
     {
         ArgumentNullException.ThrowIfNull(englishValences);
         ArgumentNullException.ThrowIfNull(germanValences);
-        var english = EnglishLexicon.Words(englishValences);
-        var german = GermanLexicon.Words(germanValences);
-        _english = SentimentLexicon.Create(english, SymbolLexicon.Words);
-        _german = SentimentLexicon.Create(german, SymbolLexicon.Words);
-        _undetermined = SentimentLexicon.Create(english, german, SymbolLexicon.Words);
+        _lexicon = SentimentLexicon.Create(
+            EnglishLexicon.Words(englishValences), GermanLexicon.Words(germanValences), SymbolLexicon.Words, LexiconBorrowing.None);
     }
 
     public SentimentResult Score(ReadOnlySpan<char> text)
     {
-        var language = LanguageDetector.Detect(text);
-        var lexicon = language switch
-        {
-            Languages.English => _english,
-            Languages.German => _german,
-            _ => _undetermined,
-        };
-
-        var shoutingStandsOut = HasMixedCase(text);
-        Span<ClauseItem> clause = stackalloc ClauseItem[MaxClauseLength];
-        Span<char> folded = stackalloc char[WordFolding.MaxFoldedLength];
-        var length = 0;
-        var total = 0.0;
-        var weight = 1.0;
-        var exclamations = 0;
-
-        var tokenizer = new SocialTokenizer(text);
-        while (tokenizer.Next(out var token))
-        {
-            if (token.Kind is TokenKind.ClauseBreak or TokenKind.Exclamation)
-            {
-                total += weight * ClauseScorer.Score(clause[..length]);
-                length = 0;
-                exclamations += token.Kind == TokenKind.Exclamation ? token.Length : 0;
-                continue;
-            }
-
-            var item = Resolve(token.Of(text), lexicon, shoutingStandsOut, folded);
-            if (item.Entry.Role == WordRole.Contrast)
-            {
-                total = (total + (weight * ClauseScorer.Score(clause[..length]))) * Valence.ContrastBefore;
-                weight = Valence.ContrastAfter;
-                length = 0;
-                continue;
-            }
-
-            if (token.Kind == TokenKind.Symbol && item.Entry.Role == WordRole.None)
-            {
-                // Unknown pictographs and skin-tone modifiers are not words; they must not push modifiers out of reach.
-                continue;
-            }
-
-            if (length == clause.Length)
-            {
-                total += weight * ClauseScorer.Score(clause);
-                length = 0;
-            }
-
-            clause[length++] = item;
-        }
-
-        total += weight * ClauseScorer.Score(clause[..length]);
+        var tokens = t_tokens ??= new ScannedToken[256];
+        var count = Scan(text, ref tokens, out var evidence, out var shoutingStandsOut);
+        t_tokens = tokens;
+        var language = evidence.Language;
+        var total = Sum(tokens.AsSpan(0, count), language, shoutingStandsOut, out var exclamations);
         if (total != 0)
         {
             total += Math.Sign(total) * Math.Min(exclamations, Valence.MaxExclamations) * Valence.ExclamationBoost;
@@ -101,69 +61,183 @@ public sealed class LexiconSentimentScorer : ISentimentScorer
         return new SentimentResult(score, LabelOf(score), language);
     }
 
-    private static ClauseItem Resolve(ReadOnlySpan<char> word, SentimentLexicon lexicon, bool shoutingStandsOut, Span<char> folded)
+    // Pass one: tokens, lexicon ids, idioms and language evidence.
+    private int Scan(ReadOnlySpan<char> text, ref ScannedToken[] tokens, out LanguageEvidence evidence, out bool shoutingStandsOut)
     {
-        var length = WordFolding.Fold(word, folded, squeezedRun: 2);
-        if (length == 0)
-        {
-            return default;
-        }
-
-        var entry = lexicon.Find(folded[..length]);
-        var elongated = WordFolding.IsElongated(word);
-        if (entry.Role == WordRole.None && elongated)
-        {
-            // "sooo" squeezes to "soo" first (keeping "good" intact), then to "so".
-            length = WordFolding.Fold(word, folded, squeezedRun: 1);
-            entry = lexicon.Find(folded[..length]);
-        }
-
-        return new ClauseItem(entry, shoutingStandsOut && WordFolding.IsShouted(word), elongated);
-    }
-
-    // Capitals only emphasise when the rest of the post is not shouted too.
-    private static bool HasMixedCase(ReadOnlySpan<char> text)
-    {
+        evidence = default;
         var shouted = false;
         var spoken = false;
+        var count = 0;
+        var previousLength = 0;
+        Span<char> folded = stackalloc char[WordFolding.MaxFoldedLength];
+        Span<char> pair = stackalloc char[(WordFolding.MaxFoldedLength * 2) + 1];
+
         var tokenizer = new SocialTokenizer(text);
-        while (tokenizer.Next(out var token) && !(shouted && spoken))
+        while (tokenizer.Next(out var token))
         {
-            if (token.Kind != TokenKind.Word)
+            if (count == tokens.Length)
             {
+                // A post longer than any seen on this thread so far: grow once, keep the bigger buffer.
+                Array.Resize(ref tokens, tokens.Length * 2);
+            }
+
+            var word = token.Of(text);
+            switch (token.Kind)
+            {
+                case TokenKind.Word:
+                {
+                    var length = WordFolding.Fold(word, folded, squeezedRun: 2, out var shape);
+                    var id = length == 0 ? -1 : _lexicon.Find(folded[..length]);
+                    if (id < 0 && (shape & WordShape.Elongated) != 0)
+                    {
+                        // "sooo" squeezes to "soo" first (keeping "good" intact), then to "so".
+                        length = WordFolding.Fold(word, folded, squeezedRun: 1);
+                        id = _lexicon.Find(folded[..length]);
+                    }
+
+                    var idiom = -1;
+                    if (previousLength > 0 && length > 0)
+                    {
+                        pair[previousLength] = ' ';
+                        folded[..length].CopyTo(pair[(previousLength + 1)..]);
+                        idiom = _lexicon.Find(pair[..(previousLength + 1 + length)]);
+                    }
+
+                    previousLength = 0;
+                    var flags = id < 0 ? WordFlags.None : _lexicon.Flags(id);
+                    if ((flags & WordFlags.StartsIdiom) != 0)
+                    {
+                        folded[..length].CopyTo(pair);
+                        previousLength = length;
+                    }
+
+                    evidence.Add(FunctionWordLanguageOf(flags), shape);
+                    shouted |= (shape & WordShape.Shouted) != 0;
+                    spoken |= (shape & WordShape.Spoken) != 0;
+                    tokens[count++] = new ScannedToken(id, idiom, TokenKind.Word, shape);
+                    break;
+                }
+
+                case TokenKind.Symbol:
+                {
+                    previousLength = 0;
+                    var length = WordFolding.Fold(word, folded, squeezedRun: 1);
+                    var id = length == 0 ? -1 : _lexicon.Find(folded[..length]);
+                    if (id >= 0)
+                    {
+                        // Unknown pictographs and skin-tone modifiers are not words; they must not push modifiers out of reach.
+                        tokens[count++] = new ScannedToken(id, -1, TokenKind.Symbol, WordShape.None);
+                    }
+
+                    break;
+                }
+
+                default:
+                    previousLength = 0;
+                    tokens[count++] = new ScannedToken(-1, -1, token.Kind, WordShape.None, (byte)Math.Min(token.Length, 255));
+                    break;
+            }
+        }
+
+        // Capitals only emphasise when the rest of the post is not shouted too.
+        shoutingStandsOut = shouted && spoken;
+        return count;
+    }
+
+    // Pass two: clause by clause, in the detected language.
+    private double Sum(ReadOnlySpan<ScannedToken> tokens, string language, bool shoutingStandsOut, out int exclamations)
+    {
+        Span<ClauseItem> clause = stackalloc ClauseItem[MaxClauseLength];
+        var length = 0;
+        var total = 0.0;
+        var weight = 1.0;
+        exclamations = 0;
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var token = tokens[i];
+            if (token.Kind is TokenKind.ClauseBreak or TokenKind.Exclamation)
+            {
+                total += weight * ClauseScorer.Score(clause[..length]);
+                length = 0;
+                exclamations += token.Kind == TokenKind.Exclamation ? token.Exclamations : 0;
                 continue;
             }
 
-            if (WordFolding.IsShouted(token.Of(text)))
+            var entry = EntryOf(token, language);
+            if (i + 1 < tokens.Length && tokens[i + 1].IdiomId >= 0 && EntryOf(tokens[i + 1].IdiomId, language).Role != WordRole.None)
             {
-                shouted = true;
+                // The first word of an idiom says nothing alone: "fed" in "fed up", "nicht" in "nicht schlecht".
+                entry = default;
             }
-            else if (HasLowerLetter(token.Of(text)))
+
+            if (entry.Role == WordRole.Contrast)
             {
-                spoken = true;
+                total = (total + (weight * ClauseScorer.Score(clause[..length]))) * Valence.ContrastBefore;
+                weight = Valence.ContrastAfter;
+                length = 0;
+                continue;
             }
+
+            if (length == clause.Length)
+            {
+                total += weight * ClauseScorer.Score(clause);
+                length = 0;
+            }
+
+            var shape = token.Shape;
+            clause[length++] = new ClauseItem(
+                entry,
+                shoutingStandsOut && (shape & WordShape.Shouted) != 0,
+                (shape & WordShape.Elongated) != 0);
         }
 
-        return shouted && spoken;
+        return total + (weight * ClauseScorer.Score(clause[..length]));
     }
 
-    private static bool HasLowerLetter(ReadOnlySpan<char> word)
+    private LexiconEntry EntryOf(ScannedToken token, string language)
     {
-        foreach (var c in word)
+        if (token.IdiomId >= 0)
         {
-            if (char.IsLower(c))
+            var idiom = EntryOf(token.IdiomId, language);
+            if (idiom.Role != WordRole.None)
             {
-                return true;
+                return idiom;
             }
         }
 
-        return false;
+        if (token.Id < 0)
+        {
+            // "doesn't", "isn’t": English negation whether or not the contraction is listed.
+            return (token.Shape & WordShape.NegatedContraction) != 0 && !ReferenceEquals(language, Languages.German)
+                ? new LexiconEntry(WordRole.Negator, 0f)
+                : default;
+        }
+
+        return EntryOf(token.Id, language);
     }
 
-    private static SentimentLabel LabelOf(float score) => score switch
+    private LexiconEntry EntryOf(int id, string language)
     {
-        >= Valence.NeutralBand => SentimentLabel.Positive,
-        <= -Valence.NeutralBand => SentimentLabel.Negative,
-        _ => SentimentLabel.Neutral,
-    };
+        if (ReferenceEquals(language, Languages.English))
+        {
+            return _lexicon.English(id);
+        }
+
+        if (ReferenceEquals(language, Languages.German))
+        {
+            return _lexicon.German(id);
+        }
+
+        var english = _lexicon.English(id);
+        return english.Role != WordRole.None ? english : _lexicon.German(id);
+    }
+
+    private static FunctionWordLanguage FunctionWordLanguageOf(WordFlags flags) =>
+        ((flags & WordFlags.EnglishFunctionWord) != 0 ? FunctionWordLanguage.English : FunctionWordLanguage.None)
+        | ((flags & WordFlags.GermanFunctionWord) != 0 ? FunctionWordLanguage.German : FunctionWordLanguage.None);
+
+    private static SentimentLabel LabelOf(float score) =>
+        score >= Valence.PositiveThreshold ? SentimentLabel.Positive
+        : score <= -Valence.NegativeThreshold ? SentimentLabel.Negative
+        : SentimentLabel.Neutral;
 }

@@ -34,6 +34,18 @@ internal static class Valence
     /// <summary>The sum x maps to x / sqrt(x² + alpha), approaching ±1.</summary>
     public const double NormalisationAlpha = 15;
 
-    /// <summary>Scores within this distance of zero are neutral.</summary>
-    public const float NeutralBand = 0.05f;
+    /// <summary>
+    /// Scores at or above this are positive. Tuned on the development sets (a global constant, not per-word weights):
+    /// everyday positive words ("like", "good", "thanks") fill neutral posts, so praise must be clearer than blame.
+    /// </summary>
+    public const float PositiveThreshold = 0.05f;
+
+    /// <summary>Scores at or below minus this are negative.</summary>
+    public const float NegativeThreshold = 0.05f;
+
+    /// <summary>AFINN rates -5..+5 in whole steps; this maps it onto VADER's -4..+4.</summary>
+    public const float AfinnScale = 0.8f;
+
+    /// <summary>English words in German posts ("nice", "fail") count this much of their English valence.</summary>
+    public const float BorrowedScale = 1f;
 }

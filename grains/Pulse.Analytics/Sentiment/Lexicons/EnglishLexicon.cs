@@ -100,6 +100,6 @@ internal static class EnglishLexicon
 
     public static readonly IReadOnlyList<string> Contrasts = ["but", "however"];
 
-    public static LexiconWords Words(IReadOnlyDictionary<string, float> valences) =>
+    public static LexiconWords Words(params IReadOnlyList<IReadOnlyDictionary<string, float>> valences) =>
         new(valences, Negators, [], Boosters, Contrasts, Morphology.English);
 }

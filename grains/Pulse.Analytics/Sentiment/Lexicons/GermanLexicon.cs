@@ -91,6 +91,6 @@ internal static class GermanLexicon
 
     public static readonly IReadOnlyList<string> Contrasts = ["aber", "jedoch", "allerdings"];
 
-    public static LexiconWords Words(IReadOnlyDictionary<string, float> valences) =>
+    public static LexiconWords Words(params IReadOnlyList<IReadOnlyDictionary<string, float>> valences) =>
         new(valences, Negators, BackwardNegators, Boosters, Contrasts, Morphology.German);
 }

@@ -34,5 +34,5 @@ internal static class SymbolLexicon
     };
 
     public static LexiconWords Words { get; } =
-        new(Valences, [], [], new Dictionary<string, float>(), [], Morphology.None);
+        new([Valences], [], [], new Dictionary<string, float>(), [], Morphology.None);
 }

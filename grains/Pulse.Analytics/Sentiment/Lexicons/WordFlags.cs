@@ -1,0 +1,17 @@
+namespace Pulse.Analytics.Sentiment.Lexicons;
+
+/// <summary>Per-word facts the scorer needs before it knows the post's language.</summary>
+[Flags]
+internal enum WordFlags : byte
+{
+    None = 0,
+
+    /// <summary>Function word of English: evidence for the language.</summary>
+    EnglishFunctionWord = 1,
+
+    /// <summary>Function word of German.</summary>
+    GermanFunctionWord = 2,
+
+    /// <summary>First word of a two-word idiom ("fed up", "nicht schlecht"): the next word is looked up with it.</summary>
+    StartsIdiom = 4,
+}
