@@ -16,7 +16,7 @@ public sealed class LexiconSentimentScorer : ISentimentScorer
     private const int MaxClauseLength = 64;
 
     private static readonly Lazy<SentimentLexicon> BuiltIn = new(() => SentimentLexicon.Create(
-        EnglishLexicon.Words(EnglishLexicon.Valences, LexiconFile.Read(LexiconFile.Vader), LexiconFile.Read(LexiconFile.Afinn, Valence.AfinnScale)),
+        EnglishLexicon.Words(EnglishLexicon.Valences, LexiconFile.Read(LexiconFile.Afinn, Valence.AfinnScale), LexiconFile.Read(LexiconFile.Vader)),
         GermanLexicon.Words(GermanLexicon.Valences, LexiconFile.Read(LexiconFile.German)),
         SymbolLexicon.Words,
         new LexiconBorrowing(Valence.BorrowedScale, LexiconBorrowing.GermanFalseFriends)));
@@ -205,15 +205,14 @@ public sealed class LexiconSentimentScorer : ISentimentScorer
             }
         }
 
-        if (token.Id < 0)
+        var entry = token.Id < 0 ? default : EntryOf(token.Id, language);
+        if (entry.Role == WordRole.None && (token.Shape & WordShape.NegatedContraction) != 0 && !ReferenceEquals(language, Languages.German))
         {
             // "doesn't", "isn’t": English negation whether or not the contraction is listed.
-            return (token.Shape & WordShape.NegatedContraction) != 0 && !ReferenceEquals(language, Languages.German)
-                ? new LexiconEntry(WordRole.Negator, 0f)
-                : default;
+            return new LexiconEntry(WordRole.Negator, 0f);
         }
 
-        return EntryOf(token.Id, language);
+        return entry;
     }
 
     private LexiconEntry EntryOf(int id, string language)
