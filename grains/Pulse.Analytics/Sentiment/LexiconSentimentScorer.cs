@@ -26,11 +26,13 @@ public sealed class LexiconSentimentScorer : ISentimentScorer
     private static ScannedToken[]? t_tokens;
 
     private readonly SentimentLexicon _lexicon;
+    private readonly GermanCompounds _compounds;
 
     /// <summary>Uses the built-in lexicons: VADER, AFINN-165 and Pulse's own for English, Pulse's own for German.</summary>
     public LexiconSentimentScorer()
     {
         _lexicon = BuiltIn.Value;
+        _compounds = new GermanCompounds(_lexicon);
     }
 
     /// <summary>
@@ -43,6 +45,7 @@ public sealed class LexiconSentimentScorer : ISentimentScorer
         ArgumentNullException.ThrowIfNull(germanValences);
         _lexicon = SentimentLexicon.Create(
             EnglishLexicon.Words(englishValences), GermanLexicon.Words(germanValences), SymbolLexicon.Words, LexiconBorrowing.None);
+        _compounds = new GermanCompounds(_lexicon);
     }
 
     public SentimentResult Score(ReadOnlySpan<char> text)
@@ -51,7 +54,7 @@ public sealed class LexiconSentimentScorer : ISentimentScorer
         var count = Scan(text, ref tokens, out var evidence, out var shoutingStandsOut);
         t_tokens = tokens;
         var language = evidence.Language;
-        var total = Sum(tokens.AsSpan(0, count), language, shoutingStandsOut, out var exclamations);
+        var total = Sum(text, tokens.AsSpan(0, count), language, shoutingStandsOut, out var exclamations);
         if (total != 0)
         {
             total += Math.Sign(total) * Math.Min(exclamations, Valence.MaxExclamations) * Valence.ExclamationBoost;
@@ -114,7 +117,7 @@ public sealed class LexiconSentimentScorer : ISentimentScorer
                     evidence.Add(FunctionWordLanguageOf(flags), shape);
                     shouted |= (shape & WordShape.Shouted) != 0;
                     spoken |= (shape & WordShape.Spoken) != 0;
-                    tokens[count++] = new ScannedToken(id, idiom, TokenKind.Word, shape);
+                    tokens[count++] = new ScannedToken(token.Start, id, idiom, (short)token.Length, TokenKind.Word, shape);
                     break;
                 }
 
@@ -126,7 +129,7 @@ public sealed class LexiconSentimentScorer : ISentimentScorer
                     if (id >= 0)
                     {
                         // Unknown pictographs and skin-tone modifiers are not words; they must not push modifiers out of reach.
-                        tokens[count++] = new ScannedToken(id, -1, TokenKind.Symbol, WordShape.None);
+                        tokens[count++] = new ScannedToken(token.Start, id, -1, (short)token.Length, TokenKind.Symbol, WordShape.None);
                     }
 
                     break;
@@ -134,7 +137,7 @@ public sealed class LexiconSentimentScorer : ISentimentScorer
 
                 default:
                     previousLength = 0;
-                    tokens[count++] = new ScannedToken(-1, -1, token.Kind, WordShape.None, (byte)Math.Min(token.Length, 255));
+                    tokens[count++] = new ScannedToken(token.Start, -1, -1, (short)Math.Min(token.Length, short.MaxValue), token.Kind, WordShape.None);
                     break;
             }
         }
@@ -145,7 +148,7 @@ public sealed class LexiconSentimentScorer : ISentimentScorer
     }
 
     // Pass two: clause by clause, in the detected language.
-    private double Sum(ReadOnlySpan<ScannedToken> tokens, string language, bool shoutingStandsOut, out int exclamations)
+    private double Sum(ReadOnlySpan<char> text, ReadOnlySpan<ScannedToken> tokens, string language, bool shoutingStandsOut, out int exclamations)
     {
         Span<ClauseItem> clause = stackalloc ClauseItem[MaxClauseLength];
         var length = 0;
@@ -159,11 +162,15 @@ public sealed class LexiconSentimentScorer : ISentimentScorer
             {
                 total += weight * ClauseScorer.Score(clause[..length]);
                 length = 0;
-                exclamations += token.Kind == TokenKind.Exclamation ? token.Exclamations : 0;
+                exclamations += token.Kind == TokenKind.Exclamation ? token.Length : 0;
                 continue;
             }
 
             var entry = EntryOf(token, language);
+            if (entry.Role == WordRole.None && token.Kind == TokenKind.Word && ReferenceEquals(language, Languages.German))
+            {
+                entry = _compounds.Find(text.Slice(token.Start, token.Length));
+            }
             if (i + 1 < tokens.Length && tokens[i + 1].IdiomId >= 0 && EntryOf(tokens[i + 1].IdiomId, language).Role != WordRole.None)
             {
                 // The first word of an idiom says nothing alone: "fed" in "fed up", "nicht" in "nicht schlecht".

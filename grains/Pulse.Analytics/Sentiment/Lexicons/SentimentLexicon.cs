@@ -214,6 +214,10 @@ internal sealed class SentimentLexicon
             if (entries[id].Role == WordRole.None)
             {
                 entries[id] = entry;
+                if (german && entry.Role == WordRole.Sentiment)
+                {
+                    _flags[id] |= WordFlags.GermanWord;
+                }
             }
         }
 

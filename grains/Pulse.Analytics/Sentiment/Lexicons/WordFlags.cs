@@ -14,4 +14,7 @@ internal enum WordFlags : byte
 
     /// <summary>First word of a two-word idiom ("fed up", "nicht schlecht"): the next word is looked up with it.</summary>
     StartsIdiom = 4,
+
+    /// <summary>Has a German reading of its own (not borrowed from English): may be part of a German compound.</summary>
+    GermanWord = 8,
 }
