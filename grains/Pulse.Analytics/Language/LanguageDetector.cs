@@ -14,7 +14,7 @@ public static class LanguageDetector
     {
         var evidence = default(LanguageEvidence);
         Span<char> folded = stackalloc char[WordFolding.MaxFoldedLength];
-        var tokenizer = new SocialTokenizer(text);
+        var tokenizer = new SocialTokenizer(text, folded);
         while (tokenizer.Next(out var token))
         {
             if (token.Kind != TokenKind.Word)
@@ -22,9 +22,9 @@ public static class LanguageDetector
                 continue;
             }
 
-            var length = WordFolding.Fold(token.Of(text), folded, squeezedRun: 2, out var shape);
-            var id = length == 0 ? -1 : FunctionWordTable.Table.Find(folded[..length]);
-            evidence.Add(id < 0 ? FunctionWordLanguage.None : FunctionWordTable.Languages[id], shape);
+            var length = tokenizer.FoldedLength;
+            var id = length == 0 ? -1 : FunctionWordTable.Table.Find(folded[..length], tokenizer.FoldedHash);
+            evidence.Add(id < 0 ? FunctionWordLanguage.None : FunctionWordTable.Languages[id], tokenizer.Shape);
         }
 
         return evidence.Language;

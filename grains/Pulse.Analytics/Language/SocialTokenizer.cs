@@ -5,6 +5,8 @@ namespace Pulse.Analytics.Language;
 /// <summary>
 /// Splits a post into words, emoticons/emoji and clause punctuation, skipping @handles and URLs
 /// (they name things, they do not judge them). A ref struct over the caller's span: no allocations.
+/// Given a buffer, it also folds each word as it scans it (<see cref="WordFolding"/>, runs squeezed to two letters)
+/// and hashes the folded form for <see cref="WordTable"/>, so a word's letters are read once.
 /// </summary>
 internal ref struct SocialTokenizer
 {
@@ -16,16 +18,43 @@ internal ref struct SocialTokenizer
     ];
 
     private readonly ReadOnlySpan<char> _text;
+    private readonly Span<char> _folded;
     private int _position;
 
     public SocialTokenizer(ReadOnlySpan<char> text)
     {
         _text = text;
+        _folded = default;
         _position = 0;
     }
 
+    /// <param name="text">The post.</param>
+    /// <param name="folded">At least <see cref="WordFolding.MaxFoldedLength"/> characters to fold each word into.</param>
+    public SocialTokenizer(ReadOnlySpan<char> text, Span<char> folded)
+    {
+        if (folded.Length < WordFolding.MaxFoldedLength)
+        {
+            throw new ArgumentException($"The fold buffer needs {WordFolding.MaxFoldedLength} characters.", nameof(folded));
+        }
+
+        _text = text;
+        _folded = folded;
+        _position = 0;
+    }
+
+    /// <summary>The last word's folded length in the fold buffer; 0 for other tokens, or words too long to look up.</summary>
+    public int FoldedLength { get; private set; }
+
+    /// <summary>The <see cref="WordTable"/> hash of the last word's folded form.</summary>
+    public uint FoldedHash { get; private set; }
+
+    /// <summary>How the last word was written.</summary>
+    public WordShape Shape { get; private set; }
+
     public bool Next(out Token token)
     {
+        FoldedLength = 0;
+        Shape = WordShape.None;
         var text = _text;
         while (_position < text.Length)
         {
@@ -45,7 +74,7 @@ internal ref struct SocialTokenizer
                 continue;
             }
 
-            if (IsUrlStart(text[start..]))
+            if ((c | 0x20) is 'h' or 'w' && IsUrlStart(text[start..]))
             {
                 _position = EndOfRun(text, start);
                 continue;
@@ -124,7 +153,7 @@ internal ref struct SocialTokenizer
         while (end < text.Length)
         {
             var c = text[end];
-            if (char.IsLetterOrDigit(c))
+            if (IsAsciiLetterOrDigit(c) || (c >= 128 && char.IsLetterOrDigit(c)))
             {
                 end++;
             }
@@ -140,7 +169,93 @@ internal ref struct SocialTokenizer
         }
 
         _position = end;
+        if (_folded.Length != 0)
+        {
+            Fold(text[start..end]);
+        }
+
         return new Token(start, end - start, TokenKind.Word);
+    }
+
+    // WordFolding.Fold with squeezedRun 2, fused with hashing; kept in step with it by the tests.
+    private void Fold(ReadOnlySpan<char> word)
+    {
+        var shape = WordShape.None;
+        if (word.Length > WordFolding.MaxWordLength)
+        {
+            Shape = shape;
+            return;
+        }
+
+        var folded = _folded;
+        var length = 0;
+        var upper = 0;
+        var hash = WordTable.HashSeed;
+        var last = '\0';
+        var run = 0;
+        foreach (var original in word)
+        {
+            char c;
+            if (char.IsAsciiLetterLower(original) || char.IsAsciiDigit(original))
+            {
+                c = original;
+                shape |= original >= 'a' ? WordShape.Spoken : WordShape.None;
+            }
+            else if (char.IsAsciiLetterUpper(original))
+            {
+                c = (char)(original | 0x20);
+                upper++;
+            }
+            else
+            {
+                c = WordFolding.Lower(original);
+                if (c != original && original != '’')
+                {
+                    upper++;
+                }
+                else if (char.IsLower(original))
+                {
+                    shape |= WordShape.Spoken;
+                }
+            }
+
+            run = c == last ? run + 1 : 1;
+            last = c;
+            if (run >= 3)
+            {
+                // "gooood" folds to "good"; the scorer retries "so" for "sooo" itself.
+                shape |= char.IsLetter(c) ? WordShape.Elongated : WordShape.None;
+                continue;
+            }
+
+            if (c < 128)
+            {
+                folded[length++] = c;
+                hash = WordTable.HashStep(hash, c);
+                continue;
+            }
+
+            var before = length;
+            length = WordFolding.Append(c, folded, length, ref shape);
+            for (var k = before; k < length; k++)
+            {
+                hash = WordTable.HashStep(hash, folded[k]);
+            }
+        }
+
+        if (upper >= 2 && (shape & WordShape.Spoken) == 0)
+        {
+            shape |= WordShape.Shouted;
+        }
+
+        if (length > 3 && folded[length - 1] == 't' && folded[length - 2] == '\'' && folded[length - 3] == 'n')
+        {
+            shape |= WordShape.NegatedContraction;
+        }
+
+        Shape = shape;
+        FoldedLength = length;
+        FoldedHash = hash;
     }
 
     private static int MatchEmoticon(ReadOnlySpan<char> rest)
@@ -174,6 +289,8 @@ internal ref struct SocialTokenizer
         rest.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
         || rest.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
         || rest.StartsWith("www.", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsAsciiLetterOrDigit(char c) => char.IsAsciiLetterOrDigit(c);
 
     private static bool IsHandleChar(char c) => char.IsLetterOrDigit(c) || c == '_';
 

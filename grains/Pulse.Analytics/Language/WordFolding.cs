@@ -36,16 +36,31 @@ internal static class WordFolding
         while (i < word.Length)
         {
             var original = word[i];
-            var c = Lower(original);
-            if (c != original && original != '’')
+            char c;
+            if (char.IsAsciiLetterLower(original))
             {
-                upper++;
-            }
-            else if (char.IsLower(original))
-            {
+                c = original;
                 shape |= WordShape.Spoken;
             }
+            else if (char.IsAsciiLetterUpper(original))
+            {
+                c = (char)(original | 0x20);
+                upper++;
+            }
+            else
+            {
+                c = Lower(original);
+                if (c != original && original != '’')
+                {
+                    upper++;
+                }
+                else if (char.IsLower(original))
+                {
+                    shape |= WordShape.Spoken;
+                }
+            }
 
+            // Runs are rare; the common case looks one letter ahead and moves on.
             var run = 1;
             while (i + run < word.Length && Lower(word[i + run]) == c)
             {
@@ -61,6 +76,12 @@ internal static class WordFolding
                 {
                     shape |= WordShape.Elongated;
                 }
+            }
+
+            if (c < 128 && emitted == 1)
+            {
+                destination[length++] = c;
+                continue;
             }
 
             for (var k = 0; k < emitted; k++)
@@ -116,7 +137,7 @@ internal static class WordFolding
         return letters >= 2;
     }
 
-    private static char Lower(char c)
+    internal static char Lower(char c)
     {
         if (c < 128)
         {
@@ -126,7 +147,7 @@ internal static class WordFolding
         return c == '’' ? '\'' : char.ToLowerInvariant(c);
     }
 
-    private static int Append(char c, Span<char> destination, int length, ref WordShape shape)
+    internal static int Append(char c, Span<char> destination, int length, ref WordShape shape)
     {
         if (c < 128)
         {

@@ -7,8 +7,11 @@ namespace Pulse.Analytics.Language;
 /// </summary>
 internal sealed class WordTable
 {
-    private readonly int[] _slots;
-    private readonly uint[] _hashes;
+    // A slot holds the hash beside the id, so a probe that misses never leaves the slot array; the words' letters
+    // sit in one pool, so a hit reads one more cache line rather than chasing a string object.
+    private readonly Slot[] _slots;
+    private readonly char[] _letters;
+    private readonly int[] _starts;
     private readonly string[] _words;
     private readonly int _mask;
 
@@ -22,28 +25,39 @@ internal sealed class WordTable
             size <<= 1;
         }
 
-        _slots = new int[size];
+        _slots = new Slot[size];
         _mask = size - 1;
         _words = new string[words.Count];
-        _hashes = new uint[words.Count];
+        _starts = new int[words.Count + 1];
+        var letters = 0;
+        for (var id = 0; id < words.Count; id++)
+        {
+            letters += words[id].Length;
+        }
+
+        _letters = new char[letters];
+        letters = 0;
         for (var id = 0; id < words.Count; id++)
         {
             var word = words[id];
+            if (Find(word) >= 0)
+            {
+                throw new ArgumentException($"Duplicate word '{word}'.", nameof(words));
+            }
+
             var hash = Hash(word);
             var slot = (int)(hash & (uint)_mask);
-            while (_slots[slot] != 0)
+            while (_slots[slot].Id != 0)
             {
-                if (_hashes[_slots[slot] - 1] == hash && _words[_slots[slot] - 1] == word)
-                {
-                    throw new ArgumentException($"Duplicate word '{word}'.", nameof(words));
-                }
-
                 slot = (slot + 1) & _mask;
             }
 
-            _slots[slot] = id + 1;
             _words[id] = word;
-            _hashes[id] = hash;
+            word.CopyTo(_letters.AsSpan(letters));
+            _starts[id] = letters;
+            letters += word.Length;
+            _starts[id + 1] = letters;
+            _slots[slot] = new Slot(hash, id + 1);
         }
     }
 
@@ -51,39 +65,59 @@ internal sealed class WordTable
 
     public string this[int id] => _words[id];
 
+    /// <summary>The FNV-1a offset basis: a hash built with <see cref="HashStep"/> starts here.</summary>
+    public const uint HashSeed = 2166136261u;
+
+    /// <summary>Feeds one character into a hash, so a caller can hash a word while producing it.</summary>
+    public static uint HashStep(uint hash, char c) => (hash ^ c) * 16777619u;
+
     /// <summary>The word's id, or -1 when it is not in the table.</summary>
-    public int Find(ReadOnlySpan<char> folded)
+    public int Find(ReadOnlySpan<char> folded) => Find(folded, RawHash(folded));
+
+    /// <summary>The word's id given its hash from <see cref="HashSeed"/> and <see cref="HashStep"/>; -1 when absent.</summary>
+    public int Find(ReadOnlySpan<char> folded, uint rawHash)
     {
-        var hash = Hash(folded);
+        var hash = Mix(rawHash);
         var slots = _slots;
         var slot = (int)(hash & (uint)_mask);
         while (true)
         {
             var entry = slots[slot];
-            if (entry == 0)
+            if (entry.Id == 0)
             {
                 return -1;
             }
 
-            var id = entry - 1;
-            if (_hashes[id] == hash && folded.SequenceEqual(_words[id]))
+            if (entry.Hash == hash)
             {
-                return id;
+                var id = entry.Id - 1;
+                var start = _starts[id];
+                if (folded.SequenceEqual(_letters.AsSpan(start, _starts[id + 1] - start)))
+                {
+                    return id;
+                }
             }
 
             slot = (slot + 1) & _mask;
         }
     }
 
-    private static uint Hash(ReadOnlySpan<char> word)
+    private static uint Hash(ReadOnlySpan<char> word) => Mix(RawHash(word));
+
+    private static uint RawHash(ReadOnlySpan<char> word)
     {
-        var hash = 2166136261u;
+        var hash = HashSeed;
         foreach (var c in word)
         {
-            hash = (hash ^ c) * 16777619u;
+            hash = HashStep(hash, c);
         }
 
-        // Mix the high bits down: the table masks the low ones.
-        return hash ^ (hash >> 15);
+        return hash;
     }
+
+    // Mix the high bits down: the table masks the low ones.
+    private static uint Mix(uint hash) => hash ^ (hash >> 15);
+
+    /// <summary>Id is one more than the word's id, so a zeroed slot is empty.</summary>
+    private readonly record struct Slot(uint Hash, int Id);
 }

@@ -61,7 +61,7 @@ public sealed class LexiconSentimentScorer : ISentimentScorer
         }
 
         var score = (float)Math.Clamp(total / Math.Sqrt((total * total) + Valence.NormalisationAlpha), -1.0, 1.0);
-        return new SentimentResult(score, LabelOf(score), language);
+        return new SentimentResult(score, LabelOf(score, language), language);
     }
 
     // Pass one: tokens, lexicon ids, idioms and language evidence.
@@ -75,7 +75,7 @@ public sealed class LexiconSentimentScorer : ISentimentScorer
         Span<char> folded = stackalloc char[WordFolding.MaxFoldedLength];
         Span<char> pair = stackalloc char[(WordFolding.MaxFoldedLength * 2) + 1];
 
-        var tokenizer = new SocialTokenizer(text);
+        var tokenizer = new SocialTokenizer(text, folded);
         while (tokenizer.Next(out var token))
         {
             if (count == tokens.Length)
@@ -89,8 +89,9 @@ public sealed class LexiconSentimentScorer : ISentimentScorer
             {
                 case TokenKind.Word:
                 {
-                    var length = WordFolding.Fold(word, folded, squeezedRun: 2, out var shape);
-                    var id = length == 0 ? -1 : _lexicon.Find(folded[..length]);
+                    var length = tokenizer.FoldedLength;
+                    var shape = tokenizer.Shape;
+                    var id = length == 0 ? -1 : _lexicon.Find(folded[..length], tokenizer.FoldedHash);
                     if (id < 0 && (shape & WordShape.Elongated) != 0)
                     {
                         // "sooo" squeezes to "soo" first (keeping "good" intact), then to "so".
@@ -242,8 +243,13 @@ public sealed class LexiconSentimentScorer : ISentimentScorer
         ((flags & WordFlags.EnglishFunctionWord) != 0 ? FunctionWordLanguage.English : FunctionWordLanguage.None)
         | ((flags & WordFlags.GermanFunctionWord) != 0 ? FunctionWordLanguage.German : FunctionWordLanguage.None);
 
-    private static SentimentLabel LabelOf(float score) =>
-        score >= Valence.PositiveThreshold ? SentimentLabel.Positive
-        : score <= -Valence.NegativeThreshold ? SentimentLabel.Negative
-        : SentimentLabel.Neutral;
+    private static SentimentLabel LabelOf(float score, string language)
+    {
+        var english = ReferenceEquals(language, Languages.English);
+        var positive = english ? Valence.EnglishPositiveThreshold : Valence.NeutralBand;
+        var negative = english ? Valence.EnglishNegativeThreshold : Valence.NeutralBand;
+        return score >= positive ? SentimentLabel.Positive
+            : score <= -negative && score < 0 ? SentimentLabel.Negative
+            : SentimentLabel.Neutral;
+    }
 }

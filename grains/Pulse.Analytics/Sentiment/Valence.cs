@@ -35,13 +35,20 @@ internal static class Valence
     public const double NormalisationAlpha = 15;
 
     /// <summary>
-    /// Scores at or above this are positive. Tuned on the development sets (a global constant, not per-word weights):
-    /// everyday positive words ("like", "good", "thanks") fill neutral posts, so praise must be clearer than blame.
+    /// English scores at or above this are positive. Tuned on the English development set (one global constant, no
+    /// per-word weights): everyday positive words ("like", "good", "thanks") fill neutral posts, and a squashed
+    /// score of 0.42 is one clearly positive word ("great") rather than one mild one ("ok").
     /// </summary>
-    public const float PositiveThreshold = 0.05f;
+    public const float EnglishPositiveThreshold = 0.42f;
 
-    /// <summary>Scores at or below minus this are negative.</summary>
-    public const float NegativeThreshold = 0.05f;
+    /// <summary>English scores at or below minus this are negative: even one mildly negative word usually means it.</summary>
+    public const float EnglishNegativeThreshold = 0.02f;
+
+    /// <summary>
+    /// German (and undetermined) scores beyond ±this are positive or negative. The German sets disagree (one labels
+    /// mild praise neutral, the other positive), and VADER's 0.05 serves both about as well as any tuned value.
+    /// </summary>
+    public const float NeutralBand = 0.05f;
 
     /// <summary>AFINN rates -5..+5 in whole steps; this maps it onto VADER's -4..+4.</summary>
     public const float AfinnScale = 0.8f;

@@ -31,6 +31,12 @@ internal sealed class SentimentLexicon
     /// <summary>The word's id, or -1 when neither language knows it.</summary>
     public int Find(ReadOnlySpan<char> folded) => _table.Find(folded);
 
+    /// <summary>As <see cref="Find(ReadOnlySpan{char})"/>, with the hash the tokenizer computed while folding.</summary>
+    public int Find(ReadOnlySpan<char> folded, uint hash) => _table.Find(folded, hash);
+
+    /// <summary>The folded word with this id.</summary>
+    public string Word(int id) => _table[id];
+
     public LexiconEntry English(int id) => _english[id];
 
     public LexiconEntry German(int id) => _german[id];
