@@ -12,7 +12,7 @@ internal sealed record LexiconBorrowing(float Scale, IReadOnlyList<string> False
     public static IReadOnlyList<string> GermanFalseFriends { get; } =
     [
         "die", "war", "gift", "hell", "also", "bad", "fast", "arm", "rat", "mist", "kind", "bald", "brief", "fee",
-        "hut", "rock", "mode", "handy", "chef", "boss", "not", "will", "hang", "toll", "super", "top", "bitte",
+        "hut", "rock", "mode", "kinder", "kindern", "bade", "mutter", "arme", "armen", "hell", "helle", "handy", "chef", "boss", "not", "will", "hang", "toll", "super", "top", "bitte",
         "alle", "fix", "ruhig", "elend", "stark", "wink", "winken", "lack", "lust", "pest", "dank", "rage", "rein",
         "fern", "wand", "rot", "tot", "sage", "alt", "hart", "mut", "bitter", "frei", "just", "shot", "gag",
         "falls", "hat", "hey", "so", "no", "ok", "okay", "spot", "sauer", "dumm", "lied", "damn", "tier", "weg",
