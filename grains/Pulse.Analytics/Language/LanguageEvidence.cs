@@ -8,6 +8,8 @@ internal struct LanguageEvidence
 {
     private int _english;
     private int _german;
+    private int _englishHalves;
+    private int _germanHalves;
 
     public void Add(FunctionWordLanguage functionWord, WordShape shape)
     {
@@ -32,8 +34,39 @@ internal struct LanguageEvidence
         }
     }
 
-    public readonly string Language =>
-        _english > _german ? Languages.English
-        : _german > _english ? Languages.German
-        : Languages.Undetermined;
+    /// <summary>
+    /// Weaker evidence for words no list knows: endings and beginnings only one language spells this way
+    /// ("-ung", "-keit", "-lich", "sch-" are German; "-ing", "-ness", "th-" are English). Half a function word each.
+    /// </summary>
+    public void AddSpelling(ReadOnlySpan<char> folded)
+    {
+        if (folded.Length < 5)
+        {
+            return;
+        }
+
+        if (folded.EndsWith("ung") || folded.EndsWith("keit") || folded.EndsWith("heit") || folded.EndsWith("lich")
+            || folded.EndsWith("chen") || folded.EndsWith("isch") || folded.EndsWith("ungen") || folded.StartsWith("sch")
+            || folded.EndsWith("lichen") || folded.EndsWith("lichkeit"))
+        {
+            _germanHalves++;
+        }
+        else if (folded.EndsWith("ing") || folded.EndsWith("ness") || folded.EndsWith("ly") || folded.StartsWith("th")
+            || folded.EndsWith("ed") || folded.EndsWith("ous") || folded.EndsWith("ful") || folded.StartsWith("wh"))
+        {
+            _englishHalves++;
+        }
+    }
+
+    public readonly string Language
+    {
+        get
+        {
+            var english = (2 * _english) + _englishHalves;
+            var german = (2 * _german) + _germanHalves;
+            return english > german ? Languages.English
+                : german > english ? Languages.German
+                : Languages.Undetermined;
+        }
+    }
 }

@@ -13,8 +13,10 @@ internal ref struct SocialTokenizer
     // Longest first, so ":-)" wins over ":)" at the same position.
     private static readonly string[] Emoticons =
     [
-        ":'-(", ":'(", ":-)", ":-(", ":-D", ":-P", ":-p", ":-/", ";-)", "^_^", "</3",
-        ":)", ":(", ":D", ":P", ":p", ":/", ":|", ":*", ":]", ":[", ";)", "=)", "=(", "=D", "<3", "^^",
+        ":'-(", ":'(", ":-)", ":-(", ":-D", ":-P", ":-p", ":-/", ";-)", ";-P", ";-p", ":-*", ":-o", ":-O", ":-|",
+        "^_^", "</3", "-.-", "-_-", ":'D",
+        ":)", ":(", ":D", ":P", ":p", ":/", ":|", ":*", ":]", ":[", ";)", ";P", ";p", ":o", ":O", "=)", "=(", "=D",
+        "(:", "<3", "^^",
     ];
 
     private readonly ReadOnlySpan<char> _text;
@@ -260,7 +262,7 @@ internal ref struct SocialTokenizer
 
     private static int MatchEmoticon(ReadOnlySpan<char> rest)
     {
-        if (rest[0] is not (':' or ';' or '=' or '<' or '^'))
+        if (rest[0] is not (':' or ';' or '=' or '<' or '^' or '-' or '('))
         {
             return 0;
         }

@@ -51,7 +51,7 @@ public sealed class LexiconSentimentScorer : ISentimentScorer
     public SentimentResult Score(ReadOnlySpan<char> text)
     {
         var tokens = t_tokens ??= new ScannedToken[256];
-        var count = Scan(text, ref tokens, out var evidence, out var shoutingStandsOut);
+        var count = Scan(text, ref tokens, out var evidence, out var shoutingStandsOut, out var symbols);
         t_tokens = tokens;
         var language = evidence.Language;
         var total = Sum(text, tokens.AsSpan(0, count), language, shoutingStandsOut, out var exclamations);
@@ -61,12 +61,13 @@ public sealed class LexiconSentimentScorer : ISentimentScorer
         }
 
         var score = (float)Math.Clamp(total / Math.Sqrt((total * total) + Valence.NormalisationAlpha), -1.0, 1.0);
-        return new SentimentResult(score, LabelOf(score, language), language);
+        return new SentimentResult(score, LabelOf(score, language, symbols), language);
     }
 
     // Pass one: tokens, lexicon ids, idioms and language evidence.
-    private int Scan(ReadOnlySpan<char> text, ref ScannedToken[] tokens, out LanguageEvidence evidence, out bool shoutingStandsOut)
+    private int Scan(ReadOnlySpan<char> text, ref ScannedToken[] tokens, out LanguageEvidence evidence, out bool shoutingStandsOut, out bool symbols)
     {
+        symbols = false;
         evidence = default;
         var shouted = false;
         var spoken = false;
@@ -116,6 +117,10 @@ public sealed class LexiconSentimentScorer : ISentimentScorer
                     }
 
                     evidence.Add(FunctionWordLanguageOf(flags), shape);
+                    if ((flags & (WordFlags.EnglishFunctionWord | WordFlags.GermanFunctionWord)) == 0)
+                    {
+                        evidence.AddSpelling(folded[..length]);
+                    }
                     shouted |= (shape & WordShape.Shouted) != 0;
                     spoken |= (shape & WordShape.Spoken) != 0;
                     tokens[count++] = new ScannedToken(token.Start, id, idiom, (short)token.Length, TokenKind.Word, shape);
@@ -131,6 +136,7 @@ public sealed class LexiconSentimentScorer : ISentimentScorer
                     {
                         // Unknown pictographs and skin-tone modifiers are not words; they must not push modifiers out of reach.
                         tokens[count++] = new ScannedToken(token.Start, id, -1, (short)token.Length, TokenKind.Symbol, WordShape.None);
+                        symbols = true;
                     }
 
                     break;
@@ -243,9 +249,10 @@ public sealed class LexiconSentimentScorer : ISentimentScorer
         ((flags & WordFlags.EnglishFunctionWord) != 0 ? FunctionWordLanguage.English : FunctionWordLanguage.None)
         | ((flags & WordFlags.GermanFunctionWord) != 0 ? FunctionWordLanguage.German : FunctionWordLanguage.None);
 
-    private static SentimentLabel LabelOf(float score, string language)
+    // Emoji and emoticons are the writer's own label, so a post with one needs no more than VADER's narrow band.
+    private static SentimentLabel LabelOf(float score, string language, bool hasSymbol)
     {
-        var english = ReferenceEquals(language, Languages.English);
+        var english = ReferenceEquals(language, Languages.English) && !hasSymbol;
         var positive = english ? Valence.EnglishPositiveThreshold : Valence.NeutralBand;
         var negative = english ? Valence.EnglishNegativeThreshold : Valence.NeutralBand;
         return score >= positive ? SentimentLabel.Positive
