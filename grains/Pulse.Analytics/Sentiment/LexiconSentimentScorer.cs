@@ -178,6 +178,17 @@ public sealed class LexiconSentimentScorer : ISentimentScorer
             {
                 entry = _compounds.Find(text.Slice(token.Start, token.Length));
             }
+
+            if (token.Kind == TokenKind.Symbol)
+            {
+                // An emoji is the writer's own verdict: no word negates or boosts it, and none reaches past it
+                // ("still no cheque :( damn").
+                total += weight * ClauseScorer.Score(clause[..length]);
+                total += weight * entry.Value;
+                length = 0;
+                continue;
+            }
+
             if (i + 1 < tokens.Length && tokens[i + 1].IdiomId >= 0 && EntryOf(tokens[i + 1].IdiomId, language).Role != WordRole.None)
             {
                 // The first word of an idiom says nothing alone: "fed" in "fed up", "nicht" in "nicht schlecht".

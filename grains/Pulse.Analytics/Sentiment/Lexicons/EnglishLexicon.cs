@@ -76,6 +76,11 @@ internal static class EnglishLexicon
         { "attack", -2.1f }, { "violence", -3.0f }, { "crisis", -2.5f }, { "tragic", -3.0f }, { "tragedy", -3.1f },
         { "threat", -2.4f }, { "dangerous", -2.1f }, { "evil", -3.2f }, { "corrupt", -2.6f }, { "liar", -2.7f },
         { "lie", -2.1f }, { "lies", -2.1f }, { "racist", -3.0f }, { "blame", -1.7f }, { "fault", -1.5f },
+
+        // Idioms (two words; VADER's special cases among them), scored as a whole.
+        { "bad ass", 1.5f }, { "the shit", 3.0f }, { "the bomb", 3.0f }, { "yeah right", -2.0f },
+        { "broken heart", -2.9f }, { "no doubt", 1.0f }, { "for real", 0.5f }, { "screw up", -2.0f },
+        { "screwed up", -2.3f }, { "messed up", -2.2f }, { "let down", -2.0f }, { "well done", 2.6f },
     };
 
     public static readonly IReadOnlyList<string> Negators =
