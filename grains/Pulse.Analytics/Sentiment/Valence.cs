@@ -51,7 +51,7 @@ internal static class Valence
     public const float NeutralBand = 0.05f;
 
     /// <summary>AFINN rates -5..+5 in whole steps; this maps it onto VADER's -4..+4.</summary>
-    public const float AfinnScale = 0.8f;
+    public const float AfinnScale = 0.5f;
 
     /// <summary>English words in German posts ("nice", "fail") count this much of their English valence.</summary>
     public const float BorrowedScale = 1f;
