@@ -87,6 +87,10 @@ internal static class GermanLexicon
         { "etwas", -Valence.BoosterStep }, { "kaum", -Valence.BoosterStep }, { "wenig", -Valence.BoosterStep },
         { "bisschen", -Valence.BoosterStep }, { "eher", -Valence.BoosterStep }, { "halbwegs", -Valence.BoosterStep },
         { "einigermaßen", -Valence.BoosterStep }, { "fast", -Valence.BoosterStep },
+        { "wahnsinnig", Valence.BoosterStep }, { "unheimlich", Valence.BoosterStep }, { "irre", Valence.BoosterStep },
+        { "überhaupt", Valence.BoosterStep }, { "gar", Valence.BoosterStep }, { "sau", Valence.BoosterStep },
+        { "ur", Valence.BoosterStep }, { "ultra", Valence.BoosterStep },
+        { "recht", Valence.BoosterStep / 2 }, { "relativ", -Valence.BoosterStep }, { "leicht", -Valence.BoosterStep },
     };
 
     public static readonly IReadOnlyList<string> Contrasts = ["aber", "jedoch", "allerdings"];
