@@ -179,6 +179,12 @@ public sealed class LexiconSentimentScorer : ISentimentScorer
                 entry = _compounds.Find(text.Slice(token.Start, token.Length));
             }
 
+            if (entry.Role == WordRole.Sentiment && token.Id >= 0 && (_lexicon.Flags(token.Id) & WordFlags.NeedsSubject) != 0
+                && !ReferenceEquals(language, Languages.German) && !FollowsSubject(tokens, i))
+            {
+                entry = default;
+            }
+
             if (token.Kind == TokenKind.Symbol)
             {
                 // An emoji is the writer's own verdict: no word negates or boosts it, and none reaches past it
@@ -218,6 +224,10 @@ public sealed class LexiconSentimentScorer : ISentimentScorer
 
         return total + (weight * ClauseScorer.Score(clause[..length]));
     }
+
+    private bool FollowsSubject(ReadOnlySpan<ScannedToken> tokens, int index) =>
+        index > 0 && tokens[index - 1].Kind == TokenKind.Word && tokens[index - 1].Id >= 0
+        && (_lexicon.Flags(tokens[index - 1].Id) & WordFlags.Subject) != 0;
 
     private LexiconEntry EntryOf(ScannedToken token, string language)
     {

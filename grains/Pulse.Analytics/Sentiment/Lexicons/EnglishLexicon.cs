@@ -103,6 +103,18 @@ internal static class EnglishLexicon
         { "partly", -Valence.BoosterStep }, { "almost", -Valence.BoosterStep },
     };
 
+    /// <summary>"Like" is mostly a preposition or filler on social media ("looks like rain", "like 5 minutes").</summary>
+    public static readonly IReadOnlyList<string> LikingVerbs = ["like"];
+
+    /// <summary>Words after which "like" is the verb: "I like", "you'd like", "don't like", "really like".</summary>
+    public static readonly IReadOnlyList<string> SubjectsOfLiking =
+    [
+        "i", "you", "we", "they", "he", "she", "u", "ya", "ppl", "people", "everyone", "everybody", "who", "would",
+        "i'd", "you'd", "we'd", "they'd", "id", "do", "does", "did", "don't", "dont", "doesn't", "doesnt", "didn't",
+        "didnt", "really", "just", "totally", "definitely", "actually", "still", "also", "to", "not", "kinda", "def",
+        "genuinely", "truly", "gonna", "will", "might", "may", "could", "should", "must", "and", "fans", "kids",
+    ];
+
     public static readonly IReadOnlyList<string> Contrasts = ["but", "however"];
 
     public static LexiconWords Words(params IReadOnlyList<IReadOnlyDictionary<string, float>> valences) =>

@@ -56,6 +56,16 @@ internal sealed class SentimentLexicon
             builder.Flag(word, flags);
         }
 
+        foreach (var word in EnglishLexicon.LikingVerbs)
+        {
+            builder.Flag(Fold(word), WordFlags.NeedsSubject);
+        }
+
+        foreach (var word in EnglishLexicon.SubjectsOfLiking)
+        {
+            builder.Flag(Fold(word), WordFlags.Subject);
+        }
+
         return builder.Build();
     }
 

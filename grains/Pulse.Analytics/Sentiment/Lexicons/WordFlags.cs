@@ -17,4 +17,10 @@ internal enum WordFlags : byte
 
     /// <summary>Has a German reading of its own (not borrowed from English): may be part of a German compound.</summary>
     GermanWord = 8,
+
+    /// <summary>English "like": a verb of liking only after its subject ("I like", "don't like"), else a filler.</summary>
+    NeedsSubject = 16,
+
+    /// <summary>A word that can stand right before a verb of liking: pronouns, auxiliaries, adverbs.</summary>
+    Subject = 32,
 }
