@@ -273,7 +273,7 @@ public sealed class LexiconSentimentScorer : ISentimentScorer
     // Emoji and emoticons are the writer's own label, so a post with one needs no more than VADER's narrow band.
     private static SentimentLabel LabelOf(float score, string language, bool hasSymbol)
     {
-        var english = ReferenceEquals(language, Languages.English) && !hasSymbol;
+        var english = !ReferenceEquals(language, Languages.German) && !hasSymbol;
         var positive = english ? Valence.EnglishPositiveThreshold : Valence.NeutralBand;
         var negative = english ? Valence.EnglishNegativeThreshold : Valence.NeutralBand;
         return score >= positive ? SentimentLabel.Positive

@@ -61,5 +61,5 @@ internal static class Valence
     public const float AfinnScale = 0.5f;
 
     /// <summary>English words in German posts ("nice", "fail") count this much of their English valence.</summary>
-    public const float BorrowedScale = 1f;
+    public const float BorrowedScale = 0.6f;
 }

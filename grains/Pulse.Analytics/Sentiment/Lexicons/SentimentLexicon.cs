@@ -203,14 +203,16 @@ internal sealed class SentimentLexicon
 
             if ((morphology & Morphology.German) != 0 && folded.Length > 2)
             {
-                // Adjective endings, then superlatives ("schönste" → "schön"): base + st + ending.
+                // Adjective endings, then superlatives and comparatives: base + st/er + ending ("schönste", "schöneren").
                 var stem = folded[^1] == 'e' ? folded[..^1] : folded;
                 foreach (var ending in GermanEndings)
                 {
                     Set(stem + ending, entry, german, folded: true);
                     if (folded.Length > 3)
                     {
+                        // Superlatives and inflected comparatives: "schönste", "schöneren".
                         Set(folded + "st" + ending, entry, german, folded: true);
+                        Set(stem + "er" + ending, entry, german, folded: true);
                     }
                 }
             }
