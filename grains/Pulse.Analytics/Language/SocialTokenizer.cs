@@ -63,6 +63,19 @@ internal ref struct SocialTokenizer
             var start = _position;
             var c = text[start];
 
+            // Fast paths for what most of a post is: spaces and plain ASCII words.
+            if (c == ' ')
+            {
+                _position++;
+                continue;
+            }
+
+            if (char.IsAsciiLetterOrDigit(c) && !((c | 0x20) is 'h' or 'w' && IsUrlStart(text[start..])))
+            {
+                token = ScanWord(start);
+                return true;
+            }
+
             if (c == '\n')
             {
                 _position++;
