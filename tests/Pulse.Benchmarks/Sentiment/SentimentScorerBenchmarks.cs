@@ -6,11 +6,14 @@ namespace Pulse.Benchmarks.Sentiment;
 
 /// <summary>
 /// Throughput of the sentiment scorer on typical ~100-character posts, English and German, one core.
-/// Each operation scores <see cref="Posts"/>.Length posts, so posts/s = Posts.Length / mean.
+/// Times are per post (OperationsPerInvoke), so posts/s = 1 / time. Min and median are shown beside the mean:
+/// on a shared machine the mean mostly measures the neighbours.
 /// The posts are written for this benchmark (never taken from the development sets).
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(RuntimeMoniker.Net10_0, launchCount: 1, warmupCount: 3, iterationCount: 10)]
+[MinColumn]
+[MedianColumn]
+[SimpleJob(RuntimeMoniker.Net10_0, launchCount: 1, warmupCount: 3, iterationCount: 20)]
 public class SentimentScorerBenchmarks
 {
     public static readonly string[] Posts =
@@ -35,7 +38,7 @@ public class SentimentScorerBenchmarks
 
     private readonly LexiconSentimentScorer _scorer = new();
 
-    [Benchmark(Description = "Score 16 posts (~100 chars, EN+DE)")]
+    [Benchmark(Description = "Score one post (~100 chars, EN+DE mix)", OperationsPerInvoke = 16)]
     public float ScorePosts()
     {
         var sum = 0f;
@@ -47,7 +50,7 @@ public class SentimentScorerBenchmarks
         return sum;
     }
 
-    [Benchmark(Description = "Detect language of 16 posts")]
+    [Benchmark(Description = "Detect the language of one post", OperationsPerInvoke = 16)]
     public int DetectLanguage()
     {
         var english = 0;
