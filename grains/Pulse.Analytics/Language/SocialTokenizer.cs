@@ -161,70 +161,42 @@ internal ref struct SocialTokenizer
         return false;
     }
 
+    // Finds the word's end and, given a buffer, folds and hashes it in the same loop: WordFolding.Fold with
+    // squeezedRun 2 (kept in step by the tests: umlaut and elongated spellings score alike), each letter read once.
     private Token ScanWord(int start)
     {
         var text = _text;
-        var end = start;
-        while (end < text.Length)
-        {
-            var c = text[end];
-            if (IsAsciiLetterOrDigit(c) || (c >= 128 && char.IsLetterOrDigit(c)))
-            {
-                end++;
-            }
-            else if (c is '\'' or '’' && end + 1 < text.Length && char.IsLetter(text[end + 1]))
-            {
-                // Inner apostrophes keep "don't" and "geht's" whole.
-                end++;
-            }
-            else
-            {
-                break;
-            }
-        }
-
-        _position = end;
-        if (_folded.Length != 0)
-        {
-            Fold(text[start..end]);
-        }
-
-        return new Token(start, end - start, TokenKind.Word);
-    }
-
-    // WordFolding.Fold with squeezedRun 2, fused with hashing; kept in step with it by the tests.
-    private void Fold(ReadOnlySpan<char> word)
-    {
-        var shape = WordShape.None;
-        if (word.Length > WordFolding.MaxWordLength)
-        {
-            Shape = shape;
-            return;
-        }
-
         var folded = _folded;
+        var fold = folded.Length != 0;
+        var end = start;
         var length = 0;
         var upper = 0;
         var hash = WordTable.HashSeed;
         var last = '\0';
         var run = 0;
-        foreach (var original in word)
+        var shape = WordShape.None;
+        while (end < text.Length)
         {
+            var original = text[end];
             char c;
-            if (char.IsAsciiLetterLower(original) || char.IsAsciiDigit(original))
+            if (char.IsAsciiLetterLower(original))
             {
                 c = original;
-                shape |= original >= 'a' ? WordShape.Spoken : WordShape.None;
+                shape |= WordShape.Spoken;
+            }
+            else if (char.IsAsciiDigit(original))
+            {
+                c = original;
             }
             else if (char.IsAsciiLetterUpper(original))
             {
                 c = (char)(original | 0x20);
                 upper++;
             }
-            else
+            else if (original >= 128 && char.IsLetterOrDigit(original))
             {
                 c = WordFolding.Lower(original);
-                if (c != original && original != '’')
+                if (c != original)
                 {
                     upper++;
                 }
@@ -232,6 +204,21 @@ internal ref struct SocialTokenizer
                 {
                     shape |= WordShape.Spoken;
                 }
+            }
+            else if (original is '\'' or '’' && end + 1 < text.Length && char.IsLetter(text[end + 1]))
+            {
+                // Inner apostrophes keep "don't" and "geht's" whole.
+                c = '\'';
+            }
+            else
+            {
+                break;
+            }
+
+            end++;
+            if (!fold || end - start > WordFolding.MaxWordLength)
+            {
+                continue;
             }
 
             run = c == last ? run + 1 : 1;
@@ -258,19 +245,25 @@ internal ref struct SocialTokenizer
             }
         }
 
-        if (upper >= 2 && (shape & WordShape.Spoken) == 0)
+        _position = end;
+        if (fold && end - start <= WordFolding.MaxWordLength)
         {
-            shape |= WordShape.Shouted;
+            if (upper >= 2 && (shape & WordShape.Spoken) == 0)
+            {
+                shape |= WordShape.Shouted;
+            }
+
+            if (length > 3 && folded[length - 1] == 't' && folded[length - 2] == '\'' && folded[length - 3] == 'n')
+            {
+                shape |= WordShape.NegatedContraction;
+            }
+
+            Shape = shape;
+            FoldedLength = length;
+            FoldedHash = hash;
         }
 
-        if (length > 3 && folded[length - 1] == 't' && folded[length - 2] == '\'' && folded[length - 3] == 'n')
-        {
-            shape |= WordShape.NegatedContraction;
-        }
-
-        Shape = shape;
-        FoldedLength = length;
-        FoldedHash = hash;
+        return new Token(start, end - start, TokenKind.Word);
     }
 
     private static int MatchEmoticon(ReadOnlySpan<char> rest)
@@ -304,8 +297,6 @@ internal ref struct SocialTokenizer
         rest.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
         || rest.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
         || rest.StartsWith("www.", StringComparison.OrdinalIgnoreCase);
-
-    private static bool IsAsciiLetterOrDigit(char c) => char.IsAsciiLetterOrDigit(c);
 
     private static bool IsHandleChar(char c) => char.IsLetterOrDigit(c) || c == '_';
 
