@@ -103,40 +103,6 @@ internal static class WordFolding
         return length;
     }
 
-    /// <summary>True when a letter repeats three or more times in a row, the way people stretch words for emphasis.</summary>
-    public static bool IsElongated(ReadOnlySpan<char> word)
-    {
-        for (var i = 2; i < word.Length; i++)
-        {
-            if (char.IsLetter(word[i]) && word[i] == word[i - 1] && word[i] == word[i - 2])
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>True for words of two or more letters written entirely in capitals ("GREAT", "MEGA").</summary>
-    public static bool IsShouted(ReadOnlySpan<char> word)
-    {
-        var letters = 0;
-        foreach (var c in word)
-        {
-            if (char.IsLower(c))
-            {
-                return false;
-            }
-
-            if (char.IsUpper(c))
-            {
-                letters++;
-            }
-        }
-
-        return letters >= 2;
-    }
-
     internal static char Lower(char c)
     {
         if (c < 128)

@@ -49,8 +49,9 @@ internal static class Valence
     public const float EnglishNegativeThreshold = 0.02f;
 
     /// <summary>
-    /// German (and undetermined) scores beyond ±this are positive or negative. The German sets disagree (one labels
-    /// mild praise neutral, the other positive), and VADER's 0.05 serves both about as well as any tuned value.
+    /// German scores, and scores of posts with an emoji or emoticon, beyond ±this are positive or negative (VADER's
+    /// value). The German sets disagree (one labels mild praise neutral, the other positive); no tuned value served
+    /// both better. Undetermined posts (mostly links, tags and names) use the English thresholds.
     /// </summary>
     public const float NeutralBand = 0.05f;
 
@@ -60,6 +61,9 @@ internal static class Valence
     /// </summary>
     public const float AfinnScale = 0.5f;
 
-    /// <summary>English words in German posts ("nice", "fail") count this much of their English valence.</summary>
+    /// <summary>
+    /// English words in German posts ("nice", "fail") count this much of their English valence: they are often names,
+    /// titles or quotes. Tuned on the German development sets.
+    /// </summary>
     public const float BorrowedScale = 0.6f;
 }

@@ -2,7 +2,7 @@ namespace Pulse.Analytics.Sentiment.Lexicons;
 
 /// <summary>
 /// German valences on a -4..+4 scale, curated by the Pulse team. Entries are base forms: inflected forms
-/// ("guter", "schlechten") reach them by suffix stripping, and ae/oe/ue/ss spellings by folding.
+/// ("guter", "schlechten", "schönste") are generated when the table is built, ae/oe/ue/ss spellings match by folding.
 /// </summary>
 internal static class GermanLexicon
 {
