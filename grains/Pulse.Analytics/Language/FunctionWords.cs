@@ -6,7 +6,7 @@ namespace Pulse.Analytics.Language;
 /// </summary>
 internal static class FunctionWords
 {
-    public static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> English = Create(
+    public static readonly IReadOnlyList<string> English =
     [
         "the", "a", "and", "is", "are", "be", "been", "not", "i", "i'm", "im", "you", "you're", "he", "she", "it",
         "it's", "its", "we", "they", "my", "me", "your", "our", "their", "this", "that", "these", "those", "with",
@@ -15,9 +15,9 @@ internal static class FunctionWords
         "how", "why", "would", "could", "should", "there", "here", "out", "up", "all", "get", "got", "very",
         "really", "but", "or", "if", "than", "then", "now", "today", "never", "no", "yes", "some", "any", "more",
         "one", "new", "like", "them", "him", "her", "his", "were", "being", "because", "after", "before", "too",
-    ]);
+    ];
 
-    public static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> German = Create(
+    public static readonly IReadOnlyList<string> German =
     [
         "der", "die", "das", "den", "dem", "des", "und", "nicht", "ist", "sind", "bin", "bist", "ich", "du", "er",
         "sie", "es", "wir", "ihr", "mich", "mir", "dich", "dir", "uns", "euch", "sich", "ein", "eine", "einen",
@@ -28,8 +28,30 @@ internal static class FunctionWords
         "hier", "doch", "nichts", "mehr", "diese", "dieser", "dieses", "wurde", "ja", "nein", "nie", "sein",
         "seine", "ihre", "gut", "viel", "ganz", "einfach", "warum", "morgen", "wo", "eigentlich", "denn", "ohne",
         "alles", "alle", "bitte", "danke", "wieso", "nun", "dann", "sowie", "etwas",
-    ]);
+    ];
 
-    private static HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Create(string[] words) =>
-        new HashSet<string>(words, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+    /// <summary>Folded function word → language(s), for <see cref="LanguageDetector"/>.</summary>
+    public static IEnumerable<KeyValuePair<string, FunctionWordLanguage>> Folded()
+    {
+        var languages = new Dictionary<string, FunctionWordLanguage>(StringComparer.Ordinal);
+        foreach (var word in English)
+        {
+            var folded = Fold(word);
+            languages[folded] = languages.GetValueOrDefault(folded) | FunctionWordLanguage.English;
+        }
+
+        foreach (var word in German)
+        {
+            var folded = Fold(word);
+            languages[folded] = languages.GetValueOrDefault(folded) | FunctionWordLanguage.German;
+        }
+
+        return languages;
+    }
+
+    private static string Fold(string word)
+    {
+        Span<char> buffer = stackalloc char[WordFolding.MaxFoldedLength];
+        return new string(buffer[..WordFolding.Fold(word, buffer, squeezedRun: 2)]);
+    }
 }

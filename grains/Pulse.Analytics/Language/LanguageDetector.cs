@@ -1,26 +1,20 @@
-using System.Buffers;
-
 namespace Pulse.Analytics.Language;
 
 /// <summary>
-/// Tells English from German by counting function words and German-only letters (ä ö ü ß).
+/// Tells English from German by counting function words, German-only letters (ä ö ü ß) and English "n't".
 /// Author language tags are unreliable, so every post is detected. Stateless, thread-safe, allocation-free.
+/// The sentiment scorer gathers the same <see cref="LanguageEvidence"/> in its own single pass.
 /// </summary>
 public static class LanguageDetector
 {
-    // A word spelled with ä/ö/ü/ß is near-certain German; a function word is good evidence; "n't" is English.
-    private const float FunctionWordWeight = 1f;
-    private const float GermanLetterWeight = 1f;
-    private const float ContractionWeight = 1f;
-
-    private static readonly SearchValues<char> GermanLetters = SearchValues.Create("äöüÄÖÜß");
+    private static readonly (WordTable Table, FunctionWordLanguage[] Languages) FunctionWordTable = Build();
 
     /// <summary>Returns <see cref="Languages.English"/>, <see cref="Languages.German"/> or <see cref="Languages.Undetermined"/>.</summary>
     public static string Detect(ReadOnlySpan<char> text)
     {
-        var english = 0f;
-        var german = 0f;
-        var tokenizer = new SocialTokenizer(text);
+        var evidence = default(LanguageEvidence);
+        Span<char> folded = stackalloc char[WordFolding.MaxFoldedLength];
+        var tokenizer = new SocialTokenizer(text, folded);
         while (tokenizer.Next(out var token))
         {
             if (token.Kind != TokenKind.Word)
@@ -28,33 +22,24 @@ public static class LanguageDetector
                 continue;
             }
 
-            var word = token.Of(text);
-            if (FunctionWords.English.Contains(word))
-            {
-                english += FunctionWordWeight;
-            }
-
-            if (FunctionWords.German.Contains(word))
-            {
-                german += FunctionWordWeight;
-            }
-
-            if (word.ContainsAny(GermanLetters))
-            {
-                german += GermanLetterWeight;
-            }
-
-            if (word.EndsWith("n't", StringComparison.OrdinalIgnoreCase) || word.EndsWith("n’t", StringComparison.OrdinalIgnoreCase))
-            {
-                english += ContractionWeight;
-            }
+            var length = tokenizer.FoldedLength;
+            var id = length == 0 ? -1 : FunctionWordTable.Table.Find(folded[..length], tokenizer.FoldedHash);
+            evidence.Add(id < 0 ? FunctionWordLanguage.None : FunctionWordTable.Languages[id], tokenizer.Shape);
         }
 
-        if (english > german)
+        return evidence.Language;
+    }
+
+    private static (WordTable, FunctionWordLanguage[]) Build()
+    {
+        var words = new List<string>();
+        var languages = new List<FunctionWordLanguage>();
+        foreach (var (word, language) in FunctionWords.Folded())
         {
-            return Languages.English;
+            words.Add(word);
+            languages.Add(language);
         }
 
-        return german > english ? Languages.German : Languages.Undetermined;
+        return (new WordTable(words), languages.ToArray());
     }
 }

@@ -3,6 +3,7 @@ namespace Pulse.Analytics.Language;
 /// <summary>
 /// Folds a word to the form lexicons are keyed by: lower case, ä/ö/ü as ae/oe/ue, ß as ss, ’ as ',
 /// and letter runs of three or more ("soooo") squeezed, so "Schöööön", "schoen" and "SCHÖN" meet one entry.
+/// The same loop notes how the word was written (<see cref="WordShape"/>).
 /// </summary>
 internal static class WordFolding
 {
@@ -17,18 +18,49 @@ internal static class WordFolding
     /// longer than <see cref="MaxWordLength"/>. Runs of three or more equal letters become <paramref name="squeezedRun"/>
     /// letters: 2 turns "gooood" into "good", 1 turns "sooo" into "so".
     /// </summary>
-    public static int Fold(ReadOnlySpan<char> word, Span<char> destination, int squeezedRun)
+    public static int Fold(ReadOnlySpan<char> word, Span<char> destination, int squeezedRun) =>
+        Fold(word, destination, squeezedRun, out _);
+
+    /// <inheritdoc cref="Fold(ReadOnlySpan{char}, Span{char}, int)"/>
+    public static int Fold(ReadOnlySpan<char> word, Span<char> destination, int squeezedRun, out WordShape shape)
     {
+        shape = WordShape.None;
         if (word.Length > MaxWordLength || destination.Length < MaxFoldedLength)
         {
             return 0;
         }
 
         var length = 0;
+        var upper = 0;
         var i = 0;
         while (i < word.Length)
         {
-            var c = Lower(word[i]);
+            var original = word[i];
+            char c;
+            if (char.IsAsciiLetterLower(original))
+            {
+                c = original;
+                shape |= WordShape.Spoken;
+            }
+            else if (char.IsAsciiLetterUpper(original))
+            {
+                c = (char)(original | 0x20);
+                upper++;
+            }
+            else
+            {
+                c = Lower(original);
+                if (c != original && original != '’')
+                {
+                    upper++;
+                }
+                else if (char.IsLower(original))
+                {
+                    shape |= WordShape.Spoken;
+                }
+            }
+
+            // Runs are rare; the common case looks one letter ahead and moves on.
             var run = 1;
             while (i + run < word.Length && Lower(word[i + run]) == c)
             {
@@ -36,75 +68,85 @@ internal static class WordFolding
             }
 
             i += run;
-            var emitted = run >= 3 ? squeezedRun : run;
+            var emitted = run;
+            if (run >= 3)
+            {
+                emitted = squeezedRun;
+                if (char.IsLetter(c))
+                {
+                    shape |= WordShape.Elongated;
+                }
+            }
+
+            if (c < 128 && emitted == 1)
+            {
+                destination[length++] = c;
+                continue;
+            }
+
             for (var k = 0; k < emitted; k++)
             {
-                length = Append(c, destination, length);
+                length = Append(c, destination, length, ref shape);
             }
+        }
+
+        if (upper >= 2 && (shape & WordShape.Spoken) == 0)
+        {
+            shape |= WordShape.Shouted;
+        }
+
+        if (length > 3 && destination[length - 1] == 't' && destination[length - 2] == '\'' && destination[length - 3] == 'n')
+        {
+            shape |= WordShape.NegatedContraction;
         }
 
         return length;
     }
 
-    /// <summary>True when a letter repeats three or more times in a row, the way people stretch words for emphasis.</summary>
-    public static bool IsElongated(ReadOnlySpan<char> word)
+    internal static char Lower(char c)
     {
-        for (var i = 2; i < word.Length; i++)
+        if (c < 128)
         {
-            if (char.IsLetter(word[i]) && word[i] == word[i - 1] && word[i] == word[i - 2])
-            {
-                return true;
-            }
+            return (uint)(c - 'A') <= 'Z' - 'A' ? (char)(c | 0x20) : c;
         }
 
-        return false;
+        return c == '’' ? '\'' : char.ToLowerInvariant(c);
     }
 
-    /// <summary>True for words of two or more letters written entirely in capitals ("GREAT", "MEGA").</summary>
-    public static bool IsShouted(ReadOnlySpan<char> word)
+    internal static int Append(char c, Span<char> destination, int length, ref WordShape shape)
     {
-        var letters = 0;
-        foreach (var c in word)
+        if (c < 128)
         {
-            if (char.IsLower(c))
-            {
-                return false;
-            }
-
-            if (char.IsUpper(c))
-            {
-                letters++;
-            }
+            destination[length] = c;
+            return length + 1;
         }
 
-        return letters >= 2;
-    }
-
-    private static char Lower(char c) => c == '’' ? '\'' : char.ToLowerInvariant(c);
-
-    private static int Append(char c, Span<char> destination, int length)
-    {
+        char second;
         switch (c)
         {
             case 'ä':
                 destination[length] = 'a';
-                destination[length + 1] = 'e';
-                return length + 2;
+                second = 'e';
+                break;
             case 'ö':
                 destination[length] = 'o';
-                destination[length + 1] = 'e';
-                return length + 2;
+                second = 'e';
+                break;
             case 'ü':
                 destination[length] = 'u';
-                destination[length + 1] = 'e';
-                return length + 2;
+                second = 'e';
+                break;
             case 'ß':
                 destination[length] = 's';
-                destination[length + 1] = 's';
-                return length + 2;
+                second = 's';
+                break;
             default:
                 destination[length] = c;
                 return length + 1;
         }
+
+        shape |= WordShape.GermanLetters;
+        destination[length + 1] = second;
+        return length + 2;
     }
 }

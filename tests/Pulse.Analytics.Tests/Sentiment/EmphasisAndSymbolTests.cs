@@ -12,7 +12,7 @@ public sealed class EmphasisAndSymbolTests
     [InlineData("Finally Friday 😂")]
     [InlineData("Update installed 👍")]
     [InlineData("Thanks team ❤️")]
-    [InlineData("New drop 🔥")]
+    [InlineData("New collection 🔥🔥")]
     [InlineData("see you tomorrow :)")]
     [InlineData("see you tomorrow :-D")]
     [InlineData("my new headphones <3")]

@@ -76,6 +76,11 @@ internal static class EnglishLexicon
         { "attack", -2.1f }, { "violence", -3.0f }, { "crisis", -2.5f }, { "tragic", -3.0f }, { "tragedy", -3.1f },
         { "threat", -2.4f }, { "dangerous", -2.1f }, { "evil", -3.2f }, { "corrupt", -2.6f }, { "liar", -2.7f },
         { "lie", -2.1f }, { "lies", -2.1f }, { "racist", -3.0f }, { "blame", -1.7f }, { "fault", -1.5f },
+
+        // Idioms (two words; VADER's special cases among them), scored as a whole.
+        { "bad ass", 1.5f }, { "the shit", 3.0f }, { "the bomb", 3.0f }, { "yeah right", -2.0f },
+        { "broken heart", -2.9f }, { "no doubt", 1.0f }, { "for real", 0.5f }, { "screw up", -2.0f },
+        { "screwed up", -2.3f }, { "messed up", -2.2f }, { "let down", -2.0f }, { "well done", 2.6f },
     };
 
     public static readonly IReadOnlyList<string> Negators =
@@ -98,8 +103,20 @@ internal static class EnglishLexicon
         { "partly", -Valence.BoosterStep }, { "almost", -Valence.BoosterStep },
     };
 
+    /// <summary>"Like" is mostly a preposition or filler on social media ("looks like rain", "like 5 minutes").</summary>
+    public static readonly IReadOnlyList<string> LikingVerbs = ["like"];
+
+    /// <summary>Words after which "like" is the verb: "I like", "you'd like", "don't like", "really like".</summary>
+    public static readonly IReadOnlyList<string> SubjectsOfLiking =
+    [
+        "i", "you", "we", "they", "he", "she", "u", "ya", "ppl", "people", "everyone", "everybody", "who", "would",
+        "i'd", "you'd", "we'd", "they'd", "id", "do", "does", "did", "don't", "dont", "doesn't", "doesnt", "didn't",
+        "didnt", "really", "just", "totally", "definitely", "actually", "still", "also", "to", "not", "kinda", "def",
+        "genuinely", "truly", "gonna", "will", "might", "may", "could", "should", "must", "and", "fans", "kids",
+    ];
+
     public static readonly IReadOnlyList<string> Contrasts = ["but", "however"];
 
-    public static LexiconWords Words(IReadOnlyDictionary<string, float> valences) =>
+    public static LexiconWords Words(params IReadOnlyList<IReadOnlyDictionary<string, float>> valences) =>
         new(valences, Negators, [], Boosters, Contrasts, Morphology.English);
 }

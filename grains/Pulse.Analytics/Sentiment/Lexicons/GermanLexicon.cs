@@ -2,7 +2,7 @@ namespace Pulse.Analytics.Sentiment.Lexicons;
 
 /// <summary>
 /// German valences on a -4..+4 scale, curated by the Pulse team. Entries are base forms: inflected forms
-/// ("guter", "schlechten") reach them by suffix stripping, and ae/oe/ue/ss spellings by folding.
+/// ("guter", "schlechten", "schönste") are generated when the table is built, ae/oe/ue/ss spellings match by folding.
 /// </summary>
 internal static class GermanLexicon
 {
@@ -87,10 +87,14 @@ internal static class GermanLexicon
         { "etwas", -Valence.BoosterStep }, { "kaum", -Valence.BoosterStep }, { "wenig", -Valence.BoosterStep },
         { "bisschen", -Valence.BoosterStep }, { "eher", -Valence.BoosterStep }, { "halbwegs", -Valence.BoosterStep },
         { "einigermaßen", -Valence.BoosterStep }, { "fast", -Valence.BoosterStep },
+        { "wahnsinnig", Valence.BoosterStep }, { "unheimlich", Valence.BoosterStep }, { "irre", Valence.BoosterStep },
+        { "überhaupt", Valence.BoosterStep }, { "gar", Valence.BoosterStep }, { "sau", Valence.BoosterStep },
+        { "ur", Valence.BoosterStep }, { "ultra", Valence.BoosterStep },
+        { "recht", Valence.BoosterStep / 2 }, { "relativ", -Valence.BoosterStep }, { "leicht", -Valence.BoosterStep },
     };
 
     public static readonly IReadOnlyList<string> Contrasts = ["aber", "jedoch", "allerdings"];
 
-    public static LexiconWords Words(IReadOnlyDictionary<string, float> valences) =>
+    public static LexiconWords Words(params IReadOnlyList<IReadOnlyDictionary<string, float>> valences) =>
         new(valences, Negators, BackwardNegators, Boosters, Contrasts, Morphology.German);
 }

@@ -1,6 +1,6 @@
 using Pulse.Analytics.Language;
 
-namespace Pulse.Analytics.Tests.Sentiment;
+namespace Pulse.Analytics.Tests.Language;
 
 public sealed class LanguageDetectorTests
 {
