@@ -1,4 +1,5 @@
 using Pulse.Silo.Cli.Detect;
+using Pulse.Silo.Cli.Sentiment;
 using Pulse.Silo.Hosting;
 
 namespace Pulse.Silo.Cli;
@@ -14,12 +15,16 @@ public static class PulseCommandLine
             --brands   a JSON file of brands to add at start
         pulse detect --input FILE.csv --output OUT.csv [--sensitivity low|normal|high]
             Runs the spike detector the grains use over a timestamp,value series (NAB format).
+        pulse sentiment [--eval FILE...]
+            Scores stdin lines (`gold<TAB>text` or text) as `label<TAB>score<TAB>lang`;
+            --eval prints accuracy, macro-F1 and per-class F1 (Pearson r for numeric gold).
         """;
 
     /// <summary>Tool verbs: `pulse VERB args...`. Each takes its own arguments and returns an exit code.</summary>
     private static readonly Dictionary<string, Func<string[], Task<int>>> Verbs = new(StringComparer.Ordinal)
     {
         ["detect"] = args => DetectCommand.RunAsync(args, Console.Out, Console.Error),
+        ["sentiment"] = args => SentimentCommand.RunAsync(args, Console.In, Console.Out, Console.Error),
     };
 
     public static async Task<int> RunAsync(string[] args)
