@@ -1,3 +1,4 @@
+using Pulse.Dashboard.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Pulse.Grains;
@@ -26,25 +27,25 @@ public static class AlertSettingsApi
     private static async Task<Results<Ok<AlertSettings>, ProblemHttpResult>> GetAsync(string id, IGrainFactory grains) =>
         await BrandIdAsync(grains, id) is { } brand
             ? TypedResults.Ok(await grains.GetGrain<IBrandAlertsGrain>(brand).GetSettingsAsync())
-            : NotFound(id);
+            : ApiProblems.BrandNotFound(id);
 
     private static async Task<Results<Ok<AlertSettings>, ProblemHttpResult>> PutAsync(
         string id, AlertSettingsRequest? body, IGrainFactory grains, IOptions<ChannelOptions> channels)
     {
         if (await BrandIdAsync(grains, id) is not { } brand)
         {
-            return NotFound(id);
+            return ApiProblems.BrandNotFound(id);
         }
 
         if (body is null)
         {
-            return Invalid("body", "Send a JSON object: {\"channels\": [\"x\"], \"webhookMinimumSeverity\": 5, \"quietHours\": {...}, \"webhooks\": [...]}.");
+            return ApiProblems.Invalid("body", "Send a JSON object: {\"channels\": [\"x\"], \"webhookMinimumSeverity\": 5, \"quietHours\": {...}, \"webhooks\": [...]}.");
         }
 
         var (settings, field, error) = Validate(body, channels.Value.Channels);
         if (settings is null)
         {
-            return Invalid(field!, error!);
+            return ApiProblems.Invalid(field!, error!);
         }
 
         await grains.GetGrain<IBrandAlertsGrain>(brand).SetSettingsAsync(settings);
@@ -133,15 +134,7 @@ public static class AlertSettingsApi
     }
 
     private static async Task<string?> BrandIdAsync(IGrainFactory grains, string id) =>
-        (await grains.GetGrain<IBrandCatalogGrain>(IBrandCatalogGrain.Key).GetAsync()).Brands
-            .FirstOrDefault(b => string.Equals(b.Id, id, StringComparison.OrdinalIgnoreCase))?.Id;
-
-    private static ProblemHttpResult NotFound(string id) =>
-        TypedResults.Problem(title: $"Brand '{id}' not found", statusCode: StatusCodes.Status404NotFound);
-
-    private static ProblemHttpResult Invalid(string field, string message) =>
-        TypedResults.Problem(title: $"Invalid '{field}'", detail: message, statusCode: StatusCodes.Status400BadRequest,
-            extensions: new Dictionary<string, object?> { ["parameter"] = field });
+        (await grains.GetGrain<IBrandCatalogGrain>(IBrandCatalogGrain.Key).GetAsync()).Find(id)?.Id;
 }
 
 /// <summary>PUT body of a brand's alert settings; omitted fields take their defaults (PUT replaces).</summary>

@@ -1,3 +1,4 @@
+using Pulse.Dashboard.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pulse.Grains.Alerts;
 using Pulse.Grains.Brands;
@@ -24,7 +25,7 @@ public static class AlertsApi
     {
         if (state is not null && !AlertStates.IsKnown(state))
         {
-            return Invalid("state", $"Unknown state '{state}'. Use open, acknowledged or resolved.");
+            return ApiProblems.Invalid("state", $"Unknown state '{state}'. Use open, acknowledged or resolved.");
         }
 
         var brands = brand is not null
@@ -39,7 +40,7 @@ public static class AlertsApi
     {
         if (string.IsNullOrWhiteSpace(body?.By))
         {
-            return Invalid("by", "Say who is acting: a JSON body like {\"by\": \"anna\", \"note\": \"press statement out\"}.");
+            return ApiProblems.Invalid("by", "Say who is acting: a JSON body like {\"by\": \"anna\", \"note\": \"press statement out\"}.");
         }
 
         string brand;
@@ -49,7 +50,7 @@ public static class AlertsApi
         }
         catch (FormatException ex)
         {
-            return Invalid("id", ex.Message);
+            return ApiProblems.Invalid("id", ex.Message);
         }
 
         try
@@ -64,10 +65,6 @@ public static class AlertsApi
             return TypedResults.Problem(title: "Alert cannot change state", detail: ex.Message, statusCode: StatusCodes.Status409Conflict);
         }
     }
-
-    private static ProblemHttpResult Invalid(string parameter, string message) =>
-        TypedResults.Problem(title: $"Invalid '{parameter}'", detail: message, statusCode: StatusCodes.Status400BadRequest,
-            extensions: new Dictionary<string, object?> { ["parameter"] = parameter });
 }
 
 /// <summary>Who acknowledges or resolves an alert, and an optional note for the team.</summary>

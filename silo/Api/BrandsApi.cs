@@ -1,3 +1,4 @@
+using Pulse.Dashboard.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pulse.Grains.Brands;
 using Pulse.Silo.Brands;
@@ -22,8 +23,8 @@ public static class BrandsApi
 
     private static async Task<Results<Ok<BrandDefinition>, ProblemHttpResult>> GetAsync(string id, IGrainFactory grains)
     {
-        var brand = (await Catalog(grains).GetAsync()).Brands.FirstOrDefault(b => string.Equals(b.Id, id, StringComparison.OrdinalIgnoreCase));
-        return brand is null ? NotFound(id) : TypedResults.Ok(brand);
+        var brand = (await Catalog(grains).GetAsync()).Find(id);
+        return brand is null ? ApiProblems.BrandNotFound(id) : TypedResults.Ok(brand);
     }
 
     private static async Task<Results<Created<BrandDefinition>, Ok<BrandDefinition>, ProblemHttpResult>> PutAsync(string id, BrandRequest? body, IGrainFactory grains)
@@ -50,7 +51,7 @@ public static class BrandsApi
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, IGrainFactory grains) =>
-        await Catalog(grains).DeleteAsync(id) ? TypedResults.NoContent() : NotFound(id);
+        await Catalog(grains).DeleteAsync(id) ? TypedResults.NoContent() : ApiProblems.BrandNotFound(id);
 
     private static IBrandCatalogGrain Catalog(IGrainFactory grains) => grains.GetGrain<IBrandCatalogGrain>(IBrandCatalogGrain.Key);
 
@@ -60,7 +61,4 @@ public static class BrandsApi
             detail: string.Join(" ", errors),
             statusCode: StatusCodes.Status400BadRequest,
             extensions: new Dictionary<string, object?> { ["errors"] = errors });
-
-    private static ProblemHttpResult NotFound(string id) =>
-        TypedResults.Problem(title: $"Brand '{id}' not found", statusCode: StatusCodes.Status404NotFound);
 }

@@ -50,7 +50,7 @@ public static class ReadApi
 
         if (await FindBrandAsync(grains, id) is not { } brand)
         {
-            return BrandNotFound(id);
+            return ApiProblems.BrandNotFound(id);
         }
 
         return TypedResults.Ok(await grains.GetGrain<IBrandGrain>(brand.Id).GetStatsAsync(span, window!));
@@ -60,17 +60,17 @@ public static class ReadApi
     {
         if (!WindowNames.Resolutions.TryGetValue(resolution ?? "", out var step))
         {
-            return Invalid("resolution", $"Unknown resolution '{resolution}'. Use one of: {string.Join(", ", WindowNames.Resolutions.Keys)}.");
+            return ApiProblems.Invalid("resolution", $"Unknown resolution '{resolution}'. Use one of: {string.Join(", ", WindowNames.Resolutions.Keys)}.");
         }
 
         if (points is < 1 or > MaxSeriesPoints)
         {
-            return Invalid("points", $"points must be between 1 and {MaxSeriesPoints}.");
+            return ApiProblems.Invalid("points", $"points must be between 1 and {MaxSeriesPoints}.");
         }
 
         if (await FindBrandAsync(grains, id) is not { } brand)
         {
-            return BrandNotFound(id);
+            return ApiProblems.BrandNotFound(id);
         }
 
         return TypedResults.Ok(await grains.GetGrain<IBrandGrain>(brand.Id).GetSeriesAsync(step, resolution!, points));
@@ -80,12 +80,12 @@ public static class ReadApi
     {
         if (limit is < 1 or > MaxMentions)
         {
-            return Invalid("limit", $"limit must be between 1 and {MaxMentions}.");
+            return ApiProblems.Invalid("limit", $"limit must be between 1 and {MaxMentions}.");
         }
 
         if (await FindBrandAsync(grains, id) is not { } brand)
         {
-            return BrandNotFound(id);
+            return ApiProblems.BrandNotFound(id);
         }
 
         return TypedResults.Ok(await grains.GetGrain<IBrandGrain>(brand.Id).GetLatestAsync(limit));
@@ -93,8 +93,7 @@ public static class ReadApi
 
     private static async Task<BrandDefinition?> FindBrandAsync(IGrainFactory grains, string id)
     {
-        var catalog = await grains.GetGrain<IBrandCatalogGrain>(IBrandCatalogGrain.Key).GetAsync();
-        return catalog.Brands.FirstOrDefault(b => string.Equals(b.Id, id, StringComparison.OrdinalIgnoreCase));
+        return (await grains.GetGrain<IBrandCatalogGrain>(IBrandCatalogGrain.Key).GetAsync()).Find(id);
     }
 
     private static bool TryWindow(string? window, out TimeSpan span, out ProblemHttpResult problem)
@@ -105,20 +104,8 @@ public static class ReadApi
             return true;
         }
 
-        problem = Invalid("window", $"Unknown window '{window}'. Use one of: {string.Join(", ", WindowNames.Windows.Keys)}.");
+        problem = ApiProblems.Invalid("window", $"Unknown window '{window}'. Use one of: {string.Join(", ", WindowNames.Windows.Keys)}.");
         return false;
     }
 
-    private static ProblemHttpResult Invalid(string parameter, string message) =>
-        TypedResults.Problem(
-            title: $"Invalid query parameter '{parameter}'",
-            detail: message,
-            statusCode: StatusCodes.Status400BadRequest,
-            extensions: new Dictionary<string, object?> { ["parameter"] = parameter });
-
-    private static ProblemHttpResult BrandNotFound(string id) =>
-        TypedResults.Problem(
-            title: $"Brand '{id}' not found",
-            detail: $"No brand with id '{id}' is configured. GET /api/brands lists them.",
-            statusCode: StatusCodes.Status404NotFound);
 }

@@ -275,6 +275,6 @@ internal sealed class BrandAlertsGrain(
     private async Task<string> BrandNameAsync()
     {
         var catalog = await GrainFactory.GetGrain<IBrandCatalogGrain>(IBrandCatalogGrain.Key).GetAsync();
-        return catalog.Brands.FirstOrDefault(b => string.Equals(b.Id, BrandId, StringComparison.OrdinalIgnoreCase))?.Name ?? BrandId;
+        return catalog.Find(BrandId)?.Name ?? BrandId;
     }
 }

@@ -91,7 +91,7 @@ internal sealed class BrandGrain(IOptions<ChannelOptions> channels, TimeProvider
     private async Task RefreshNameAsync()
     {
         var catalog = await GrainFactory.GetGrain<IBrandCatalogGrain>(IBrandCatalogGrain.Key).GetAsync();
-        _name = catalog.Brands.FirstOrDefault(b => string.Equals(b.Id, BrandId, StringComparison.OrdinalIgnoreCase))?.Name ?? BrandId;
+        _name = catalog.Find(BrandId)?.Name ?? BrandId;
     }
 
     private IBrandChannelGrain ChannelGrain(string channel) =>
