@@ -41,6 +41,19 @@ public sealed class AlertOptions
     /// The detector's settings at live resolution: the shipped defaults for the bucket size, with warm-up and
     /// refractory in wall-clock terms that suit seconds-scale buckets (a 2 h warm-up would hide a fresh brand's first crisis).
     /// </summary>
+    /// <summary>These options with a brand's own sensitivity ("low" | "normal" | "high"), or unchanged for null.</summary>
+    public AlertOptions WithSensitivity(string? brandSensitivity)
+    {
+        if (brandSensitivity is null)
+        {
+            return this;
+        }
+
+        var copy = (AlertOptions)MemberwiseClone();
+        copy.Sensitivity = Enum.Parse<Sensitivity>(brandSensitivity, ignoreCase: true);
+        return copy;
+    }
+
     public DetectorSettings LiveSettings()
     {
         var settings = DetectorSettings.For(Sensitivity, Bucket) with

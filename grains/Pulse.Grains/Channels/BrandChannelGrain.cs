@@ -26,19 +26,21 @@ internal sealed class BrandChannelGrain(
     private readonly RisingTerms _terms = new(128, TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(15));
     private readonly TopRecentMentions _top = new(5, TimeSpan.FromMinutes(5));
     private readonly List<(AnomalyKind Kind, DetectorResult Result, Bucket Bucket)> _alerts = [];
+    private static readonly TimeSpan SensitivityRefresh = TimeSpan.FromSeconds(30);
     private LiveDetection _detection = null!;
+    private string? _sensitivity;
+    private DateTimeOffset _sensitivityChecked;
     private ChannelKey _key;
     private int _unpublished;
     private long _lastPublishedPerMinute;
     private DateTimeOffset _lastPublished;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _key = ChannelKey.Parse(this.GetPrimaryKeyString());
-        _detection = new LiveDetection(alertOptions.Value, clock.GetUtcNow());
+        await ApplyBrandSensitivityAsync();
         var interval = options.Value.SnapshotInterval;
         this.RegisterGrainTimer(PublishSnapshotAsync, new GrainTimerCreationOptions(interval, interval) { Interleave = false });
-        return Task.CompletedTask;
     }
 
     public Task RecordAsync(ScoredMention[] mentions)
@@ -90,6 +92,11 @@ internal sealed class BrandChannelGrain(
     private async Task PublishSnapshotAsync()
     {
         var now = clock.GetUtcNow();
+        if (now - _sensitivityChecked >= SensitivityRefresh)
+        {
+            await ApplyBrandSensitivityAsync();
+        }
+
         await DetectAsync(now);
         if (_unpublished == 0 && (_lastPublishedPerMinute == 0 || now - _lastPublished < TimeSpan.FromSeconds(1)))
         {
@@ -113,6 +120,22 @@ internal sealed class BrandChannelGrain(
 
         await GrainFactory.GetGrain<IDashboardNotifierGrain>(0).PublishAsync(snapshot);
         await GrainFactory.GetGrain<IBrandGrain>(_key.BrandId).ReportAsync(snapshot);
+    }
+
+    /// <summary>
+    /// Uses the brand's sensitivity from its alert settings (checked every 30 s). A change restarts detection,
+    /// and with it the warm-up: thresholds of another sensitivity do not fit the old incident state.
+    /// </summary>
+    private async Task ApplyBrandSensitivityAsync()
+    {
+        var now = clock.GetUtcNow();
+        _sensitivityChecked = now;
+        var sensitivity = (await GrainFactory.GetGrain<IBrandAlertsGrain>(_key.BrandId).GetSettingsAsync()).Sensitivity;
+        if (_detection is null || sensitivity != _sensitivity)
+        {
+            _sensitivity = sensitivity;
+            _detection = new LiveDetection(alertOptions.Value.WithSensitivity(sensitivity), now);
+        }
     }
 
     /// <summary>Alerts go out at once (not on the snapshot cadence): they are what crisis teams act on.</summary>
