@@ -1,3 +1,4 @@
 using BenchmarkDotNet.Running;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// Not typeof(Program): the silo (referenced for the ingest parser) has a public Program of its own.
+BenchmarkSwitcher.FromAssembly(typeof(Pulse.Benchmarks.Sentiment.SentimentScorerBenchmarks).Assembly).Run(args);
