@@ -109,7 +109,7 @@ internal sealed class BrandChannelGrain(
             _key.BrandId, _key.Channel, now,
             recent.Count * (LiveSpan / LiveRateSpan),
             minute.Count,
-            minute.Count == 0 ? 0 : minute.SentimentSum / minute.Count,
+            new WindowTotals(minute).SentimentMean,
             minute.Positive, minute.Neutral, minute.Negative,
             minute.Likes, minute.Shares, minute.Comments, minute.Reach,
             _latest.Newest(Math.Min(_unpublished, 10)));

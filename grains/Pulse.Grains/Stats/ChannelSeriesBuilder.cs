@@ -17,7 +17,7 @@ internal static class ChannelSeriesBuilder
         {
             ref readonly var b = ref buckets[i];
             count[i] = b.Count;
-            mean[i] = b.Count == 0 ? 0 : b.SentimentSum / b.Count;
+            mean[i] = new WindowTotals(b).SentimentMean;
             pos[i] = b.Positive;
             neu[i] = b.Neutral;
             neg[i] = b.Negative;

@@ -21,19 +21,19 @@ public record WindowStats(
 
     public static WindowStats From(in Bucket bucket, TimeSpan span)
     {
-        var rated = bucket.Positive + bucket.Negative;
+        var totals = new WindowTotals(bucket);
         return new WindowStats(
-            bucket.Count,
-            bucket.Count / span.TotalMinutes,
-            bucket.Count == 0 ? 0 : bucket.SentimentSum / bucket.Count,
-            bucket.Positive,
-            bucket.Neutral,
-            bucket.Negative,
-            rated == 0 ? 0 : (double)(bucket.Positive - bucket.Negative) / rated,
-            bucket.Likes,
-            bucket.Shares,
-            bucket.Comments,
-            bucket.Reach);
+            totals.Count,
+            totals.Count / span.TotalMinutes,
+            totals.SentimentMean,
+            totals.Positive,
+            totals.Neutral,
+            totals.Negative,
+            totals.NetSentiment,
+            totals.Likes,
+            totals.Shares,
+            totals.Comments,
+            totals.Reach);
     }
 
     /// <summary>Adds two windows of the same span (per-minute rates add, means re-weight by count).</summary>
