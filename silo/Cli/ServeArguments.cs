@@ -11,11 +11,15 @@ internal static class ServeArguments
         ["--brands"] = "Pulse:Brands:File",
         ["--silo-port"] = "Pulse:SiloPort",
         ["--gateway-port"] = "Pulse:GatewayPort",
+        ["--redis"] = "Pulse:Redis:Endpoint",
+        ["--redis-password"] = "Pulse:Redis:Password",
+        ["--cluster-id"] = "Pulse:Redis:ClusterId",
     };
 
     private static readonly Dictionary<string, string> SwitchFlags = new(StringComparer.OrdinalIgnoreCase)
     {
         ["--demo"] = "Pulse:Demo:Enabled",
+        ["--redis-tls"] = "Pulse:Redis:Tls",
     };
 
     public static string[] ToConfiguration(IReadOnlyList<string> args)

@@ -2,6 +2,7 @@ using Pulse.Dashboard;
 using Pulse.Dashboard.App;
 using Pulse.Silo.Api;
 using Pulse.Silo.Brands;
+using Pulse.Silo.Cluster;
 using Pulse.Silo.Demo;
 using Pulse.Silo.Ingest;
 
@@ -17,7 +18,16 @@ public static class PulseHostExtensions
             builder.Configuration[$"{BrandsOptions.Section}:File"] = DemoBrands.DefaultFilePath;
         }
 
-        builder.AddPulseEmbeddedSilo();
+        var redis = builder.Configuration.GetSection(RedisClusterOptions.Section).Get<RedisClusterOptions>() ?? new RedisClusterOptions();
+        if (redis.Enabled)
+        {
+            builder.AddPulseClusterSilo(redis);
+        }
+        else
+        {
+            builder.AddPulseEmbeddedSilo();
+        }
+
         builder.Services.AddIngest(builder.Configuration);
         builder.Services.AddOptions<BrandsOptions>().BindConfiguration(BrandsOptions.Section);
         builder.Services.AddHostedService<BrandSeeder>();

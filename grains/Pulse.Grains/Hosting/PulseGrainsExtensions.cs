@@ -6,6 +6,7 @@ using Pulse.Grains.Alerts;
 using Pulse.Grains.Brands;
 using Pulse.Grains.Channels;
 using Pulse.Grains.Ingest;
+using Pulse.Grains.Ingest.Durable;
 using Pulse.Grains.Mentions;
 using Pulse.Grains.Webhooks;
 
@@ -45,6 +46,7 @@ public static class PulseGrainsExtensions
         services.AddSingleton<BrandMatcherCache>();
         services.AddSingleton<MentionEnricher>();
         services.AddSingleton<IMentionIngestor, StreamMentionIngestor>();
+        services.TryAddSingleton<IIngestLog, InMemoryIngestLog>();
         services.AddPulseWebhooks(configuration);
         return services;
     }

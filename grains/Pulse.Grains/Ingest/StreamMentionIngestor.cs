@@ -39,7 +39,14 @@ internal sealed class StreamMentionIngestor(IClusterClient client, IOptions<Inge
             }
         }
 
-        await Task.WhenAll(sends).WaitAsync(cancellationToken);
+        try
+        {
+            await Task.WhenAll(sends).WaitAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw new IngestUnavailableException("The ingest log did not store the batch.", ex);
+        }
     }
 
     internal static int PartitionOf(string mentionId, int partitions) =>

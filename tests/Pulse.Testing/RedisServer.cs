@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+
+namespace Pulse.Testing;
+
+/// <summary>
+/// A real redis-server process on a free loopback port, for tests of cluster mode. The test command
+/// (tests/run.sh) installs Debian's redis-server when it is missing. Persistence is off unless asked for:
+/// <paramref name="dataDirectory"/> turns on append-only files there, so a restarted server keeps its data.
+/// </summary>
+public sealed class RedisServer : IAsyncDisposable
+{
+    private Process? _process;
+
+    private RedisServer(int port, string? dataDirectory)
+    {
+        Port = port;
+        DataDirectory = dataDirectory;
+    }
+
+    public int Port { get; }
+
+    public string? DataDirectory { get; }
+
+    /// <summary>"127.0.0.1:PORT", the form `pulse --redis` takes.</summary>
+    public string Endpoint => $"127.0.0.1:{Port}";
+
+    public static async Task<RedisServer> StartAsync(string? dataDirectory = null, int? port = null)
+    {
+        var server = new RedisServer(port ?? FreePort.Next(), dataDirectory);
+        await server.StartAsync();
+        return server;
+    }
+
+    /// <summary>Starts the process (again, after <see cref="StopAsync"/>) on the same port and data directory.</summary>
+    public async Task StartAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            return;
+        }
+
+        var psi = new ProcessStartInfo(FindExecutable())
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in Arguments())
+        {
+            psi.ArgumentList.Add(arg);
+        }
+
+        _process = Process.Start(psi) ?? throw new InvalidOperationException("redis-server did not start.");
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (!await AcceptsConnectionsAsync())
+        {
+            if (_process.HasExited || DateTime.UtcNow > deadline)
+            {
+                throw new InvalidOperationException($"redis-server on port {Port} did not come up (exit code {(_process.HasExited ? _process.ExitCode : -1)}).");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>Stops the server: gracefully (SHUTDOWN via SIGTERM, data saved when persistent) or by SIGKILL.</summary>
+    public async Task StopAsync(bool kill = false)
+    {
+        if (_process is not { HasExited: false } process)
+        {
+            return;
+        }
+
+        if (kill)
+        {
+            process.Kill();
+        }
+        else
+        {
+            Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])?.WaitForExit();
+        }
+
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await process.WaitForExitAsync(cts.Token);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(kill: true);
+        _process?.Dispose();
+        if (DataDirectory is not null && Directory.Exists(DataDirectory))
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+    }
+
+    private IEnumerable<string> Arguments()
+    {
+        yield return "--port";
+        yield return Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        yield return "--bind";
+        yield return "127.0.0.1";
+        yield return "--save";
+        yield return "";
+        if (DataDirectory is null)
+        {
+            yield return "--appendonly";
+            yield return "no";
+        }
+        else
+        {
+            Directory.CreateDirectory(DataDirectory);
+            yield return "--dir";
+            yield return DataDirectory;
+            yield return "--appendonly";
+            yield return "yes";
+            yield return "--appendfsync";
+            yield return "everysec";
+        }
+    }
+
+    private async Task<bool> AcceptsConnectionsAsync()
+    {
+        try
+        {
+            using var client = new TcpClient();
+            await client.ConnectAsync("127.0.0.1", Port);
+            using var stream = client.GetStream();
+            await stream.WriteAsync("PING\r\n"u8.ToArray());
+            var buffer = new byte[64];
+            var read = await stream.ReadAsync(buffer).AsTask().WaitAsync(TimeSpan.FromSeconds(2));
+            return read > 0 && buffer[0] == (byte)'+';
+        }
+        catch (Exception ex) when (ex is SocketException or IOException or TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    private static string FindExecutable()
+    {
+        foreach (var candidate in new[] { "/usr/bin/redis-server", "/usr/local/bin/redis-server" })
+        {
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return "redis-server"; // on PATH, or Process.Start says clearly that it is missing
+    }
+}
