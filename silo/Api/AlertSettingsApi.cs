@@ -5,6 +5,7 @@ using Pulse.Grains;
 using Pulse.Grains.Alerts;
 using Pulse.Grains.Brands;
 using Pulse.Grains.Webhooks;
+using Pulse.Grains.Webhooks.Guard;
 
 namespace Pulse.Silo.Api;
 
@@ -30,7 +31,7 @@ public static class AlertSettingsApi
             : ApiProblems.BrandNotFound(id);
 
     private static async Task<Results<Ok<AlertSettings>, ProblemHttpResult>> PutAsync(
-        string id, AlertSettingsRequest? body, IGrainFactory grains, IOptions<ChannelOptions> channels)
+        string id, AlertSettingsRequest? body, IGrainFactory grains, IOptions<ChannelOptions> channels, IOptions<WebhookOptions> webhookOptions)
     {
         if (await BrandIdAsync(grains, id) is not { } brand)
         {
@@ -42,7 +43,7 @@ public static class AlertSettingsApi
             return ApiProblems.Invalid("body", "Send a JSON object: {\"channels\": [\"x\"], \"webhookMinimumSeverity\": 5, \"quietHours\": {...}, \"webhooks\": [...]}.");
         }
 
-        var (settings, field, error) = Validate(body, channels.Value.Channels);
+        var (settings, field, error) = Validate(body, channels.Value.Channels, webhookOptions.Value.AllowPrivateNetworks);
         if (settings is null)
         {
             return ApiProblems.Invalid(field!, error!);
@@ -52,7 +53,8 @@ public static class AlertSettingsApi
         return TypedResults.Ok(settings);
     }
 
-    private static (AlertSettings? Settings, string? Field, string? Error) Validate(AlertSettingsRequest body, string[] knownChannels)
+    private static (AlertSettings? Settings, string? Field, string? Error) Validate(
+        AlertSettingsRequest body, string[] knownChannels, bool allowPrivateNetworks)
     {
         var sensitivity = body.Sensitivity?.Trim().ToLowerInvariant();
         if (sensitivity is not null && !AlertSensitivities.IsKnown(sensitivity))
@@ -114,9 +116,9 @@ public static class AlertSettingsApi
         for (var i = 0; i < requested.Length; i++)
         {
             var hook = requested[i];
-            if (!Uri.TryCreate(hook?.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+            if (!WebhookUrls.TryAccept(hook?.Url, allowPrivateNetworks, out var url, out var problem))
             {
-                return Fail($"webhooks[{i}].url", "Give an absolute http or https URL.");
+                return Fail($"webhooks[{i}].url", problem);
             }
 
             var format = hook!.Format?.Trim().ToLowerInvariant() ?? WebhookFormats.Json;

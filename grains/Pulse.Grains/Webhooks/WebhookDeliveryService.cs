@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pulse.Grains.Alerts;
+using Pulse.Grains.Webhooks.Guard;
 
 namespace Pulse.Grains.Webhooks;
 
@@ -92,6 +93,11 @@ internal sealed partial class WebhookDeliveryService(
             catch (OperationCanceledException)
             {
                 error = $"no answer within {settings.Timeout.TotalSeconds:0.#} s";
+            }
+            catch (HttpRequestException ex) when (ex.InnerException is WebhookAddressRefusedException refused)
+            {
+                error = refused.Message;
+                permanent = true;
             }
             catch (HttpRequestException ex)
             {

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Pulse.Grains.Webhooks.Guard;
 
 namespace Pulse.Grains.Webhooks;
 
@@ -17,7 +19,9 @@ public static class WebhookExtensions
         {
             c.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
             c.DefaultRequestHeaders.UserAgent.ParseAdd("Pulse-Webhooks/1.0");
-        });
+        }).ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowPrivateNetworks
+            ? new SocketsHttpHandler()
+            : WebhookConnectGuard.Handler());
         return services;
     }
 }
