@@ -60,6 +60,7 @@ public sealed class AlertSettingsApiTests(PulseHostFixture host)
     [InlineData("""{"quietHours":{"from":"22:00","to":"07:00","timeZone":"Europe/Atlantis"}}""", "quietHours.timeZone")]
     [InlineData("""{"quietHours":{"from":"22:00","to":"07:00","timeZone":"UTC","wakeSeverity":0}}""", "quietHours.wakeSeverity")]
     [InlineData("""{"webhooks":[{"url":"ftp://example.com/x","format":"json"}]}""", "webhooks[0].url")]
+    [InlineData("""{"webhooks":[{"url":"https://user:secret@example.com/x","format":"json"}]}""", "webhooks[0].url")]
     [InlineData("""{"webhooks":[{"url":"https://example.com/x","format":"json"},{"url":"https://example.com/y","format":"teams"}]}""", "webhooks[1].format")]
     public async Task An_invalid_field_is_a_problem_naming_it(string body, string field)
     {

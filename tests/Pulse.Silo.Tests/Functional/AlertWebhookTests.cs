@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Pulse.Grains.Alerts;
 using Pulse.Testing;
 
 namespace Pulse.Silo.Tests.Functional;
@@ -16,9 +15,9 @@ public sealed class AlertWebhookTests(PulseHostFixture host)
         await using var receiver = await AlertWebhookReceiver.StartAsync(failures: 1);
         await PutWebhookAsync(brand, receiver.Url("json"), "json");
 
-        await SignalSpikeAsync(brand);
+        await host.SignalSpikeAsync(brand);
 
-        var alert = await Eventually.GetAsync(() => AlertOfAsync(brand), a => Delivery(a).GetProperty("status").GetString() == "delivered");
+        var alert = await Eventually.GetAsync(() => host.LatestAlertAsync(brand), a => Delivery(a).GetProperty("status").GetString() == "delivered");
         var delivery = Delivery(alert);
         Assert.Equal(("delivered", 2, 200, "opened"),
             (delivery.GetProperty("status").GetString(), delivery.GetProperty("attempts").GetInt32(), delivery.GetProperty("statusCode").GetInt32(), delivery.GetProperty("event").GetString()));
@@ -37,7 +36,7 @@ public sealed class AlertWebhookTests(PulseHostFixture host)
         await using var receiver = await AlertWebhookReceiver.StartAsync(failures: 0);
         await PutWebhookAsync(brand, receiver.Url("slack"), "slack");
 
-        await SignalSpikeAsync(brand);
+        await host.SignalSpikeAsync(brand);
 
         await Eventually.GetAsync(() => Task.FromResult(receiver.Received.Count), n => n > 0);
         var payload = Assert.Single(receiver.Received).Body;
@@ -55,9 +54,9 @@ public sealed class AlertWebhookTests(PulseHostFixture host)
         await using var receiver = await AlertWebhookReceiver.StartAsync(failures: int.MaxValue);
         await PutWebhookAsync(brand, receiver.Url("down"), "json");
 
-        await SignalSpikeAsync(brand);
+        await host.SignalSpikeAsync(brand);
 
-        var alert = await Eventually.GetAsync(() => AlertOfAsync(brand), a => Delivery(a).GetProperty("status").GetString() == "failed");
+        var alert = await Eventually.GetAsync(() => host.LatestAlertAsync(brand), a => Delivery(a).GetProperty("status").GetString() == "failed");
         var delivery = Delivery(alert);
         Assert.Equal(("failed", 5, 500), (delivery.GetProperty("status").GetString(), delivery.GetProperty("attempts").GetInt32(), delivery.GetProperty("statusCode").GetInt32()));
         Assert.StartsWith("HTTP 500", delivery.GetProperty("error").GetString(), StringComparison.Ordinal);
@@ -69,15 +68,6 @@ public sealed class AlertWebhookTests(PulseHostFixture host)
         var response = await host.Http.PutAsJsonAsync($"/api/brands/{brand}/alert-settings", new { webhooks = new[] { new { url, format } } });
         response.EnsureSuccessStatusCode();
     }
-
-    private Task SignalSpikeAsync(string brand)
-    {
-        var why = new AlertWhy([new TermLift("recall", 40, 12)], [], new SentimentSplit(1, 2, 30), [new ChannelCount("x", 33)]);
-        return host.Grains.GetGrain<IBrandAlertsGrain>(brand).SignalAsync(new AlertSignal(brand, "x", AlertKinds.Spike, 6, DateTimeOffset.UtcNow, 50, 10, why));
-    }
-
-    private async Task<JsonElement> AlertOfAsync(string brand) =>
-        (await host.Http.GetFromJsonAsync<JsonElement>($"/api/alerts?brand={brand}"))[0];
 
     private static JsonElement Delivery(JsonElement alert) => alert.GetProperty("deliveries")[0];
 }

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans;
 using System.Net.Http.Json;
+using System.Text.Json;
+using Pulse.Grains.Alerts;
 using Pulse.Silo.Cli;
 using Pulse.Testing;
 
@@ -9,11 +11,20 @@ namespace Pulse.Silo.Tests.Functional;
 
 /// <summary>
 /// A real `pulse` host (Kestrel on a free loopback port, embedded silo on free ports), built exactly as
-/// the executable builds it. Tests share it and use distinct brand ids.
+/// the executable builds it. Tests share it and use distinct brand ids. Webhooks may call private networks here,
+/// since test receivers listen on 127.0.0.1; <see cref="GuardedPulseHostFixture"/> keeps the default guard.
 /// </summary>
-public sealed class PulseHostFixture : IAsyncLifetime
+public class PulseHostFixture : IAsyncLifetime
 {
+    private readonly bool _allowPrivateNetworks;
     private WebApplication? _app;
+
+    public PulseHostFixture()
+        : this(allowPrivateNetworks: true)
+    {
+    }
+
+    protected PulseHostFixture(bool allowPrivateNetworks) => _allowPrivateNetworks = allowPrivateNetworks;
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -36,6 +47,7 @@ public sealed class PulseHostFixture : IAsyncLifetime
             "--Pulse:Alerts:WarmUp=00:00:20",
             // Webhook retries after 0.2 s, 0.4 s, ... so the retry test does not wait out production backoff.
             "--Pulse:Webhooks:FirstRetryDelay=00:00:00.200",
+            $"--Pulse:Webhooks:AllowPrivateNetworks={_allowPrivateNetworks}",
         ]);
         await _app.StartAsync();
         Http = new HttpClient { BaseAddress = BaseAddress };
@@ -48,6 +60,16 @@ public sealed class PulseHostFixture : IAsyncLifetime
         response.EnsureSuccessStatusCode();
         return id;
     }
+
+    /// <summary>A spike alert on channel x, severity 6, signalled straight to the brand's alerts grain.</summary>
+    public Task SignalSpikeAsync(string brand)
+    {
+        var why = new AlertWhy([new TermLift("recall", 40, 12)], [], new SentimentSplit(1, 2, 30), [new ChannelCount("x", 33)]);
+        return Grains.GetGrain<IBrandAlertsGrain>(brand).SignalAsync(new AlertSignal(brand, "x", AlertKinds.Spike, 6, DateTimeOffset.UtcNow, 50, 10, why));
+    }
+
+    public async Task<JsonElement> LatestAlertAsync(string brand) =>
+        (await Http.GetFromJsonAsync<JsonElement>($"/api/alerts?brand={brand}"))[0];
 
     public async Task DisposeAsync()
     {
