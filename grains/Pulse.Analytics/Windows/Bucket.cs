@@ -13,6 +13,24 @@ namespace Pulse.Analytics.Windows;
 /// </remarks>
 public struct Bucket
 {
+    /// <summary>A bucket holding these totals, to restore a saved window. <see cref="Count"/> is not passed: it is the
+    /// sum of the three label counts, as <see cref="Add(in MentionObservation)"/> keeps it.</summary>
+    public Bucket(int positive, int neutral, int negative, double sentimentSum, long likes, long shares, long comments, long reach)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(positive);
+        ArgumentOutOfRangeException.ThrowIfNegative(neutral);
+        ArgumentOutOfRangeException.ThrowIfNegative(negative);
+        Count = checked(positive + neutral + negative);
+        Positive = positive;
+        Neutral = neutral;
+        Negative = negative;
+        SentimentSum = sentimentSum;
+        Likes = likes;
+        Shares = shares;
+        Comments = comments;
+        Reach = reach;
+    }
+
     public int Count { get; private set; }
 
     public int Positive { get; private set; }

@@ -21,6 +21,12 @@ public sealed class MultiResolutionWindows
         Windows = Array.AsReadOnly(_windows);
     }
 
+    private MultiResolutionWindows(RollingWindow[] windows)
+    {
+        _windows = windows;
+        Windows = Array.AsReadOnly(_windows);
+    }
+
     /// <summary>Finest first, as in the layout.</summary>
     public IReadOnlyList<RollingWindow> Windows { get; }
 
@@ -52,6 +58,39 @@ public sealed class MultiResolutionWindows
         }
 
         return _windows[^1];
+    }
+
+    /// <summary>Every window as plain data, finest first (see <see cref="RollingWindow.Export"/>).</summary>
+    public RollingWindowState[] Export()
+    {
+        var states = new RollingWindowState[_windows.Length];
+        for (int i = 0; i < states.Length; i++)
+        {
+            states[i] = _windows[i].Export();
+        }
+
+        return states;
+    }
+
+    /// <summary>
+    /// Windows in <paramref name="layout"/>, each restored from the state with the same resolution and capacity.
+    /// </summary>
+    /// <remarks>A ring the saved states do not have (the layout changed between deployments) starts empty and saved rings
+    /// the layout no longer has are dropped: a layout change forgets what it changed instead of failing activation.</remarks>
+    /// <exception cref="ArgumentException">A matching state is inconsistent (see <see cref="RollingWindow.Restore"/>).</exception>
+    public static MultiResolutionWindows Restore(WindowLayout layout, IReadOnlyList<RollingWindowState> states)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        ArgumentNullException.ThrowIfNull(states);
+        var windows = new RollingWindow[layout.Resolutions.Count];
+        for (int i = 0; i < windows.Length; i++)
+        {
+            var (resolution, capacity) = layout.Resolutions[i];
+            var saved = states.FirstOrDefault(s => s.Resolution == resolution && s.Capacity == capacity);
+            windows[i] = saved is null ? new RollingWindow(resolution, capacity) : RollingWindow.Restore(saved);
+        }
+
+        return new MultiResolutionWindows(windows);
     }
 
     /// <summary>The window at exactly <paramref name="resolution"/>, for series.</summary>

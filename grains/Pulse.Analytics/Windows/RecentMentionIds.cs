@@ -13,6 +13,9 @@ namespace Pulse.Analytics.Windows;
 /// <see cref="TimeProvider"/>'s monotonic clock); the current and the previous generation are kept, older ones dropped.
 /// An id seen in generation k therefore survives until generation k + 2 starts, which is more than one horizon
 /// and at most two after it was seen.</para>
+/// <para><see cref="Export"/> and <see cref="Restore"/> carry both generations and the position in the current one across
+/// processes by the wall clock, so the guarantee holds across a checkpoint too (up to clock differences between the
+/// machines; a restoring clock that is behind only makes ids remembered longer).</para>
 /// <para>Ids are stored as 64-bit XxHash3 values, not strings: an entry costs 16 bytes in the set instead of a
 /// string object of 40-100+ bytes plus the entry. A false "duplicate" needs a 64-bit collision: 2^-64 per pair,
 /// so with n ids held the odds of any collision are about n^2 / 2^65, about 3 x 10^-8 even for a million ids.</para>
@@ -23,6 +26,8 @@ public sealed class RecentMentionIds
     private readonly TimeProvider _timeProvider;
     private readonly long _origin;
     private readonly long _horizonTicks;
+    // Generation time that had already passed at _origin: 0 when new, the saved position in its generation when restored.
+    private long _originOffsetTicks;
     private HashSet<ulong> _current = [];
     private HashSet<ulong> _previous = [];
     private long _generation;
@@ -67,9 +72,62 @@ public sealed class RecentMentionIds
         return _current.Add(hash);
     }
 
+    /// <summary>Both generations' hashes and the position in the current one, as plain data; O(ids), for checkpoints.</summary>
+    public RecentMentionIdsState Export()
+    {
+        Rotate();
+        var intoGeneration = ElapsedTicks() - (_generation * _horizonTicks);
+        return new RecentMentionIdsState(Horizon, _timeProvider.GetUtcNow(), TimeSpan.FromTicks(intoGeneration), [.. _current], [.. _previous]);
+    }
+
+    /// <summary>
+    /// The ids of <paramref name="state"/> as the exporting instance would hold them now, on <paramref name="timeProvider"/>:
+    /// generations that have ended since the export by the wall clock are dropped, so expiry goes on as if never interrupted.
+    /// </summary>
+    /// <remarks>Under a different <paramref name="horizon"/> than the saved one (the configuration changed) every saved
+    /// hash goes into the current generation: remembered for at least the new horizon, which keeps the guarantee.</remarks>
+    /// <exception cref="ArgumentException">The saved position is outside its generation, as from a corrupted checkpoint.</exception>
+    public static RecentMentionIds Restore(RecentMentionIdsState state, TimeSpan horizon, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(state.Current, nameof(state));
+        ArgumentNullException.ThrowIfNull(state.Previous, nameof(state));
+        var ids = new RecentMentionIds(horizon, timeProvider);
+        if (state.Horizon != horizon)
+        {
+            ids._current.UnionWith(state.Current);
+            ids._current.UnionWith(state.Previous);
+            return ids;
+        }
+
+        if (state.IntoGeneration < TimeSpan.Zero || state.IntoGeneration >= horizon)
+        {
+            throw new ArgumentException($"The saved position {state.IntoGeneration} lies outside a generation of {horizon}.", nameof(state));
+        }
+
+        // A clock behind the exporter's counts as no time passed: ids are then remembered longer, never shorter.
+        long passed = Math.Max((timeProvider.GetUtcNow() - state.SavedAt).Ticks, 0);
+        long position = state.IntoGeneration.Ticks + passed;
+        long generationsPassed = position / ids._horizonTicks;
+        if (generationsPassed == 0)
+        {
+            ids._current.UnionWith(state.Current);
+            ids._previous.UnionWith(state.Previous);
+        }
+        else if (generationsPassed == 1)
+        {
+            ids._previous.UnionWith(state.Current);
+        }
+
+        ids._originOffsetTicks = position % ids._horizonTicks;
+        return ids;
+    }
+
+    private long ElapsedTicks() => _timeProvider.GetElapsedTime(_origin).Ticks + _originOffsetTicks;
+
     private void Rotate()
     {
-        long generation = _timeProvider.GetElapsedTime(_origin).Ticks / _horizonTicks;
+        long generation = ElapsedTicks() / _horizonTicks;
         if (generation == _generation)
         {
             return;

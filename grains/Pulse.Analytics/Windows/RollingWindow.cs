@@ -117,5 +117,74 @@ public sealed class RollingWindow
         return count;
     }
 
+    /// <summary>The window as plain data, newest bucket first; <see cref="Restore"/> turns it back into an equal window.</summary>
+    /// <remarks>Every bucket still in the ring is saved, stale or not, so the restored window answers exactly as this one
+    /// would at any later time. O(capacity), for checkpoints only.</remarks>
+    public RollingWindowState Export()
+    {
+        // Slots in the ring: (head - capacity, head], and never negative. For an empty window (head -1) none.
+        int inRing = (int)Math.Min(_head + 1, Capacity);
+        int saved = 0;
+        for (int age = 0; age < inRing; age++)
+        {
+            if (_buckets[IndexOf(_head - age)].Count != 0)
+            {
+                saved++;
+            }
+        }
+
+        var ages = new int[saved];
+        var buckets = new Bucket[saved];
+        int next = 0;
+        for (int age = 0; age < inRing; age++)
+        {
+            ref readonly var bucket = ref _buckets[IndexOf(_head - age)];
+            if (bucket.Count != 0)
+            {
+                ages[next] = age;
+                buckets[next] = bucket;
+                next++;
+            }
+        }
+
+        return new RollingWindowState(Resolution, Capacity, _head, ages, buckets);
+    }
+
+    /// <summary>A window equal to the one that exported <paramref name="state"/>: the same sums and series, and the same
+    /// behaviour as later mentions arrive.</summary>
+    /// <exception cref="ArgumentException">The state is inconsistent (ages outside the ring, a bucket saved twice, arrays of
+    /// different lengths), as from a corrupted checkpoint.</exception>
+    public static RollingWindow Restore(RollingWindowState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(state.Ages, nameof(state));
+        ArgumentNullException.ThrowIfNull(state.Buckets, nameof(state));
+        if (state.Ages.Length != state.Buckets.Length)
+        {
+            throw new ArgumentException($"A window state needs one age per bucket, but has {state.Ages.Length} ages and {state.Buckets.Length} buckets.", nameof(state));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(state.Head, -1, nameof(state));
+        var window = new RollingWindow(state.Resolution, state.Capacity) { _head = state.Head };
+        for (int i = 0; i < state.Ages.Length; i++)
+        {
+            int age = state.Ages[i];
+            if (age < 0 || age >= window.Capacity || state.Head - age < 0)
+            {
+                throw new ArgumentException($"Bucket age {age} lies outside the ring (capacity {window.Capacity}, head slot {state.Head}).", nameof(state));
+            }
+
+            ref var bucket = ref window._buckets[window.IndexOf(state.Head - age)];
+            if (bucket.Count != 0)
+            {
+                throw new ArgumentException($"Bucket age {age} is saved twice.", nameof(state));
+            }
+
+            bucket = state.Buckets[i];
+        }
+
+        return window;
+    }
+
     private int IndexOf(long slot) => (int)(slot % _buckets.Length);
 }

@@ -16,6 +16,31 @@ internal sealed class LatestMentions(int capacity)
         _count = Math.Min(_count + 1, _ring.Length);
     }
 
+    /// <summary>The mentions held, oldest first: adding them in order to a new instance restores this one.</summary>
+    public ScoredMention[] OldestFirst()
+    {
+        var result = new ScoredMention[_count];
+        for (var i = 0; i < _count; i++)
+        {
+            result[i] = _ring[(_next - _count + i + _ring.Length) % _ring.Length]!;
+        }
+
+        return result;
+    }
+
+    /// <summary>A feed holding <paramref name="oldestFirst"/>; when there are more than <paramref name="capacity"/>, the newest.</summary>
+    public static LatestMentions Restore(int capacity, IEnumerable<ScoredMention> oldestFirst)
+    {
+        ArgumentNullException.ThrowIfNull(oldestFirst);
+        var latest = new LatestMentions(capacity);
+        foreach (var mention in oldestFirst)
+        {
+            latest.Add(mention);
+        }
+
+        return latest;
+    }
+
     public MentionView[] Newest(int limit)
     {
         var n = Math.Min(limit, _count);
