@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Pulse.Grains.Ingest.Durable;
 using Pulse.Silo.Cli;
 using Pulse.Testing;
 using StackExchange.Redis;
@@ -43,6 +45,7 @@ public sealed class RedisClusterIngestTests : IAsyncLifetime
             """{"id":"h1","channel":"x","text":"redisbrand is great"}""",
             """{"id":"h2","channel":"reddit","text":"redisbrand again","likes":5}""");
 
+        Assert.True(_app.Services.GetRequiredService<IIngestLog>().IsDurable);
         var response = await Http.PostAsync("/api/mentions", new StringContent(body, Encoding.UTF8, "application/x-ndjson"));
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
@@ -54,6 +57,14 @@ public sealed class RedisClusterIngestTests : IAsyncLifetime
 
         var total = await StatsReachAsync(count: 3);
         Assert.Equal(7, total.GetProperty("likes").GetInt64());
+        var replayed = new List<string>();
+        await foreach (var (_, batch) in _app.Services.GetRequiredService<IIngestLog>().ReadAsync(3, LogPosition.Start, new LogPosition(long.MaxValue, 0)))
+        {
+            replayed.AddRange(batch.Mentions.Select(m => m.Id));
+        }
+
+        Assert.Contains("r1", replayed);
+        Assert.DoesNotContain("r2", replayed);
         var dead = await redis.GetDatabase().StreamRangeAsync($"{ClusterId}:ingest:dead");
         Assert.Contains("Unknown channel 'nowhere'", Assert.Single(dead)["dead-error"].ToString(), StringComparison.Ordinal);
     }
