@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Pulse.Grains;
+using Pulse.Silo.Cluster.Streams;
 
 namespace Pulse.Silo.Cluster;
 
@@ -27,8 +28,7 @@ public static class ClusterSiloExtensions
             silo.UseRedisClustering(o => o.ConfigurationOptions = redis.ToConfigurationOptions());
             silo.AddRedisGrainStorage(GrainStorageNames.Pulse, o => o.ConfigurationOptions = redis.ToConfigurationOptions());
             silo.AddRedisGrainStorage("PubSubStore", o => o.ConfigurationOptions = redis.ToConfigurationOptions());
-            // TODO(issue 5): Redis Streams provider replaces memory streams here.
-            silo.AddMemoryStreams(StreamNames.Provider);
+            silo.AddPulseRedisIngest(redis);
         });
         builder.Services.AddPulseGrains(builder.Configuration);
         return builder;
