@@ -1,28 +1,34 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pulse.Analytics.Detection;
 using Pulse.Analytics.Incidents;
 using Pulse.Analytics.Windows;
 using Pulse.Grains.Alerts;
 using Pulse.Grains.Brands;
+using Pulse.Grains.Ingest.Durable;
 using Pulse.Grains.Mentions;
 using Pulse.Grains.Notifications;
 using Pulse.Grains.Stats;
 
 namespace Pulse.Grains.Channels;
 
-// Windows live in memory only (issue: cluster checkpoints come later), so the grain stays active as long as its longest window.
+// Windows live in memory; on the embedded default nothing else holds them, so the grain stays active as long as its
+// longest window. In cluster mode they are also saved as a checkpoint whenever the ingest partitions commit.
 [CollectionAgeLimit(Hours = 25)]
-internal sealed class BrandChannelGrain(
+internal sealed partial class BrandChannelGrain(
+    [PersistentState("windows", GrainStorageNames.Pulse)] IPersistentState<ChannelCheckpoint> checkpoint,
+    IIngestLog ingestLog,
     IOptions<ChannelWindowOptions> options,
     IOptions<AlertOptions> alertOptions,
-    TimeProvider clock) : Grain, IBrandChannelGrain
+    TimeProvider clock,
+    ILogger<BrandChannelGrain> logger) : Grain, IBrandChannelGrain
 {
     private static readonly TimeSpan LiveRateSpan = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan LiveSpan = TimeSpan.FromMinutes(1);
 
-    private readonly MultiResolutionWindows _windows = new(WindowLayout.Default);
-    private readonly RecentMentionIds _seen = new(options.Value.DedupHorizon, clock);
-    private readonly LatestMentions _latest = new(options.Value.LatestMentions);
+    private MultiResolutionWindows _windows = new(WindowLayout.Default);
+    private RecentMentionIds _seen = new(options.Value.DedupHorizon, clock);
+    private LatestMentions _latest = new(options.Value.LatestMentions);
     private readonly RisingTerms _terms = new(128, TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(15));
     private readonly TopRecentMentions _top = new(5, TimeSpan.FromMinutes(5));
     private readonly List<(AnomalyKind Kind, DetectorResult Result, Bucket Bucket)> _alerts = [];
@@ -30,6 +36,8 @@ internal sealed class BrandChannelGrain(
     private LiveDetection _detection = null!;
     private string? _sensitivity;
     private DateTimeOffset _sensitivityChecked;
+    private readonly Dictionary<int, LogPosition> _applied = [];
+    private bool _changedSinceSave;
     private ChannelKey _key;
     private int _unpublished;
     private long _lastPublishedPerMinute;
@@ -38,12 +46,45 @@ internal sealed class BrandChannelGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _key = ChannelKey.Parse(this.GetPrimaryKeyString());
+        if (ingestLog.IsDurable && checkpoint.RecordExists)
+        {
+            Restore(checkpoint.State);
+        }
+
         await ApplyBrandSensitivityAsync();
         var interval = options.Value.SnapshotInterval;
         this.RegisterGrainTimer(PublishSnapshotAsync, new GrainTimerCreationOptions(interval, interval) { Interleave = false });
     }
 
-    public Task RecordAsync(ScoredMention[] mentions)
+    public Task<LogPosition?> RecordAsync(ScoredMention[] mentions, IngestOrigin? origin = null)
+    {
+        LogPosition? before = null;
+        if (origin is not null)
+        {
+            if (_applied.TryGetValue(origin.Partition, out var applied))
+            {
+                before = applied;
+            }
+
+            if (before >= origin.Position)
+            {
+                return Task.FromResult(before); // a replay of a batch this grain already holds
+            }
+
+            if (origin.Previous is { } previous && !(before >= previous))
+            {
+                return Task.FromResult(before); // earlier deliveries were lost with a crash: the partition replays them first
+            }
+
+            _applied[origin.Partition] = origin.Position;
+        }
+
+        Apply(mentions);
+        _changedSinceSave = true;
+        return Task.FromResult(before);
+    }
+
+    private void Apply(ScoredMention[] mentions)
     {
         var now = clock.GetUtcNow();
         foreach (var scored in mentions)
@@ -65,9 +106,50 @@ internal sealed class BrandChannelGrain(
                 _unpublished++;
             }
         }
-
-        return Task.CompletedTask;
     }
+
+    public async Task<LogPosition?> SaveAsync(int partition)
+    {
+        if (ingestLog.IsDurable && _changedSinceSave)
+        {
+            checkpoint.State = ChannelCheckpoint.Capture(_windows, _seen, _latest, _applied);
+            await checkpoint.WriteStateAsync();
+            _changedSinceSave = false;
+        }
+
+        return _applied.TryGetValue(partition, out var applied) ? applied : null;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // A graceful shutdown or idle collection saves what the partitions have not committed yet; a crash does not,
+        // and the partitions replay it from their last commit.
+        if (ingestLog.IsDurable && _changedSinceSave)
+        {
+            try
+            {
+                await SaveAsync(0);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogSaveFailed(logger, _key.ToString(), ex.Message);
+            }
+        }
+    }
+
+    private void Restore(ChannelCheckpoint saved)
+    {
+        _windows = saved.RestoreWindows(WindowLayout.Default);
+        _seen = saved.RestoreSeen(options.Value.DedupHorizon, clock);
+        _latest = saved.RestoreLatest(options.Value.LatestMentions);
+        foreach (var (partition, position) in saved.Applied)
+        {
+            _applied[partition] = position;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Grain} could not save its windows on deactivation; the ingest log replays them: {Reason}")]
+    private static partial void LogSaveFailed(ILogger logger, string grain, string reason);
 
     public Task<WindowStats> GetStatsAsync(TimeSpan window) =>
         Task.FromResult(WindowStats.From(_windows.Sum(clock.GetUtcNow(), window), window));

@@ -38,6 +38,7 @@ public static class PulseGrainsExtensions
     {
         services.AddPulseChannels(configuration);
         services.AddOptions<IngestPartitionOptions>().Bind(configuration.GetSection(IngestPartitionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DurableIngestOptions>().Bind(configuration.GetSection(DurableIngestOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ChannelWindowOptions>().Bind(configuration.GetSection(ChannelWindowOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AlertOptions>().Bind(configuration.GetSection(AlertOptions.Section)).ValidateDataAnnotations()
             .Validate(o => { o.LiveSettings(); return true; }).ValidateOnStart();

@@ -1,47 +1,230 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Streams;
 using Pulse.Grains.Brands;
 using Pulse.Grains.Channels;
+using Pulse.Grains.Ingest.Durable;
 using Pulse.Grains.Mentions;
 
 namespace Pulse.Grains.Ingest;
 
 /// <summary>
-/// Where a mention becomes window updates: matches and scores each batch from its partition stream,
-/// then hands every (brand, channel) grain its share as one call. Batches are processed one at a time,
-/// which pushes back on the stream when grains fall behind.
+/// Where a mention becomes window updates: matches and scores each batch from its partition stream, then hands every
+/// (brand, channel) grain its share as one call. Batches are processed one at a time, which pushes back on the stream
+/// when grains fall behind.
 /// </summary>
+/// <remarks>
+/// With a durable log (cluster mode) the partition also keeps counts exact across failures: see
+/// <see cref="PartitionProgress"/>. It commits its log position on a timer once every grain it fed has saved its state,
+/// catches up from the last commit when it (re)activates, and replays from there when a grain reports a gap.
+/// </remarks>
 [ImplicitStreamSubscription(StreamNames.IngestNamespace)]
 internal sealed partial class IngestPartitionGrain(
     BrandMatcherCache brands,
     MentionEnricher enricher,
+    IIngestLog log,
+    IOptions<DurableIngestOptions> durableOptions,
     ILogger<IngestPartitionGrain> logger) : Grain, IIngestPartitionGrain
 {
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(500);
+    private const int MaxAttempts = 40;
+
+    private int _partition;
+    private PartitionProgress? _progress;
+    private bool _caughtUp;
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _partition = int.Parse(this.GetPrimaryKeyString(), CultureInfo.InvariantCulture);
+        if (log.IsDurable)
+        {
+            _progress = new PartitionProgress(await log.ReadCommittedAsync(_partition, cancellationToken));
+            var interval = durableOptions.Value.CommitInterval;
+            this.RegisterGrainTimer(CommitAsync, new GrainTimerCreationOptions(interval, interval) { Interleave = false });
+        }
+
         var stream = this.GetStreamProvider(StreamNames.Provider)
             .GetStream<MentionBatch>(StreamId.Create(StreamNames.IngestNamespace, this.GetPrimaryKeyString()));
-        await stream.SubscribeAsync((batch, _) => ProcessAsync(batch));
+        await stream.SubscribeAsync((batch, token) => OnBatchAsync(batch, token));
     }
 
-    private async Task ProcessAsync(MentionBatch batch)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_progress is { Pending: > 0 })
+        {
+            await CommitAsync();
+        }
+    }
+
+    private async Task OnBatchAsync(MentionBatch batch, StreamSequenceToken? token)
+    {
+        if (_progress is not { } progress || token is null)
+        {
+            await DeliverAsync(batch.Mentions, origin: null, replay: false);
+            return;
+        }
+
+        var position = new LogPosition(token.SequenceNumber, token.EventIndex);
+        if (!_caughtUp)
+        {
+            // A new activation does not know what its predecessor sent since the last commit and whether the grains
+            // kept it: re-send everything from there (grains skip what they hold). Includes this batch.
+            await ReplayAsync(progress, position);
+            _caughtUp = true;
+            return;
+        }
+
+        if (progress.IsProcessed(position))
+        {
+            return; // redelivered after the stream's reader restarted from the commit; already handed on
+        }
+
+        // Marked processed only once every grain took it: if delivery fails, the stream redelivers it and it goes again.
+        if (!await DeliverAsync(batch.Mentions, new IngestOrigin(_partition, position), replay: false))
+        {
+            LogGap(_partition, progress.Committed, position);
+            await ReplayAsync(progress, position);
+        }
+
+        progress.Processing(position);
+    }
+
+    /// <summary>
+    /// Matches, scores and sends one batch; false when a grain reported that it lost earlier deliveries (it then did not
+    /// apply this one either). Outside replays each grain is told what it must already hold (<see cref="IngestOrigin.Previous"/>).
+    /// </summary>
+    private async Task<bool> DeliverAsync(Mention[] mentions, IngestOrigin? origin, bool replay)
     {
         var compiled = await brands.CurrentAsync();
-        var groups = enricher.Enrich(batch.Mentions, compiled, out var unmatched);
+        var groups = enricher.Enrich(mentions, compiled, out var unmatched);
         if (unmatched > 0)
         {
-            LogUnmatched(unmatched, batch.Mentions.Length);
+            LogUnmatched(unmatched, mentions.Length);
         }
 
-        var calls = new List<Task>(groups.Count);
-        foreach (var (key, mentions) in groups)
+        var keys = new string[groups.Count];
+        var calls = new Task<LogPosition?>[groups.Count];
+        var i = 0;
+        foreach (var (key, scored) in groups)
         {
-            calls.Add(GrainFactory.GetGrain<IBrandChannelGrain>(key.ToString()).RecordAsync([.. mentions]));
+            keys[i] = key.ToString();
+            var grainOrigin = origin is null || replay || _progress is null ? origin : origin with { Previous = _progress.LastSent(keys[i]) };
+            calls[i] = RecordWithRetryAsync(keys[i], [.. scored], grainOrigin);
+            i++;
         }
 
-        await Task.WhenAll(calls);
+        var appliedBefore = await Task.WhenAll(calls);
+        if (origin is null || _progress is not { } progress)
+        {
+            return true;
+        }
+
+        var intact = true;
+        for (var k = 0; k < keys.Length; k++)
+        {
+            intact &= progress.Delivered(keys[k], origin.Position, appliedBefore[k]);
+        }
+
+        return intact;
+    }
+
+    /// <summary>
+    /// Retries a grain that is briefly unreachable (its silo just died and it is reactivating elsewhere) instead of
+    /// failing the stream event, which the stream would redeliver anyway: the batch is applied at most once per grain.
+    /// </summary>
+    private async Task<LogPosition?> RecordWithRetryAsync(string key, ScoredMention[] mentions, IngestOrigin? origin)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await GrainFactory.GetGrain<IBrandChannelGrain>(key).RecordAsync(mentions, origin);
+            }
+            catch (Exception ex) when (attempt < MaxAttempts && ex is not OperationCanceledException)
+            {
+                LogRetry(key, attempt, ex.Message);
+                await Task.Delay(RetryDelay);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Re-sends every batch after the last commit up to <paramref name="upTo"/> from the durable log; grains skip what
+    /// they hold. Whether that healed every grain is checked at the next commit, which asks each one what it saved.
+    /// </summary>
+    private async Task ReplayAsync(PartitionProgress progress, LogPosition upTo)
+    {
+        var from = progress.Committed;
+        var batches = 0;
+        await foreach (var (position, batch) in log.ReadAsync(_partition, from, upTo))
+        {
+            await DeliverAsync(batch.Mentions, new IngestOrigin(_partition, position), replay: true);
+            progress.Processing(position);
+            batches++;
+        }
+
+        progress.Processing(upTo);
+        LogReplayed(_partition, batches, from, upTo);
+    }
+
+    /// <summary>
+    /// Asks every grain fed since the last commit to save its state, then commits. A grain that reports less than it was
+    /// sent lost it (crash before saving): replay first, then try again at the next tick.
+    /// </summary>
+    private async Task CommitAsync()
+    {
+        if (_progress is not { Pending: > 0 } progress)
+        {
+            return;
+        }
+
+        var keys = progress.GrainsSinceCommit.ToArray();
+        LogPosition?[] saved;
+        try
+        {
+            saved = await Task.WhenAll(keys.Select(k => GrainFactory.GetGrain<IBrandChannelGrain>(k).SaveAsync(_partition)));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogCommitFailed(_partition, ex.Message);
+            return;
+        }
+
+        for (var k = 0; k < keys.Length; k++)
+        {
+            if (!progress.IsIntact(keys[k], saved[k]))
+            {
+                LogGap(_partition, progress.Committed, progress.Processed);
+                await ReplayAsync(progress, progress.Processed);
+                return;
+            }
+        }
+
+        try
+        {
+            var processed = progress.Processed;
+            await log.CommitAsync(_partition, processed);
+            progress.Commit();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogCommitFailed(_partition, ex.Message);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Unmatched} of {Total} mentions matched no brand and were dropped")]
     private partial void LogUnmatched(int unmatched, int total);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Partition {Partition}: a grain lost deliveries after {Committed} (up to {Position}); replaying from the last commit")]
+    private partial void LogGap(int partition, LogPosition committed, LogPosition position);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Partition {Partition}: replayed {Batches} batches after {From} up to {UpTo}")]
+    private partial void LogReplayed(int partition, int batches, LogPosition from, LogPosition upTo);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Delivery to {Grain} failed (attempt {Attempt}), retrying: {Reason}")]
+    private partial void LogRetry(string grain, int attempt, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Partition {Partition}: commit failed, retrying at the next tick: {Reason}")]
+    private partial void LogCommitFailed(int partition, string reason);
 }

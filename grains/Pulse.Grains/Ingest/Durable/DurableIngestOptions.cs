@@ -1,0 +1,16 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Pulse.Grains.Ingest.Durable;
+
+/// <summary>How often partitions commit their log position in cluster mode (section "Pulse:Ingest").</summary>
+public sealed class DurableIngestOptions
+{
+    public const string Section = "Pulse:Ingest";
+
+    /// <summary>
+    /// Each commit makes every (brand, channel) grain fed since the last one save its windows: shorter means less to
+    /// replay after a crash, longer means fewer state writes to Redis.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan CommitInterval { get; set; } = TimeSpan.FromSeconds(5);
+}
