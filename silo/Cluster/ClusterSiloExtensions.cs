@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Orleans.Dashboard;
 using Pulse.Grains;
 
 namespace Pulse.Silo.Cluster;
@@ -13,9 +14,9 @@ public static class ClusterSiloExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(redis);
-        var siloPort = builder.Configuration.GetValue("Pulse:SiloPort", 11111);
-        var gatewayPort = builder.Configuration.GetValue("Pulse:GatewayPort", 30000);
+        var endpoints = SiloEndpoints.From(builder.Configuration);
         builder.Services.AddOptions<RedisClusterOptions>().BindConfiguration(RedisClusterOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddPulseRedisConnection(redis);
         builder.UseOrleans(silo =>
         {
             silo.Configure<Orleans.Configuration.ClusterOptions>(o =>
@@ -23,7 +24,8 @@ public static class ClusterSiloExtensions
                 o.ClusterId = redis.ClusterId;
                 o.ServiceId = redis.ClusterId;
             });
-            silo.ConfigureEndpoints(System.Net.IPAddress.Loopback, siloPort, gatewayPort, listenOnAnyHostAddress: false);
+            silo.ConfigureEndpoints(endpoints.Advertised, endpoints.SiloPort, endpoints.GatewayPort, listenOnAnyHostAddress: endpoints.ListenOnAnyAddress);
+            silo.AddDashboard();
             silo.UseRedisClustering(o => o.ConfigurationOptions = redis.ToConfigurationOptions());
             silo.AddRedisGrainStorage(GrainStorageNames.Pulse, o => o.ConfigurationOptions = redis.ToConfigurationOptions());
             silo.AddRedisGrainStorage("PubSubStore", o => o.ConfigurationOptions = redis.ToConfigurationOptions());

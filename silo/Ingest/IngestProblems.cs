@@ -28,6 +28,12 @@ internal static class IngestProblems
         detail: string.Create(CultureInfo.InvariantCulture,
             $"The ingest log could not store the batch, so nothing was accepted. Retry the whole batch after {(int)retryAfter.TotalSeconds} s; mention ids de-duplicate re-sent items.")));
 
+    /// <summary>404 on a dashboard-only host, which has no silo and so no ingest.</summary>
+    public static IResult NotOnThisHost() => Results.Problem(
+        statusCode: StatusCodes.Status404NotFound,
+        title: "No ingest on this host",
+        detail: "This host serves dashboards only (--dashboard-only). POST mentions to a silo host of the cluster.");
+
     /// <summary>400 for a batch with errors; valid items, if any, have already been ingested.</summary>
     public static IResult Rejected(MentionParseResult result)
     {
