@@ -13,6 +13,14 @@ public static class PulseCommandLine
             serving the dashboard and API (default http://localhost:5080).
             --demo     generate demo brands and mentions, with a crisis spike every few minutes
             --brands   a JSON file of brands to add at start
+        pulse --redis HOST:PORT [--redis-password P] [--redis-tls] [--cluster-id ID] [--advertise IP]
+              [--silo-port N] [--gateway-port N] [--urls URL] [--brands FILE] [--demo]
+            Runs one silo of a cluster: membership, grain state and the ingest log live in Redis; every
+            `pulse --redis` with the same Redis and cluster id joins. Silos bind loopback unless --advertise
+            gives this machine's IP (then they listen on all addresses and advertise that one).
+        pulse --dashboard-only --redis HOST:PORT [--gateway HOST:PORT[,...]] [--urls URL]
+            An Orleans client of that cluster serving the dashboard, hub, read, brand and alert APIs; no
+            silo, no ingest. --gateway names silo gateways instead of finding them in Redis.
         pulse detect --input FILE.csv --output OUT.csv [--sensitivity low|normal|high]
             Runs the spike detector the grains use over a timestamp,value series (NAB format).
         pulse sentiment [--eval FILE...]

@@ -14,12 +14,15 @@ internal static class ServeArguments
         ["--redis"] = "Pulse:Redis:Endpoint",
         ["--redis-password"] = "Pulse:Redis:Password",
         ["--cluster-id"] = "Pulse:Redis:ClusterId",
+        ["--advertise"] = "Pulse:AdvertisedAddress",
+        ["--gateway"] = "Pulse:Client:Gateways",
     };
 
     private static readonly Dictionary<string, string> SwitchFlags = new(StringComparer.OrdinalIgnoreCase)
     {
         ["--demo"] = "Pulse:Demo:Enabled",
         ["--redis-tls"] = "Pulse:Redis:Tls",
+        ["--dashboard-only"] = "Pulse:DashboardOnly",
     };
 
     public static string[] ToConfiguration(IReadOnlyList<string> args)

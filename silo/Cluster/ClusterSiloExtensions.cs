@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Persistence;
 using Orleans.Serialization;
 using Orleans.Storage;
@@ -18,9 +19,9 @@ public static class ClusterSiloExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(redis);
-        var siloPort = builder.Configuration.GetValue("Pulse:SiloPort", 11111);
-        var gatewayPort = builder.Configuration.GetValue("Pulse:GatewayPort", 30000);
+        var endpoints = SiloEndpoints.From(builder.Configuration);
         builder.Services.AddOptions<RedisClusterOptions>().BindConfiguration(RedisClusterOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddPulseRedisConnection(redis);
         builder.UseOrleans(silo =>
         {
             silo.Configure<Orleans.Configuration.ClusterOptions>(o =>
@@ -28,7 +29,8 @@ public static class ClusterSiloExtensions
                 o.ClusterId = redis.ClusterId;
                 o.ServiceId = redis.ClusterId;
             });
-            silo.ConfigureEndpoints(System.Net.IPAddress.Loopback, siloPort, gatewayPort, listenOnAnyHostAddress: false);
+            silo.ConfigureEndpoints(endpoints.Advertised, endpoints.SiloPort, endpoints.GatewayPort, listenOnAnyHostAddress: endpoints.ListenOnAnyAddress);
+            silo.AddDashboard();
             silo.UseRedisClustering(o => o.ConfigurationOptions = redis.ToConfigurationOptions());
             silo.AddRedisGrainStorage(GrainStorageNames.Pulse, o => o.ConfigurationOptions = redis.ToConfigurationOptions());
             // Orleans' binary format instead of the JSON default: window checkpoints are written every few seconds per

@@ -1,3 +1,4 @@
+using Orleans.Dashboard;
 using Pulse.Grains;
 
 namespace Pulse.Silo.Hosting;
@@ -18,6 +19,7 @@ public static class EmbeddedSiloExtensions
             silo.AddMemoryGrainStorage(GrainStorageNames.Pulse);
             silo.AddMemoryGrainStorage("PubSubStore");
             silo.AddMemoryStreams(StreamNames.Provider);
+            silo.AddDashboard();
         });
         builder.Services.AddPulseGrains(builder.Configuration);
         return builder;

@@ -1,16 +1,23 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Pulse.Dashboard;
 using Pulse.Dashboard.App;
+using Pulse.Grains;
 using Pulse.Silo.Api;
 using Pulse.Silo.Brands;
 using Pulse.Silo.Cluster;
 using Pulse.Silo.Demo;
+using Pulse.Silo.Engineers;
 using Pulse.Silo.Ingest;
 
 namespace Pulse.Silo.Hosting;
 
 public static class PulseHostExtensions
 {
-    /// <summary>Everything `pulse` serves: silo, ingest, brands, demo data, dashboard and health.</summary>
+    /// <summary>
+    /// Everything `pulse` serves. A silo host (embedded or cluster) serves ingest, brands, demo data, dashboards and
+    /// health; a dashboard-only host is an Orleans client serving the same dashboards and APIs without ingest.
+    /// </summary>
     public static WebApplicationBuilder AddPulse(this WebApplicationBuilder builder)
     {
         if (builder.Configuration.GetValue<bool>("Pulse:Demo:Enabled") && string.IsNullOrEmpty(builder.Configuration[$"{BrandsOptions.Section}:File"]))
@@ -19,35 +26,63 @@ public static class PulseHostExtensions
         }
 
         var redis = builder.Configuration.GetSection(RedisClusterOptions.Section).Get<RedisClusterOptions>() ?? new RedisClusterOptions();
-        if (redis.Enabled)
+        var client = builder.Configuration.GetSection(DashboardClientOptions.Section).Get<DashboardClientOptions>() ?? new DashboardClientOptions();
+        var mode = PulseHostMode.From(builder.Configuration, redis, client);
+        builder.Services.AddSingleton(mode);
+        switch (mode.Kind)
         {
-            builder.AddPulseClusterSilo(redis);
-        }
-        else
-        {
-            builder.AddPulseEmbeddedSilo();
+            case PulseHostKind.ClusterSilo:
+                builder.AddPulseClusterSilo(redis);
+                break;
+            case PulseHostKind.DashboardOnly:
+                builder.AddPulseDashboardClient(redis, client);
+                break;
+            default:
+                builder.AddPulseEmbeddedSilo();
+                break;
         }
 
-        builder.Services.AddIngest(builder.Configuration);
-        builder.Services.AddOptions<BrandsOptions>().BindConfiguration(BrandsOptions.Section);
-        builder.Services.AddHostedService<BrandSeeder>();
-        builder.Services.AddDemoData(builder.Configuration);
+        if (mode.RunsSilo)
+        {
+            builder.Services.AddIngest(builder.Configuration);
+            builder.Services.AddOptions<BrandsOptions>().BindConfiguration(BrandsOptions.Section);
+            builder.Services.AddHostedService<BrandSeeder>();
+            builder.Services.AddDemoData(builder.Configuration);
+        }
+
+        builder.Services.AddPulseChannels(builder.Configuration);
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddPulseDashboard();
+        builder.Services.AddEngineersDashboard();
         builder.Services.AddProblemDetails();
-        builder.Services.AddHealthChecks().AddCheck<SiloReadyHealthCheck>("silo");
+        builder.Services.AddHealthChecks().AddCheck<SiloReadyHealthCheck>(mode.RunsSilo ? "silo" : "cluster");
         return builder;
     }
 
+    /// <summary>The one HTTP surface of every host; only ingest differs between silo and dashboard-only hosts.</summary>
     public static WebApplication MapPulse(this WebApplication app)
     {
+        ArgumentNullException.ThrowIfNull(app);
+        var mode = app.Services.GetRequiredService<PulseHostMode>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UsePulseDashboardApp();
-        app.MapHealthChecks("/healthz");
-        app.MapIngestApi();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
+        if (mode.RunsSilo)
+        {
+            app.MapIngestApi();
+        }
+        else
+        {
+            app.MapIngestElsewhere();
+        }
+
         app.MapBrandsApi();
         app.MapAlertsApi();
         app.MapPulseDashboard();
+        app.MapEngineersDashboard();
         return app;
     }
 }

@@ -49,7 +49,21 @@ public static class IngestApi
             .Produces(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        return app;
+    }
+
+    /// <summary>
+    /// On a dashboard-only host: <c>POST /api/mentions</c> answers 404 problem+json saying where ingest lives,
+    /// rather than a bare 404 or 405 that would look like a wrong URL.
+    /// </summary>
+    public static IEndpointRouteBuilder MapIngestElsewhere(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapPost(Route, static () => IngestProblems.NotOnThisHost())
+            .WithName("IngestMentionsElsewhere")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 }

@@ -20,4 +20,8 @@ internal static partial class IngestLog
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Debug, Message = "Ingest content type '{ContentType}' not supported")]
     public static partial void UnsupportedContentType(this ILogger logger, string? contentType);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Warning,
+        Message = "Ingest log unavailable: a batch of {Mentions} mention(s) was not accepted (503, client retries)")]
+    public static partial void IngestUnavailable(this ILogger logger, Exception exception, int mentions);
 }

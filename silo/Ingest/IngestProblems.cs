@@ -18,6 +18,22 @@ internal static class IngestProblems
         detail: string.Create(CultureInfo.InvariantCulture, $"The request body exceeds {maxBodyBytes} bytes; split the batch."),
         extensions: new Dictionary<string, object?> { ["limit"] = maxBodyBytes });
 
+    /// <summary>How long a client should wait before retrying a batch the ingest log could not store.</summary>
+    public static readonly TimeSpan UnavailableRetryAfter = TimeSpan.FromSeconds(2);
+
+    /// <summary>503 with Retry-After: the ingest log (Redis in cluster mode) did not store the batch, so none of it counts.</summary>
+    public static IResult Unavailable(TimeSpan retryAfter) => new RetryAfterResult(retryAfter, Results.Problem(
+        statusCode: StatusCodes.Status503ServiceUnavailable,
+        title: "Ingest log unavailable",
+        detail: string.Create(CultureInfo.InvariantCulture,
+            $"The ingest log could not store the batch, so nothing was accepted. Retry the whole batch after {(int)retryAfter.TotalSeconds} s; mention ids de-duplicate re-sent items.")));
+
+    /// <summary>404 on a dashboard-only host, which has no silo and so no ingest.</summary>
+    public static IResult NotOnThisHost() => Results.Problem(
+        statusCode: StatusCodes.Status404NotFound,
+        title: "No ingest on this host",
+        detail: "This host serves dashboards only (--dashboard-only). POST mentions to a silo host of the cluster.");
+
     /// <summary>400 for a batch with errors; valid items, if any, have already been ingested.</summary>
     public static IResult Rejected(MentionParseResult result)
     {

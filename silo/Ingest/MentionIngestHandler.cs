@@ -59,7 +59,16 @@ internal sealed class MentionIngestHandler(
         // Valid items are ingested even when others are rejected, before answering.
         if (result.Accepted.Count > 0)
         {
-            await ingestor.IngestAsync(result.Accepted, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await ingestor.IngestAsync(result.Accepted, cancellationToken).ConfigureAwait(false);
+            }
+            catch (IngestUnavailableException ex)
+            {
+                // Nothing may be reported as accepted: the client keeps the batch and retries (mention ids de-duplicate).
+                logger.IngestUnavailable(ex, result.Accepted.Count);
+                return IngestProblems.Unavailable(IngestProblems.UnavailableRetryAfter);
+            }
         }
 
         if (result.IsFullyAccepted)
