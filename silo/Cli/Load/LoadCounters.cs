@@ -6,7 +6,7 @@ internal sealed class LoadCounters
     private readonly Lock _gate = new();
     private readonly Dictionary<string, ErrorTally> _errors = new(StringComparer.Ordinal);
     private readonly List<double> _requestMillis = [];
-    private long _sent, _accepted, _rejected, _requests, _buildTicks;
+    private long _sent, _accepted, _rejected, _requests;
 
     public long Sent => Interlocked.Read(ref _sent);
 
@@ -15,11 +15,6 @@ internal sealed class LoadCounters
     public long Rejected => Interlocked.Read(ref _rejected);
 
     public long Requests => Interlocked.Read(ref _requests);
-
-    /// <summary>Timestamp ticks the workers spent composing batches (the generator's own cost).</summary>
-    public long BuildTicks => Interlocked.Read(ref _buildTicks);
-
-    public void AddBuildTicks(long ticks) => Interlocked.Add(ref _buildTicks, ticks);
 
     public void Record(int mentions, SendOutcome outcome, double requestMillis)
     {

@@ -64,8 +64,11 @@ internal sealed record LoadReport
     /// <summary>CPU time of this process while sending (all threads: generator, HTTP client, hub client).</summary>
     public required double GeneratorCpuSeconds { get; init; }
 
-    /// <summary>Of which composing batches from the pool.</summary>
-    public required double BatchBuildSeconds { get; init; }
+    /// <summary>Composing one mention into a batch, measured on one thread before the run.</summary>
+    public required double ComposeMicrosecondsPerMention { get; init; }
+
+    /// <summary>The CPU that composing the run's mentions took, by that measure.</summary>
+    public required double ComposeSecondsDuringRun { get; init; }
 
     public required int ExitCode { get; init; }
 
@@ -87,7 +90,7 @@ internal sealed record LoadReport
             string.Create(c, $"  processed       {Show(Processed)} ({Show(ProcessedRate, "0")}/s sustained; {Show(ProcessedBySendEnd)} by the end of sending, caught up {Show(CatchUpSeconds, "0.0")} s later)"),
             "                  read from " + ProcessedSource,
             string.Create(c, $"  ingest→hub ms   {Format(ProbeLatencyMs)}; {ProbesSent} probes sent, {ProbesLost} lost"),
-            string.Create(c, $"  generator CPU   {GeneratorCpuSeconds:0.00} s ({100 * GeneratorCpuSeconds / Math.Max(DurationSeconds, 0.001):0}% of one core), of which composing batches {BatchBuildSeconds:0.00} s"),
+            string.Create(c, $"  generator CPU   {GeneratorCpuSeconds:0.00} s ({100 * GeneratorCpuSeconds / Math.Max(DurationSeconds, 0.001):0}% of one core), of which composing batches {ComposeSecondsDuringRun:0.00} s ({ComposeMicrosecondsPerMention:0.00} µs a mention: {1 / ComposeMicrosecondsPerMention:0.0} M mentions/s per core)"),
             $"  verdict         {Verdict}",
         };
         foreach (var line in lines)

@@ -29,6 +29,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output, bool termi
 
         var pool = MentionPool.Create(brands, options.Seed);
         var ids = MentionIds.ForNow(time);
+        var composeMicros = GeneratorCost.MeasureMicroseconds(pool, ids, time);
         var tracker = new ProbeTracker(time, ProbeLostAfter);
         var probes = new ProbeSource(ids, probeBrands, ProbeInterval, time);
         var counters = new LoadCounters();
@@ -93,7 +94,8 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output, bool termi
             ProbesLost = tracker.Lost(),
             ProbeLatencyMs = tracker.Summary(),
             GeneratorCpuSeconds = cpu,
-            BatchBuildSeconds = (double)counters.BuildTicks / time.TimestampFrequency,
+            ComposeMicrosecondsPerMention = composeMicros,
+            ComposeSecondsDuringRun = composeMicros * counters.Sent / 1e6,
             ExitCode = exitCode,
             Verdict = verdict,
         };

@@ -49,7 +49,6 @@ internal sealed class LoadWorkers(
                 return;
             }
 
-            var buildStart = time.GetTimestamp();
             sender.Begin(time.GetUtcNow());
             var first = Interlocked.Add(ref _sequence, batchSize) - batchSize;
             for (var i = 0; i < batchSize; i++)
@@ -65,7 +64,6 @@ internal sealed class LoadWorkers(
             }
 
             var sendStart = time.GetTimestamp();
-            counters.AddBuildTicks(sendStart - buildStart);
             foreach (var id in probesInBatch)
             {
                 tracker.Sent(id, sendStart);
