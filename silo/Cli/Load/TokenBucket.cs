@@ -1,14 +1,15 @@
 namespace Pulse.Silo.Cli.Load;
 
 /// <summary>
-/// Paces batches at a rate shared by all workers. Each acquisition is given the next free slot on a virtual clock
-/// (a token bucket with room for one batch), and waits until then: delays do not accumulate, since slots are
-/// absolute, and a worker that fell behind does not burst to catch up beyond one batch.
+/// Paces batches at a rate shared by all workers. Each acquisition is given the next free slot on a virtual clock and
+/// waits until then; slots are absolute, so timer jitter does not accumulate. The bucket holds one second of tokens:
+/// after a slow answer the workers catch up on up to a second of missed slots, no more.
 /// </summary>
 internal sealed class TokenBucket(double perSecond, TimeProvider time)
 {
     private readonly double _ticksPerItem = time.TimestampFrequency / perSecond;
     private readonly Lock _gate = new();
+    private readonly long _burst = time.TimestampFrequency;
     private double _next = time.GetTimestamp();
 
     /// <summary>Waits for <paramref name="items"/> tokens; returns the timestamp of the granted slot.</summary>
@@ -18,7 +19,7 @@ internal sealed class TokenBucket(double perSecond, TimeProvider time)
         long now = time.GetTimestamp();
         lock (_gate)
         {
-            due = Math.Max(_next, now);
+            due = Math.Max(_next, now - _burst);
             _next = due + (items * _ticksPerItem);
         }
 
