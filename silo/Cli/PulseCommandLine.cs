@@ -1,4 +1,5 @@
 using Pulse.Silo.Cli.Detect;
+using Pulse.Silo.Cli.Load;
 using Pulse.Silo.Cli.Sentiment;
 using Pulse.Silo.Hosting;
 
@@ -26,6 +27,13 @@ public static class PulseCommandLine
         pulse sentiment [--eval FILE...]
             Scores stdin lines (`gold<TAB>text` or text) as `label<TAB>score<TAB>lang`;
             --eval prints accuracy, macro-F1 and per-class F1 (Pearson r for numeric gold).
+        pulse load --url URL [--url URL...] (--rate N | --max) [--duration 60s] [--brands 1000] [--batch 1000]
+                   [--connections 8] [--setup-brands] [--redis HOST:PORT [--cluster-id pulse] [--partitions 8]]
+                   [--report FILE.json] [--seed N]
+            Load generator: generated brands (--setup-brands creates the missing ones), English and German posts on
+            every channel, POSTed as NDJSON or (--redis) appended to the ingest log; reports accepted and processed
+            rates, errors, request and ingest-to-hub latency (probes over SignalR). Paced batches shrink to rate/20.
+            Exit 1 when nothing was accepted or processed, or a paced run accepted under half its target.
         """;
 
     /// <summary>Tool verbs: `pulse VERB args...`. Each takes its own arguments and returns an exit code.</summary>
@@ -33,7 +41,20 @@ public static class PulseCommandLine
     {
         ["detect"] = args => DetectCommand.RunAsync(args, Console.Out, Console.Error),
         ["sentiment"] = args => SentimentCommand.RunAsync(args, Console.In, Console.Out, Console.Error),
+        ["load"] = LoadAsync,
     };
+
+    private static async Task<int> LoadAsync(string[] args)
+    {
+        // Ctrl+C stops sending; the run so far is still reported.
+        using var stop = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            stop.Cancel();
+        };
+        return await LoadCommand.RunAsync(args, Console.Out, Console.Error, terminal: !Console.IsOutputRedirected, TimeProvider.System, stop.Token);
+    }
 
     public static async Task<int> RunAsync(string[] args)
     {

@@ -1,5 +1,3 @@
-using System.IO.Hashing;
-using System.Runtime.InteropServices;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
 using Orleans.Streams;
@@ -49,6 +47,5 @@ internal sealed class StreamMentionIngestor(IClusterClient client, IOptions<Inge
         }
     }
 
-    internal static int PartitionOf(string mentionId, int partitions) =>
-        (int)(XxHash3.HashToUInt64(MemoryMarshal.AsBytes(mentionId.AsSpan())) % (ulong)partitions);
+    internal static int PartitionOf(string mentionId, int partitions) => IngestPartitions.Of(mentionId, partitions);
 }

@@ -1,0 +1,32 @@
+namespace Pulse.Silo.Cli.Load;
+
+/// <summary>Arguments of <c>pulse load</c>, validated by <see cref="LoadArguments"/>.</summary>
+/// <param name="Rate">Mentions per second to offer; null means as fast as the server takes them (<c>--max</c>).</param>
+/// <param name="Redis">When set, mentions are appended to the ingest log in Redis instead of POSTed.</param>
+internal sealed record LoadOptions(
+    IReadOnlyList<Uri> Urls,
+    double? Rate,
+    TimeSpan Duration,
+    int Brands,
+    int Batch,
+    int Connections,
+    bool SetupBrands,
+    string? Redis,
+    string ClusterId,
+    int Partitions,
+    string? ReportPath,
+    ulong Seed)
+{
+    public const int DefaultBrands = 1000;
+    public const int DefaultBatch = 1000;
+    public const int DefaultConnections = 8;
+    public const string DefaultClusterId = "pulse";
+    public const int DefaultPartitions = 8;
+    public static readonly TimeSpan DefaultDuration = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Mentions per request. When paced, batches shrink so that about 20 go out per second: the rate stays smooth and
+    /// latency probes, which ride along in the next batch, are not held back for long.
+    /// </summary>
+    public int EffectiveBatch => Rate is { } rate ? (int)Math.Clamp(rate / 20, 1, Batch) : Batch;
+}

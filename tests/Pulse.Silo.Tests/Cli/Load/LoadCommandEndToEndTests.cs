@@ -1,0 +1,81 @@
+using System.Text.Json;
+using Pulse.Silo.Cli.Load;
+using Pulse.Silo.Ingest;
+using Pulse.Silo.Tests.Functional;
+using Pulse.Testing;
+using StackExchange.Redis;
+
+namespace Pulse.Silo.Tests.Cli.Load;
+
+/// <summary>`pulse load` against a real host of its own (its load-* brands must not meet other tests' counts).</summary>
+public sealed class LoadCommandEndToEndTests : IAsyncLifetime, IDisposable
+{
+    private readonly PulseHostFixture _host = new();
+    private readonly string _folder = Directory.CreateTempSubdirectory("pulse-load-").FullName;
+
+    public Task InitializeAsync() => _host.InitializeAsync();
+
+    public Task DisposeAsync() => _host.DisposeAsync();
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public async Task A_paced_run_is_accepted_processed_in_full_and_times_probes_over_the_hub()
+    {
+        var reportPath = Path.Combine(_folder, "report.json");
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var code = await LoadCommand.RunAsync(
+            ["--url", _host.BaseAddress.ToString(), "--rate", "300", "--duration", "4s", "--brands", "20", "--setup-brands", "--report", reportPath],
+            stdout, stderr);
+
+        Assert.True(code == LoadCommand.Ok, $"exit {code}\n{stdout}\n{stderr}");
+        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(reportPath));
+        var root = report.RootElement;
+        var accepted = root.GetProperty("accepted").GetInt64();
+        Assert.True(accepted > 0);
+        Assert.Equal(accepted, root.GetProperty("processed").GetInt64());
+        Assert.True(root.GetProperty("probeLatencyMs").GetProperty("count").GetInt32() > 0, stdout.ToString());
+        Assert.Equal(0, root.GetProperty("rejected").GetInt64());
+        Assert.Contains("accepted", stdout.ToString(), StringComparison.Ordinal);
+        var brands = await BrandSetup.ExistingAsync(_host.Http, _host.BaseAddress, CancellationToken.None);
+        Assert.Equal(20 + LoadBrands.ProbeBrandCount, brands.Count(id => id.StartsWith(ProcessedReader.BrandPrefix, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task In_redis_mode_every_accepted_mention_is_an_entry_of_its_ingest_partition_the_parser_accepts()
+    {
+        await using var redisServer = await RedisServer.StartAsync();
+        var reportPath = Path.Combine(_folder, "redis.json");
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        // Nothing reads this log yet in the embedded host, so nothing is processed: exit 1 is expected.
+        await LoadCommand.RunAsync(
+            ["--url", _host.BaseAddress.ToString(), "--rate", "500", "--duration", "2s", "--brands", "10", "--setup-brands",
+             "--redis", redisServer.Endpoint, "--cluster-id", "loadtest", "--partitions", "4", "--report", reportPath],
+            stdout, stderr);
+
+        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(reportPath));
+        var accepted = report.RootElement.GetProperty("accepted").GetInt64();
+        Assert.True(accepted > 0, stdout + "\n" + stderr);
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(redisServer.Endpoint);
+        var parser = new MentionBatchParser(new IngestOptions());
+        long entries = 0;
+        for (var partition = 0; partition < 4; partition++)
+        {
+            foreach (var entry in await redis.GetDatabase().StreamRangeAsync($"loadtest:ingest:{partition}"))
+            {
+                var value = Assert.Single(entry.Values);
+                Assert.Equal("mentions", value.Name.ToString());
+                var result = parser.Parse((byte[])value.Value!, MentionBodyFormat.Json, DateTimeOffset.UtcNow);
+                Assert.True(result.IsFullyAccepted);
+                Assert.All(result.Accepted, m => Assert.Equal(partition, Pulse.Grains.Ingest.IngestPartitions.Of(m.Id, 4)));
+                entries += result.Accepted.Count;
+            }
+        }
+
+        Assert.Equal(accepted, entries);
+    }
+}
