@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using Pulse.Testing;
 using Xunit.Abstractions;
 
@@ -26,13 +25,7 @@ public sealed class RollingRestartTests(ITestOutputHelper output)
                 silos.Add(await PulseProcess.StartAsync(name, redis.Endpoint, args));
             }
 
-            using (var http = new HttpClient { BaseAddress = silos[0].BaseAddress })
-            {
-                foreach (var brand in Brands)
-                {
-                    (await http.PutAsJsonAsync($"/api/brands/{brand}", new { name = brand, keywords = new[] { brand } })).EnsureSuccessStatusCode();
-                }
-            }
+            await BrandCounts.AddAsync(silos[0].BaseAddress, Brands);
 
             var load = new ClusterLoad(silos, Brands, batchSize: 200);
             using var stop = new CancellationTokenSource();
@@ -66,22 +59,5 @@ public sealed class RollingRestartTests(ITestOutputHelper output)
         }
     }
 
-    private static async Task<Dictionary<string, long>> CountsAsync(HttpClient client)
-    {
-        var counts = new Dictionary<string, long>();
-        foreach (var brand in Brands)
-        {
-            try
-            {
-                var stats = await client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/brands/{brand}/stats?window=1h");
-                counts[brand] = stats.GetProperty("total").GetProperty("count").GetInt64();
-            }
-            catch (HttpRequestException)
-            {
-                counts[brand] = -1;
-            }
-        }
-
-        return counts;
-    }
+    private static Task<Dictionary<string, long>> CountsAsync(HttpClient client) => BrandCounts.ReadAsync(client, Brands);
 }

@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using Pulse.Testing;
 using Xunit.Abstractions;
 
@@ -27,11 +25,7 @@ public sealed class SiloKillTests(ITestOutputHelper output)
                 silos.Add(await PulseProcess.StartAsync(name, redis.Endpoint, args));
             }
 
-            using var http = new HttpClient { BaseAddress = silos[0].BaseAddress };
-            foreach (var brand in Brands)
-            {
-                (await http.PutAsJsonAsync($"/api/brands/{brand}", new { name = brand, keywords = new[] { brand } })).EnsureSuccessStatusCode();
-            }
+            await BrandCounts.AddAsync(silos[0].BaseAddress, Brands);
 
             var load = new ClusterLoad(silos, Brands);
             using var stop = new CancellationTokenSource();
@@ -93,24 +87,7 @@ public sealed class SiloKillTests(ITestOutputHelper output)
 
     private static async Task<long> TotalAsync(HttpClient client) => (await CountsAsync(client)).Values.Sum();
 
-    internal static async Task<Dictionary<string, long>> CountsAsync(HttpClient client)
-    {
-        var counts = new Dictionary<string, long>();
-        foreach (var brand in Brands)
-        {
-            try
-            {
-                using var doc = JsonDocument.Parse(await client.GetStringAsync($"/api/brands/{brand}/stats?window=1h"));
-                counts[brand] = doc.RootElement.GetProperty("total").GetProperty("count").GetInt64();
-            }
-            catch (HttpRequestException)
-            {
-                counts[brand] = -1;
-            }
-        }
-
-        return counts;
-    }
+    private static Task<Dictionary<string, long>> CountsAsync(HttpClient client) => BrandCounts.ReadAsync(client, Brands);
 
     private static string Tail(IEnumerable<PulseProcess> silos) =>
         string.Join('\n', silos.Select(s => s.Output.Length > 4000 ? s.Output[^4000..] : s.Output));
