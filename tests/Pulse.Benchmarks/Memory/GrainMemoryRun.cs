@@ -14,7 +14,7 @@ using Pulse.Grains.Channels;
 namespace Pulse.Benchmarks.Memory;
 
 /// <summary>
-/// <c>grain-memory [grains] [--settle seconds]</c>: activates that many real (brand, channel) grains in one in-process
+/// <c>grain-memory [grains] [--settle seconds] [--components-only]</c>: activates that many real (brand, channel) grains in one in-process
 /// silo, gives each 1-5 realistic mentions, and reports the managed heap each one keeps. Not a unit test: a measurement
 /// for docs/performance.md.
 /// </summary>
@@ -37,10 +37,16 @@ internal static class GrainMemoryRun
         var brands = (grains + Channels.Length - 1) / Channels.Length;
         grains = brands * Channels.Length;
 
+        if (args.Contains("--components-only"))
+        {
+            ComponentMemory.Run(grains);
+            return 0;
+        }
+
         Console.WriteLine($"grain-memory: {grains:N0} (brand, channel) grains = {brands:N0} brands x {Channels.Length} channels, " +
             $"server GC {System.Runtime.GCSettings.IsServerGC}, settle {settle.TotalSeconds:F0} s");
 
-        using var host = BuildHost();
+        var host = BuildHost();
         await host.StartAsync();
         var factory = host.Services.GetRequiredService<IGrainFactory>();
         var management = factory.GetGrain<IManagementGrain>(0);
@@ -85,6 +91,9 @@ internal static class GrainMemoryRun
         Console.WriteLine($"brand-level bytes per channel (deactivated - start): {(gone - start) / (double)grains,8:F0}");
         Console.WriteLine($"everything per channel (loaded - start):             {(loaded - start) / (double)grains,8:F0}");
         await host.StopAsync();
+        host.Dispose();
+        Console.WriteLine();
+        ComponentMemory.Run(grains);
         return 0;
     }
 
