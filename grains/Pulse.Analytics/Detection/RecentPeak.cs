@@ -14,7 +14,8 @@ internal sealed class RecentPeak
 
     private readonly int _length;
     private readonly int _bucketsPerSlot;
-    private double[]? _slots;
+    // Floats: a slot's maximum is a bucket count or engagement sum, compared with a factor of 0.5; half the memory of doubles.
+    private float[]? _slots;
     private int _zeroSlots;
     private int _next;
     private int _inSlot;
@@ -53,7 +54,7 @@ internal sealed class RecentPeak
         else
         {
             var slots = _slots ??= Allocate();
-            slots[_next] = _current;
+            slots[_next] = (float)_current;
             _completed = double.NegativeInfinity;
             foreach (var slot in slots)
             {
@@ -67,10 +68,10 @@ internal sealed class RecentPeak
     }
 
     // The ring as it would have been all along: the zero slots completed so far written from the start, the rest unseen.
-    private double[] Allocate()
+    private float[] Allocate()
     {
-        var slots = new double[_length];
-        Array.Fill(slots, double.NegativeInfinity, _zeroSlots, _length - _zeroSlots);
+        var slots = new float[_length];
+        Array.Fill(slots, float.NegativeInfinity, _zeroSlots, _length - _zeroSlots);
         return slots;
     }
 }

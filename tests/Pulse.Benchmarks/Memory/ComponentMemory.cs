@@ -27,6 +27,45 @@ internal static class ComponentMemory
         total += Report("rising terms (RisingTerms)", count, i => Terms(loads[i]));
         total += Report("detection (LiveDetection)", count, i => Detection(now));
         Console.WriteLine($"  {"sum",-50} {total,8:F0}");
+
+        // The same load, then an hour without mentions, with what the grain's timer does in that hour.
+        var later = now.AddHours(1);
+        Console.WriteLine($"components after an hour without mentions:");
+        total = 0;
+        total += Report("windows, trimmed", count, i => Trimmed(Windows(loads[i]), later));
+        total += Report("de-duplication, expired", count, i => Expired(loads[i], now));
+        total += Report("live feed + top 5 (unchanged)", count, i => Feed(Copy(loads[i]), now));
+        total += Report("rising terms (unchanged)", count, i => Terms(loads[i]));
+        total += Report("detection, an hour of 5 s buckets observed", count / 10, i => Observed(loads[i], now, later));
+        Console.WriteLine($"  {"sum",-50} {total,8:F0}");
+    }
+
+    private static MultiResolutionWindows Trimmed(MultiResolutionWindows windows, DateTimeOffset now)
+    {
+        windows.Trim(now);
+        return windows;
+    }
+
+    private static RecentMentionIds Expired(ScoredMention[] load, DateTimeOffset now)
+    {
+        var clock = new FakeTimeProvider(now);
+        var seen = Seen(load, clock);
+        clock.Advance(TimeSpan.FromHours(1));
+        seen.Expire();
+        return seen;
+    }
+
+    private static LiveDetection Observed(ScoredMention[] load, DateTimeOffset now, DateTimeOffset later)
+    {
+        var windows = Windows(load);
+        var detection = Detection(now.AddMinutes(-1));
+        var alerts = new List<(AnomalyKind, DetectorResult, Bucket)>();
+        for (var at = now; at <= later; at += TimeSpan.FromSeconds(5))
+        {
+            detection.Advance(at, windows.Windows[0], alerts);
+        }
+
+        return detection;
     }
 
     private static double Report(string name, int count, Func<int, object> make)
