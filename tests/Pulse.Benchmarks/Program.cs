@@ -1,4 +1,12 @@
 using BenchmarkDotNet.Running;
+using Pulse.Benchmarks.Memory;
+
+// Measurements that are not BenchmarkDotNet runs come first, by name; everything else is BenchmarkDotNet's.
+if (args.Length > 0 && args[0] == "grain-memory")
+{
+    return await GrainMemoryRun.RunAsync(args);
+}
 
 // Not typeof(Program): the silo (referenced for the ingest parser) has a public Program of its own.
 BenchmarkSwitcher.FromAssembly(typeof(Pulse.Benchmarks.Sentiment.SentimentScorerBenchmarks).Assembly).Run(args);
+return 0;

@@ -3,7 +3,8 @@ namespace Pulse.Analytics.Detection;
 /// <summary>
 /// The largest value seen over a trailing horizon (e.g. the last week), kept as the maxima of fixed-length
 /// slots in a ring: a spike can be compared with "the biggest thing in days", the way a person judges it.
-/// The ring is allocated once; the maximum of the completed slots is recomputed only when a slot completes,
+/// The ring is allocated when the first slot with a maximum other than zero completes: a quiet channel (most of them)
+/// only counts its all-zero slots. The maximum of the completed slots is recomputed only when a slot completes,
 /// so <see cref="Add"/> is O(1) amortised and <see cref="Peak"/> is O(1).
 /// </summary>
 internal sealed class RecentPeak
@@ -11,8 +12,11 @@ internal sealed class RecentPeak
     // Resolution of the horizon: the ring never holds more slots than this (an hour per slot for a week), at any bucket size.
     private const int MaximumSlots = 168;
 
-    private readonly double[] _slots;
+    private readonly int _length;
     private readonly int _bucketsPerSlot;
+    // Floats: a slot's maximum is a bucket count or engagement sum, compared with a factor of 0.5; half the memory of doubles.
+    private float[]? _slots;
+    private int _zeroSlots;
     private int _next;
     private int _inSlot;
     private double _current = double.NegativeInfinity;
@@ -20,8 +24,7 @@ internal sealed class RecentPeak
 
     public RecentPeak(int slots, int bucketsPerSlot)
     {
-        _slots = new double[Math.Max(1, slots)];
-        Array.Fill(_slots, double.NegativeInfinity);
+        _length = Math.Max(1, slots);
         _bucketsPerSlot = Math.Max(1, bucketsPerSlot);
     }
 
@@ -43,14 +46,32 @@ internal sealed class RecentPeak
             return;
         }
 
-        _slots[_next] = _current;
-        _next = (_next + 1) % _slots.Length;
+        if (_slots is null && _current == 0)
+        {
+            _zeroSlots = Math.Min(_zeroSlots + 1, _length);
+            _completed = 0;
+        }
+        else
+        {
+            var slots = _slots ??= Allocate();
+            slots[_next] = (float)_current;
+            _completed = double.NegativeInfinity;
+            foreach (var slot in slots)
+            {
+                _completed = Math.Max(_completed, slot);
+            }
+        }
+
+        _next = (_next + 1) % _length;
         _inSlot = 0;
         _current = double.NegativeInfinity;
-        _completed = double.NegativeInfinity;
-        foreach (var slot in _slots)
-        {
-            _completed = Math.Max(_completed, slot);
-        }
+    }
+
+    // The ring as it would have been all along: the zero slots completed so far written from the start, the rest unseen.
+    private float[] Allocate()
+    {
+        var slots = new float[_length];
+        Array.Fill(slots, float.NegativeInfinity, _zeroSlots, _length - _zeroSlots);
+        return slots;
     }
 }

@@ -31,7 +31,8 @@ public sealed class RisingTerms
         _capacity = capacity;
         _fastHalfLifeTicks = fastHalfLife.Ticks;
         _slowHalfLifeTicks = slowHalfLife.Ticks;
-        _terms = new Dictionary<string, Counts>(capacity, StringComparer.Ordinal);
+        // Not pre-sized to the capacity: most channels see a handful of terms, and a grain holds one of these.
+        _terms = new Dictionary<string, Counts>(StringComparer.Ordinal);
         _lookup = _terms.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 

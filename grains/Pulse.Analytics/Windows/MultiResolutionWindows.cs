@@ -42,6 +42,16 @@ public sealed class MultiResolutionWindows
         return accepted;
     }
 
+    /// <summary>Frees buckets that have aged out of every window (see <see cref="RollingWindow.Trim"/>): a channel quiet
+    /// for two minutes drops its 1-second ring, one quiet for 90 minutes its minute ring.</summary>
+    public void Trim(DateTimeOffset now)
+    {
+        foreach (var window in _windows)
+        {
+            window.Trim(now);
+        }
+    }
+
     /// <summary>Sum over <paramref name="span"/> ending at <paramref name="now"/>, from <see cref="WindowFor"/>.</summary>
     public Bucket Sum(DateTimeOffset now, TimeSpan span) => WindowFor(span).Sum(now, span);
 

@@ -19,7 +19,8 @@ namespace Pulse.Analytics.Windows;
 /// <para>Ids are stored as 64-bit XxHash3 values, not strings: an entry costs 16 bytes in the set instead of a
 /// string object of 40-100+ bytes plus the entry. A false "duplicate" needs a 64-bit collision: 2^-64 per pair,
 /// so with n ids held the odds of any collision are about n^2 / 2^65, about 3 x 10^-8 even for a million ids.</para>
-/// <para>O(1) per call, no allocation once the sets have grown. Not thread-safe: it lives inside one grain.</para>
+/// <para>O(1) per call (amortised); allocation as the current set grows, and once per generation, when the ended one
+/// is trimmed and the dropped one let go: sets keep their capacity, so reusing them would hold a burst's memory for good. Not thread-safe: it lives inside one grain.</para>
 /// </remarks>
 public sealed class RecentMentionIds
 {
@@ -71,6 +72,13 @@ public sealed class RecentMentionIds
 
         return _current.Add(hash);
     }
+
+    /// <summary>How many ids both sets have room for, for tests of what a quiet instance holds.</summary>
+    internal int Capacity => _current.Capacity + _previous.Capacity;
+
+    /// <summary>Forgets the ids whose time is up and releases their memory; for a quiet owner to call now and then, since
+    /// otherwise only <see cref="TryAdd"/> moves the generations on.</summary>
+    public void Expire() => Rotate();
 
     /// <summary>Both generations' hashes and the position in the current one, as plain data; O(ids), for checkpoints.</summary>
     public RecentMentionIdsState Export()
@@ -135,16 +143,18 @@ public sealed class RecentMentionIds
 
         if (generation == _generation + 1)
         {
-            // Reuse the dropped generation's set as the new current one: no allocation, capacity kept.
-            (_previous, _current) = (_current, _previous);
-            _current.Clear();
+            // Sets keep their capacity: the dropped generation's set is let go instead of reused, the ended one is trimmed
+            // to its ids (only looked up from now on) and the new one grows from empty. O(ids) once per horizon.
+            _previous = _current;
+            _previous.TrimExcess();
+            _current = [];
         }
         else
         {
             // Two or more generations passed without a call: both sets hold ids from generation _generation or
             // earlier, whose guarantee ended when generation _generation + 2 began.
-            _previous.Clear();
-            _current.Clear();
+            _previous = [];
+            _current = [];
         }
 
         _generation = generation;

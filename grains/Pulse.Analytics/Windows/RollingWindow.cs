@@ -5,14 +5,21 @@ namespace Pulse.Analytics.Windows;
 /// Late and out-of-order mentions land in the bucket of their own timestamp as long as it is still inside the ring.
 /// </summary>
 /// <remarks>
+/// <para>Memory follows use: the ring's array only spans the slots from its oldest non-empty bucket to the head, growing
+/// (doubling, up to <see cref="Capacity"/>) as mentions spread out, and <see cref="Trim"/> shrinks or drops it once its
+/// buckets have aged out. A channel with a few mentions holds a few buckets, a quiet one none; a busy one the full ring.
+/// Slots of the ring outside the array are empty by construction.</para>
 /// Not thread-safe: it lives inside one grain, which runs one turn at a time.
 /// The head only moves forward, driven by event timestamps; a mention stamped far in the future (clock skew)
 /// moves the head and evicts the present, so callers should clamp timestamps to a sane "now" before adding.
 /// </remarks>
 public sealed class RollingWindow
 {
-    private readonly Bucket[] _buckets;
+    private readonly int _capacity;
     private readonly long _resolutionTicks;
+
+    // Covers slots (head - length, head]; every non-empty bucket of the ring lies there.
+    private Bucket[] _buckets = [];
 
     // Newest slot written. Slots are never negative (UTC ticks are not), so -1 means "nothing yet"
     // and makes the valid range (head - capacity, head] empty without a separate flag.
@@ -23,14 +30,17 @@ public sealed class RollingWindow
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(resolution, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         _resolutionTicks = resolution.Ticks;
-        _buckets = new Bucket[capacity];
+        _capacity = capacity;
         Resolution = resolution;
         Horizon = TimeSpan.FromTicks(checked(resolution.Ticks * capacity));
     }
 
     public TimeSpan Resolution { get; }
 
-    public int Capacity => _buckets.Length;
+    public int Capacity => _capacity;
+
+    /// <summary>How many buckets the ring holds in memory right now (at most <see cref="Capacity"/>).</summary>
+    public int Allocated => _buckets.Length;
 
     /// <summary>How far back the ring reaches: <see cref="Resolution"/> x <see cref="Capacity"/>.</summary>
     public TimeSpan Horizon { get; }
@@ -58,23 +68,103 @@ public sealed class RollingWindow
         long slot = SlotOf(m.Timestamp);
         if (slot > _head)
         {
-            // The slots between the old head and the new one held data from one lap ago: clear them.
-            // Never more than one lap, since that already clears the whole ring.
-            long cleared = Math.Min(slot - _head, Capacity);
-            for (long s = slot - cleared + 1; s <= slot; s++)
-            {
-                _buckets[IndexOf(s)] = default;
-            }
-
-            _head = slot;
+            Advance(slot);
         }
         else if (slot <= _head - Capacity)
         {
             return false;
         }
+        else if (slot <= _head - _buckets.Length)
+        {
+            Resize(_head - slot + 1, _head);
+        }
 
         _buckets[IndexOf(slot)].Add(in m);
         return true;
+    }
+
+    /// <summary>
+    /// Frees what no query from <paramref name="now"/> on can see: buckets older than the horizon. A ring whose
+    /// buckets have all aged out holds no array at all; one whose remaining buckets fit in a quarter of it shrinks.
+    /// </summary>
+    public void Trim(DateTimeOffset now)
+    {
+        if (_buckets.Length == 0)
+        {
+            return;
+        }
+
+        long oldest = OldestNonEmpty(SlotOf(now) - Capacity + 1);
+        if (oldest < 0)
+        {
+            _buckets = [];
+        }
+        else if (_head - oldest + 1 <= _buckets.Length / 4)
+        {
+            Resize(_head - oldest + 1, _head, exact: true);
+        }
+    }
+
+    // Moves the head to a later slot, keeping the buckets that stay in the ring, growing the array if they need it.
+    private void Advance(long slot)
+    {
+        if (_buckets.Length < Capacity)
+        {
+            long oldest = OldestNonEmpty(slot - Capacity + 1);
+            if (oldest >= 0 && slot - oldest + 1 > _buckets.Length)
+            {
+                Resize(slot - oldest + 1, slot);
+                _head = slot;
+                return;
+            }
+        }
+
+        // The slots between the old head and the new one held data from one lap ago: clear them.
+        // Never more than one lap, since that already clears the whole array.
+        long cleared = Math.Min(slot - _head, _buckets.Length);
+        for (long s = slot - cleared + 1; s <= slot; s++)
+        {
+            _buckets[IndexOf(s)] = default;
+        }
+
+        if (_buckets.Length == 0)
+        {
+            _buckets = new Bucket[1];
+        }
+
+        _head = slot;
+    }
+
+    // The oldest slot at or after <paramref name="from"/> (and in the array) whose bucket is not empty; -1 for none.
+    private long OldestNonEmpty(long from)
+    {
+        for (long s = Math.Max(Math.Max(from, _head - _buckets.Length + 1), 0); s <= _head; s++)
+        {
+            if (_buckets[IndexOf(s)].Count != 0)
+            {
+                return s;
+            }
+        }
+
+        return -1;
+    }
+
+    // A new array of at least <paramref name="needed"/> buckets (doubling unless exact, never past the capacity) covering
+    // slots up to <paramref name="head"/>; the non-empty buckets that still fall into it are carried over.
+    private void Resize(long needed, long head, bool exact = false)
+    {
+        int length = (int)Math.Min(Capacity, exact ? needed : Math.Max(needed, 2L * _buckets.Length));
+        var old = _buckets;
+        var resized = new Bucket[length];
+        for (long s = Math.Max(_head - old.Length + 1, head - length + 1); s <= _head; s++)
+        {
+            if (s >= 0)
+            {
+                resized[(int)(s % length)] = old[(int)(s % old.Length)];
+            }
+        }
+
+        _buckets = resized;
     }
 
     /// <summary>
@@ -87,7 +177,8 @@ public sealed class RollingWindow
         ArgumentOutOfRangeException.ThrowIfLessThan(span, TimeSpan.Zero);
         long nowSlot = SlotOf(now);
         long slots = span.Ticks / _resolutionTicks + (span.Ticks % _resolutionTicks == 0 ? 0 : 1);
-        long first = Math.Max(Math.Max(nowSlot - slots, _head - Capacity) + 1, 0);
+        // Never further back than the horizon from now, even for a longer span: what Trim frees is never counted.
+        long first = Math.Max(Math.Max(nowSlot - Math.Min(slots, Capacity), _head - _buckets.Length) + 1, 0);
         long last = Math.Min(nowSlot, _head);
 
         var total = default(Bucket);
@@ -111,7 +202,7 @@ public sealed class RollingWindow
         for (int i = 0; i < count; i++)
         {
             long s = first + i;
-            destination[i] = s >= 0 && s <= _head && s > _head - Capacity ? _buckets[IndexOf(s)] : default;
+            destination[i] = s >= 0 && s <= _head && s > _head - _buckets.Length ? _buckets[IndexOf(s)] : default;
         }
 
         return count;
@@ -123,7 +214,7 @@ public sealed class RollingWindow
     public RollingWindowState Export()
     {
         // Slots in the ring: (head - capacity, head], and never negative. For an empty window (head -1) none.
-        int inRing = (int)Math.Min(_head + 1, Capacity);
+        int inRing = (int)Math.Min(_head + 1, _buckets.Length);
         int saved = 0;
         for (int age = 0; age < inRing; age++)
         {
@@ -166,6 +257,8 @@ public sealed class RollingWindow
 
         ArgumentOutOfRangeException.ThrowIfLessThan(state.Head, -1, nameof(state));
         var window = new RollingWindow(state.Resolution, state.Capacity) { _head = state.Head };
+        int span = state.Ages.Length == 0 ? 0 : Math.Clamp(state.Ages.Max() + 1, 1, window.Capacity);
+        window._buckets = new Bucket[span];
         for (int i = 0; i < state.Ages.Length; i++)
         {
             int age = state.Ages[i];

@@ -25,6 +25,7 @@ internal sealed partial class BrandChannelGrain(
 {
     private static readonly TimeSpan LiveRateSpan = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan LiveSpan = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan TrimInterval = TimeSpan.FromMinutes(1);
 
     private MultiResolutionWindows _windows = new(WindowLayout.Default);
     private RecentMentionIds _seen = new(options.Value.DedupHorizon, clock);
@@ -42,6 +43,7 @@ internal sealed partial class BrandChannelGrain(
     private int _unpublished;
     private long _lastPublishedPerMinute;
     private DateTimeOffset _lastPublished;
+    private DateTimeOffset _trimmed;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -180,6 +182,7 @@ internal sealed partial class BrandChannelGrain(
         }
 
         await DetectAsync(now);
+        Trim(now);
         if (_unpublished == 0 && (_lastPublishedPerMinute == 0 || now - _lastPublished < TimeSpan.FromSeconds(1)))
         {
             return;
@@ -202,6 +205,18 @@ internal sealed partial class BrandChannelGrain(
 
         await GrainFactory.GetGrain<IDashboardNotifierGrain>(0).PublishAsync(snapshot);
         await GrainFactory.GetGrain<IBrandGrain>(_key.BrandId).ReportAsync(snapshot);
+    }
+
+    /// <summary>Gives back what has aged out (see MultiResolutionWindows.Trim, RecentMentionIds.Expire): 100 000 grains
+    /// stay active for a day, most of them quiet most of the time.</summary>
+    private void Trim(DateTimeOffset now)
+    {
+        if (now - _trimmed >= TrimInterval)
+        {
+            _trimmed = now;
+            _windows.Trim(now);
+            _seen.Expire();
+        }
     }
 
     /// <summary>

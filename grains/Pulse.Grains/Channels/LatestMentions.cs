@@ -3,14 +3,21 @@ using Pulse.Grains.Mentions;
 namespace Pulse.Grains.Channels;
 
 /// <summary>A small ring of the most recently recorded mentions, for the live feed.</summary>
+/// <remarks>The ring is allocated with the first mention: many grains are only activated to be read (a brand's page asks
+/// every channel) and never record one.</remarks>
 internal sealed class LatestMentions(int capacity)
 {
-    private readonly ScoredMention?[] _ring = new ScoredMention?[capacity];
+    private ScoredMention?[] _ring = [];
     private int _next;
     private int _count;
 
     public void Add(ScoredMention mention)
     {
+        if (_ring.Length == 0)
+        {
+            _ring = new ScoredMention?[capacity];
+        }
+
         _ring[_next] = mention;
         _next = (_next + 1) % _ring.Length;
         _count = Math.Min(_count + 1, _ring.Length);

@@ -5,7 +5,8 @@ namespace Pulse.Grains.Channels;
 /// <summary>The few most engaging mentions of the last minutes: the "top posts" an alert shows.</summary>
 internal sealed class TopRecentMentions(int capacity, TimeSpan horizon)
 {
-    private readonly List<ScoredMention> _top = new(capacity + 1);
+    // Not pre-sized: most grains hold a mention or two here, and many none.
+    private readonly List<ScoredMention> _top = [];
 
     public void Add(ScoredMention mention, DateTimeOffset now)
     {

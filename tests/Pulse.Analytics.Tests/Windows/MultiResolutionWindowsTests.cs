@@ -83,12 +83,20 @@ public sealed class MultiResolutionWindowsTests
     }
 
     [Fact]
-    public void AddingAndSummingDoNotAllocate()
+    public void OnceGrownAddingAndSummingDoNotAllocate()
     {
+        // Rings grow as mentions spread out: warm up with mentions across every ring's whole horizon first.
         var windows = new MultiResolutionWindows(WindowLayout.Default);
-        var warmUp = AtSeconds(0);
-        windows.Add(in warmUp);
+        windows.Add(At(T0.AddHours(-24)));
+        windows.Add(At(T0.AddMinutes(-89)));
+        for (int i = -400; i <= 0; i++)
+        {
+            var warmUp = AtSeconds(i * 0.37);
+            windows.Add(in warmUp);
+        }
+
         windows.Sum(T0, TimeSpan.FromHours(1));
+        Assert.All(windows.Windows, w => Assert.Equal(w.Capacity, w.Allocated));
 
         long before = GC.GetAllocatedBytesForCurrentThread();
         long count = 0;
