@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Streams;
@@ -10,9 +11,9 @@ using Pulse.Grains.Mentions;
 namespace Pulse.Grains.Ingest;
 
 /// <summary>
-/// Where a mention becomes window updates: matches and scores each batch from its partition stream, then hands every
-/// (brand, channel) grain its share as one call. Batches are processed one at a time, which pushes back on the stream
-/// when grains fall behind.
+/// Where a mention becomes window updates: matches and scores each batch (from its partition stream in cluster mode,
+/// from the direct ingestor on the embedded default), then hands every (brand, channel) grain its share as one call.
+/// Batches are processed one at a time, which pushes back on ingest when grains fall behind.
 /// </summary>
 /// <remarks>
 /// With a durable log (cluster mode) the partition also keeps counts exact across failures: see
@@ -44,10 +45,15 @@ internal sealed partial class IngestPartitionGrain(
             this.RegisterGrainTimer(CommitAsync, new GrainTimerCreationOptions(interval, interval) { Interleave = false });
         }
 
-        var stream = this.GetStreamProvider(StreamNames.Provider)
-            .GetStream<MentionBatch>(StreamId.Create(StreamNames.IngestNamespace, this.GetPrimaryKeyString()));
-        await stream.SubscribeAsync((batch, token) => OnBatchAsync(batch, token));
+        // The embedded default has no ingest stream: its ingestor calls DeliverAsync instead.
+        if (ServiceProvider.GetKeyedService<IStreamProvider>(StreamNames.Provider) is { } provider)
+        {
+            var stream = provider.GetStream<MentionBatch>(StreamId.Create(StreamNames.IngestNamespace, this.GetPrimaryKeyString()));
+            await stream.SubscribeAsync((batch, token) => OnBatchAsync(batch, token));
+        }
     }
+
+    public async Task DeliverAsync(MentionBatch batch) => await SendAsync(batch.Mentions, origin: null, replay: false);
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
@@ -61,7 +67,7 @@ internal sealed partial class IngestPartitionGrain(
     {
         if (_progress is not { } progress || token is null)
         {
-            await DeliverAsync(batch.Mentions, origin: null, replay: false);
+            await SendAsync(batch.Mentions, origin: null, replay: false);
             return;
         }
 
@@ -81,7 +87,7 @@ internal sealed partial class IngestPartitionGrain(
         }
 
         // Marked processed only once every grain took it: if delivery fails, the stream redelivers it and it goes again.
-        if (!await DeliverAsync(batch.Mentions, new IngestOrigin(_partition, position), replay: false))
+        if (!await SendAsync(batch.Mentions, new IngestOrigin(_partition, position), replay: false))
         {
             LogGap(_partition, progress.Committed, position);
             await ReplayAsync(progress, position);
@@ -94,7 +100,7 @@ internal sealed partial class IngestPartitionGrain(
     /// Matches, scores and sends one batch; false when a grain reported that it lost earlier deliveries (it then did not
     /// apply this one either). Outside replays each grain is told what it must already hold (<see cref="IngestOrigin.Previous"/>).
     /// </summary>
-    private async Task<bool> DeliverAsync(Mention[] mentions, IngestOrigin? origin, bool replay)
+    private async Task<bool> SendAsync(Mention[] mentions, IngestOrigin? origin, bool replay)
     {
         var compiled = await brands.CurrentAsync();
         var groups = enricher.Enrich(mentions, compiled, out var unmatched);
@@ -159,7 +165,7 @@ internal sealed partial class IngestPartitionGrain(
         var batches = 0;
         await foreach (var (position, batch) in log.ReadAsync(_partition, from, upTo))
         {
-            await DeliverAsync(batch.Mentions, new IngestOrigin(_partition, position), replay: true);
+            await SendAsync(batch.Mentions, new IngestOrigin(_partition, position), replay: true);
             progress.Processing(position);
             batches++;
         }
