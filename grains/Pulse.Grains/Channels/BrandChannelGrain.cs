@@ -20,11 +20,13 @@ internal sealed partial class BrandChannelGrain(
     IIngestLog ingestLog,
     IOptions<ChannelWindowOptions> options,
     IOptions<AlertOptions> alertOptions,
+    DashboardOutbox dashboard,
     TimeProvider clock,
     ILogger<BrandChannelGrain> logger) : Grain, IBrandChannelGrain
 {
     private static readonly TimeSpan LiveRateSpan = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan LiveSpan = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan TickInterval = TimeSpan.FromSeconds(1);
 
     private MultiResolutionWindows _windows = new(WindowLayout.Default);
     private RecentMentionIds _seen = new(options.Value.DedupHorizon, clock);
@@ -42,6 +44,7 @@ internal sealed partial class BrandChannelGrain(
     private int _unpublished;
     private long _lastPublishedPerMinute;
     private DateTimeOffset _lastPublished;
+    private ChannelSnapshot? _unreported;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -52,8 +55,11 @@ internal sealed partial class BrandChannelGrain(
         }
 
         await ApplyBrandSensitivityAsync();
-        var interval = options.Value.SnapshotInterval;
-        this.RegisterGrainTimer(PublishSnapshotAsync, new GrainTimerCreationOptions(interval, interval) { Interleave = false });
+        // Snapshots of a busy channel go out from RecordAsync; the timer only needs to catch trailing mentions, let rates
+        // decay and run detection, so it ticks at most once a second: 8 000 grains ticking 4 times a second cost the silo
+        // more than the mentions did.
+        var interval = options.Value.SnapshotInterval > TickInterval ? options.Value.SnapshotInterval : TickInterval;
+        this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(interval, interval) { Interleave = false });
     }
 
     public Task<LogPosition?> RecordAsync(ScoredMention[] mentions, IngestOrigin? origin = null)
@@ -81,6 +87,12 @@ internal sealed partial class BrandChannelGrain(
 
         Apply(mentions);
         _changedSinceSave = true;
+        var now = clock.GetUtcNow();
+        if (_unpublished > 0 && now - _lastPublished >= options.Value.SnapshotInterval)
+        {
+            PublishSnapshot(now);
+        }
+
         return Task.FromResult(before);
     }
 
@@ -168,10 +180,11 @@ internal sealed partial class BrandChannelGrain(
     public Task<MentionView[]> GetLatestAsync(int limit) => Task.FromResult(_latest.Newest(limit));
 
     /// <summary>
-    /// Emits on a cadence, never per event: when mentions arrived since the last snapshot, or once a second
-    /// while the last minute still holds mentions (so rates visibly decay to zero when a channel goes quiet).
+    /// Runs detection, publishes what no record published yet (trailing mentions, or once a second while the last minute
+    /// still holds mentions, so rates visibly decay to zero when a channel goes quiet), and reports the latest snapshot
+    /// to the brand, whose summary has the same one-second cadence.
     /// </summary>
-    private async Task PublishSnapshotAsync()
+    private async Task TickAsync()
     {
         var now = clock.GetUtcNow();
         if (now - _sensitivityChecked >= SensitivityRefresh)
@@ -180,11 +193,21 @@ internal sealed partial class BrandChannelGrain(
         }
 
         await DetectAsync(now);
-        if (_unpublished == 0 && (_lastPublishedPerMinute == 0 || now - _lastPublished < TimeSpan.FromSeconds(1)))
+        if (_unpublished > 0 || (_lastPublishedPerMinute > 0 && now - _lastPublished >= TickInterval))
         {
-            return;
+            PublishSnapshot(now);
         }
 
+        if (_unreported is { } snapshot)
+        {
+            _unreported = null;
+            await GrainFactory.GetGrain<IBrandGrain>(_key.BrandId).ReportAsync(snapshot);
+        }
+    }
+
+    /// <summary>Emits on a cadence, never per event: called at most once per snapshot interval.</summary>
+    private void PublishSnapshot(DateTimeOffset now)
+    {
         var minute = _windows.Sum(now, LiveSpan);
         var recent = _windows.Sum(now, LiveRateSpan);
         var snapshot = new ChannelSnapshot(
@@ -199,9 +222,8 @@ internal sealed partial class BrandChannelGrain(
         _unpublished = 0;
         _lastPublished = now;
         _lastPublishedPerMinute = minute.Count;
-
-        await GrainFactory.GetGrain<IDashboardNotifierGrain>(0).PublishAsync(snapshot);
-        await GrainFactory.GetGrain<IBrandGrain>(_key.BrandId).ReportAsync(snapshot);
+        _unreported = snapshot;
+        dashboard.Publish(snapshot);
     }
 
     /// <summary>

@@ -8,6 +8,7 @@ using Pulse.Grains.Channels;
 using Pulse.Grains.Ingest;
 using Pulse.Grains.Ingest.Durable;
 using Pulse.Grains.Mentions;
+using Pulse.Grains.Notifications;
 using Pulse.Grains.Webhooks;
 
 namespace Pulse.Grains;
@@ -47,6 +48,8 @@ public static class PulseGrainsExtensions
         services.TryAddSingleton<ISentimentScorer, LexiconSentimentScorer>();
         services.AddSingleton<BrandMatcherCache>();
         services.AddSingleton<MentionEnricher>();
+        services.AddSingleton<DashboardOutbox>();
+        services.AddHostedService<DashboardFlushService>();
         services.TryAddSingleton<IMentionIngestor, DirectMentionIngestor>();
         services.TryAddSingleton<IIngestLog, InMemoryIngestLog>();
         services.AddPulseWebhooks(configuration);
