@@ -45,6 +45,7 @@ internal sealed partial class BrandChannelGrain(
     private long _lastPublishedPerMinute;
     private DateTimeOffset _lastPublished;
     private ChannelSnapshot? _unreported;
+    private readonly SnapshotBudget _snapshotBudget = new(options.Value.SnapshotInterval);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -88,7 +89,7 @@ internal sealed partial class BrandChannelGrain(
         Apply(mentions);
         _changedSinceSave = true;
         var now = clock.GetUtcNow();
-        if (_unpublished > 0 && now - _lastPublished >= options.Value.SnapshotInterval)
+        if (_unpublished > 0 && _snapshotBudget.TryTake(now))
         {
             PublishSnapshot(now);
         }
@@ -205,7 +206,7 @@ internal sealed partial class BrandChannelGrain(
         }
     }
 
-    /// <summary>Emits on a cadence, never per event: called at most once per snapshot interval.</summary>
+    /// <summary>Emits on a cadence, never per event: on average at most once per snapshot interval (see <see cref="SnapshotBudget"/>).</summary>
     private void PublishSnapshot(DateTimeOffset now)
     {
         var minute = _windows.Sum(now, LiveSpan);
