@@ -41,6 +41,8 @@ internal sealed partial class BrandChannelGrain(
     private readonly Dictionary<int, LogPosition> _applied = [];
     private bool _changedSinceSave;
     private ChannelKey _key;
+    private IBrandGrain _brand = null!;
+    private IBrandAlertsGrain _brandAlerts = null!;
     private int _unpublished;
     private long _lastPublishedPerMinute;
     private DateTimeOffset _lastPublished;
@@ -50,6 +52,9 @@ internal sealed partial class BrandChannelGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _key = ChannelKey.Parse(this.GetPrimaryKeyString());
+        // Kept: GetGrain resolves the grain type by reflection on every call, and the tick calls the brand every second.
+        _brand = GrainFactory.GetGrain<IBrandGrain>(_key.BrandId);
+        _brandAlerts = GrainFactory.GetGrain<IBrandAlertsGrain>(_key.BrandId);
         if (ingestLog.IsDurable && checkpoint.RecordExists)
         {
             Restore(checkpoint.State);
@@ -202,7 +207,7 @@ internal sealed partial class BrandChannelGrain(
         if (_unreported is { } snapshot)
         {
             _unreported = null;
-            await GrainFactory.GetGrain<IBrandGrain>(_key.BrandId).ReportAsync(snapshot);
+            await _brand.ReportAsync(snapshot);
         }
     }
 
@@ -235,7 +240,7 @@ internal sealed partial class BrandChannelGrain(
     {
         var now = clock.GetUtcNow();
         _sensitivityChecked = now;
-        var sensitivity = (await GrainFactory.GetGrain<IBrandAlertsGrain>(_key.BrandId).GetSettingsAsync()).Sensitivity;
+        var sensitivity = (await _brandAlerts.GetSettingsAsync()).Sensitivity;
         if (_detection is null || sensitivity != _sensitivity)
         {
             _sensitivity = sensitivity;
@@ -263,7 +268,7 @@ internal sealed partial class BrandChannelGrain(
                 new SentimentSplit(minute.Positive, minute.Neutral, minute.Negative),
                 [new ChannelCount(_key.Channel, minute.Count)]);
             var signal = new AlertSignal(_key.BrandId, _key.Channel, AlertKinds.Of(kind), result.Severity, now, value, expected, why);
-            await GrainFactory.GetGrain<IBrandAlertsGrain>(_key.BrandId).SignalAsync(signal);
+            await _brandAlerts.SignalAsync(signal);
         }
     }
 }
