@@ -6,8 +6,8 @@ namespace Pulse.Silo.Hosting;
 public static class EmbeddedSiloExtensions
 {
     /// <summary>
-    /// The embedded default: one silo with localhost clustering, in-memory grain storage and in-memory
-    /// streams. No external dependency; state lives as long as the process.
+    /// The embedded default: one silo with localhost clustering, in-memory grain storage and direct
+    /// calls from ingest to the partition grains (no stream). No external dependency; state lives as long as the process.
     /// </summary>
     public static IHostApplicationBuilder AddPulseEmbeddedSilo(this IHostApplicationBuilder builder)
     {
@@ -17,8 +17,6 @@ public static class EmbeddedSiloExtensions
         {
             silo.UseLocalhostClustering(siloPort, gatewayPort);
             silo.AddMemoryGrainStorage(GrainStorageNames.Pulse);
-            silo.AddMemoryGrainStorage("PubSubStore");
-            silo.AddMemoryStreams(StreamNames.Provider);
             silo.AddDashboard();
         });
         builder.Services.AddPulseGrains(builder.Configuration);

@@ -22,8 +22,6 @@ public sealed class ClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddMemoryGrainStorage(GrainStorageNames.Pulse);
-            silo.AddMemoryGrainStorage("PubSubStore");
-            silo.AddMemoryStreams(StreamNames.Provider);
             silo.Services.AddPulseGrains(new ConfigurationBuilder().Build());
         });
         Cluster = builder.Build();

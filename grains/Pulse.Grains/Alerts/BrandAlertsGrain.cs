@@ -10,6 +10,7 @@ internal sealed class BrandAlertsGrain(
     [PersistentState("alerts", GrainStorageNames.Pulse)] IPersistentState<BrandAlertsState> state,
     IOptions<AlertOptions> options,
     IWebhookOutbox outbox,
+    DashboardOutbox dashboard,
     TimeProvider clock) : Grain, IBrandAlertsGrain
 {
     private const int MaxKept = 200;
@@ -56,7 +57,7 @@ internal sealed class BrandAlertsGrain(
         }
 
         await state.WriteStateAsync();
-        await GrainFactory.GetGrain<IDashboardNotifierGrain>(0).PublishAsync(alert);
+        dashboard.Publish(alert);
     }
 
     public Task<Alert[]> ListAsync(string? stateFilter, DateTimeOffset? since) =>
@@ -93,7 +94,7 @@ internal sealed class BrandAlertsGrain(
         alert = alert with { Deliveries = Upsert(alert.Deliveries, delivery) };
         state.State.Alerts[index] = alert;
         await state.WriteStateAsync();
-        await GrainFactory.GetGrain<IDashboardNotifierGrain>(0).PublishAsync(alert);
+        dashboard.Publish(alert);
     }
 
     private async Task<Alert?> TransitionAsync(string alertId, string to, string action, string @event, string by, string? note)
@@ -115,7 +116,7 @@ internal sealed class BrandAlertsGrain(
         alert = Notify(alert, @event, now);
         state.State.Alerts[index] = alert;
         await state.WriteStateAsync();
-        await GrainFactory.GetGrain<IDashboardNotifierGrain>(0).PublishAsync(alert);
+        dashboard.Publish(alert);
         return alert;
     }
 
@@ -212,7 +213,7 @@ internal sealed class BrandAlertsGrain(
         await state.WriteStateAsync();
         foreach (var alert in released)
         {
-            await GrainFactory.GetGrain<IDashboardNotifierGrain>(0).PublishAsync(alert);
+            dashboard.Publish(alert);
         }
     }
 

@@ -7,7 +7,7 @@ using Pulse.Grains.Stats;
 namespace Pulse.Grains.Brands;
 
 [CollectionAgeLimit(Hours = 25)]
-internal sealed class BrandGrain(IOptions<ChannelOptions> channels, TimeProvider clock) : Grain, IBrandGrain
+internal sealed class BrandGrain(IOptions<ChannelOptions> channels, DashboardOutbox dashboard, TimeProvider clock) : Grain, IBrandGrain
 {
     private static readonly TimeSpan SummaryInterval = TimeSpan.FromSeconds(1);
 
@@ -58,11 +58,11 @@ internal sealed class BrandGrain(IOptions<ChannelOptions> channels, TimeProvider
         return Task.CompletedTask;
     }
 
-    private async Task PublishSummaryAsync()
+    private Task PublishSummaryAsync()
     {
         if (!_changed)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         _changed = false;
@@ -85,7 +85,8 @@ internal sealed class BrandGrain(IOptions<ChannelOptions> channels, TimeProvider
             pos, neu, neg,
             pos + neg == 0 ? 0 : (double)(pos - neg) / (pos + neg),
             engagement);
-        await GrainFactory.GetGrain<IDashboardNotifierGrain>(0).PublishAsync(summary);
+        dashboard.Publish(summary);
+        return Task.CompletedTask;
     }
 
     private async Task RefreshNameAsync()

@@ -20,12 +20,14 @@ internal sealed partial class BrandChannelGrain(
     IIngestLog ingestLog,
     IOptions<ChannelWindowOptions> options,
     IOptions<AlertOptions> alertOptions,
+    DashboardOutbox dashboard,
     TimeProvider clock,
     ILogger<BrandChannelGrain> logger) : Grain, IBrandChannelGrain
 {
     private static readonly TimeSpan LiveRateSpan = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan LiveSpan = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan TrimInterval = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan TickInterval = TimeSpan.FromSeconds(1);
 
     private MultiResolutionWindows _windows = new(WindowLayout.Default);
     private RecentMentionIds _seen = new(options.Value.DedupHorizon, clock);
@@ -40,22 +42,32 @@ internal sealed partial class BrandChannelGrain(
     private readonly Dictionary<int, LogPosition> _applied = [];
     private bool _changedSinceSave;
     private ChannelKey _key;
+    private IBrandGrain _brand = null!;
+    private IBrandAlertsGrain _brandAlerts = null!;
     private int _unpublished;
     private long _lastPublishedPerMinute;
     private DateTimeOffset _lastPublished;
     private DateTimeOffset _trimmed;
+    private ChannelSnapshot? _unreported;
+    private readonly SnapshotBudget _snapshotBudget = new(options.Value.SnapshotInterval);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _key = ChannelKey.Parse(this.GetPrimaryKeyString());
+        // Kept: GetGrain resolves the grain type by reflection on every call, and the tick calls the brand every second.
+        _brand = GrainFactory.GetGrain<IBrandGrain>(_key.BrandId);
+        _brandAlerts = GrainFactory.GetGrain<IBrandAlertsGrain>(_key.BrandId);
         if (ingestLog.IsDurable && checkpoint.RecordExists)
         {
             Restore(checkpoint.State);
         }
 
         await ApplyBrandSensitivityAsync();
-        var interval = options.Value.SnapshotInterval;
-        this.RegisterGrainTimer(PublishSnapshotAsync, new GrainTimerCreationOptions(interval, interval) { Interleave = false });
+        // Snapshots of a busy channel go out from RecordAsync; the timer only needs to catch trailing mentions, let rates
+        // decay and run detection, so it ticks at most once a second: 8 000 grains ticking 4 times a second cost the silo
+        // more than the mentions did.
+        var interval = options.Value.SnapshotInterval > TickInterval ? options.Value.SnapshotInterval : TickInterval;
+        this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(interval, interval) { Interleave = false });
     }
 
     public Task<LogPosition?> RecordAsync(ScoredMention[] mentions, IngestOrigin? origin = null)
@@ -83,6 +95,12 @@ internal sealed partial class BrandChannelGrain(
 
         Apply(mentions);
         _changedSinceSave = true;
+        var now = clock.GetUtcNow();
+        if (_unpublished > 0 && _snapshotBudget.TryTake(now))
+        {
+            PublishSnapshot(now);
+        }
+
         return Task.FromResult(before);
     }
 
@@ -170,10 +188,11 @@ internal sealed partial class BrandChannelGrain(
     public Task<MentionView[]> GetLatestAsync(int limit) => Task.FromResult(_latest.Newest(limit));
 
     /// <summary>
-    /// Emits on a cadence, never per event: when mentions arrived since the last snapshot, or once a second
-    /// while the last minute still holds mentions (so rates visibly decay to zero when a channel goes quiet).
+    /// Runs detection, publishes what no record published yet (trailing mentions, or once a second while the last minute
+    /// still holds mentions, so rates visibly decay to zero when a channel goes quiet), and reports the latest snapshot
+    /// to the brand, whose summary has the same one-second cadence.
     /// </summary>
-    private async Task PublishSnapshotAsync()
+    private async Task TickAsync()
     {
         var now = clock.GetUtcNow();
         if (now - _sensitivityChecked >= SensitivityRefresh)
@@ -183,11 +202,21 @@ internal sealed partial class BrandChannelGrain(
 
         await DetectAsync(now);
         Trim(now);
-        if (_unpublished == 0 && (_lastPublishedPerMinute == 0 || now - _lastPublished < TimeSpan.FromSeconds(1)))
+        if (_unpublished > 0 || (_lastPublishedPerMinute > 0 && now - _lastPublished >= TickInterval))
         {
-            return;
+            PublishSnapshot(now);
         }
 
+        if (_unreported is { } snapshot)
+        {
+            _unreported = null;
+            await _brand.ReportAsync(snapshot);
+        }
+    }
+
+    /// <summary>Emits on a cadence, never per event: on average at most once per snapshot interval (see <see cref="SnapshotBudget"/>).</summary>
+    private void PublishSnapshot(DateTimeOffset now)
+    {
         var minute = _windows.Sum(now, LiveSpan);
         var recent = _windows.Sum(now, LiveRateSpan);
         var snapshot = new ChannelSnapshot(
@@ -202,9 +231,8 @@ internal sealed partial class BrandChannelGrain(
         _unpublished = 0;
         _lastPublished = now;
         _lastPublishedPerMinute = minute.Count;
-
-        await GrainFactory.GetGrain<IDashboardNotifierGrain>(0).PublishAsync(snapshot);
-        await GrainFactory.GetGrain<IBrandGrain>(_key.BrandId).ReportAsync(snapshot);
+        _unreported = snapshot;
+        dashboard.Publish(snapshot);
     }
 
     /// <summary>Gives back what has aged out (see MultiResolutionWindows.Trim, RecentMentionIds.Expire): 100 000 grains
@@ -227,7 +255,7 @@ internal sealed partial class BrandChannelGrain(
     {
         var now = clock.GetUtcNow();
         _sensitivityChecked = now;
-        var sensitivity = (await GrainFactory.GetGrain<IBrandAlertsGrain>(_key.BrandId).GetSettingsAsync()).Sensitivity;
+        var sensitivity = (await _brandAlerts.GetSettingsAsync()).Sensitivity;
         if (_detection is null || sensitivity != _sensitivity)
         {
             _sensitivity = sensitivity;
@@ -255,7 +283,7 @@ internal sealed partial class BrandChannelGrain(
                 new SentimentSplit(minute.Positive, minute.Neutral, minute.Negative),
                 [new ChannelCount(_key.Channel, minute.Count)]);
             var signal = new AlertSignal(_key.BrandId, _key.Channel, AlertKinds.Of(kind), result.Severity, now, value, expected, why);
-            await GrainFactory.GetGrain<IBrandAlertsGrain>(_key.BrandId).SignalAsync(signal);
+            await _brandAlerts.SignalAsync(signal);
         }
     }
 }

@@ -8,16 +8,30 @@ internal sealed class TopRecentMentions(int capacity, TimeSpan horizon)
     // Not pre-sized: most grains hold a mention or two here, and many none.
     private readonly List<ScoredMention> _top = [];
 
+    // Called for every recorded mention: plain loops, no closures to allocate.
     public void Add(ScoredMention mention, DateTimeOffset now)
     {
-        _top.RemoveAll(m => now - m.Mention.Timestamp > horizon);
-        if (_top.Count == capacity && Engagement(mention) <= Engagement(_top[^1]))
+        for (var i = _top.Count - 1; i >= 0; i--)
+        {
+            if (now - _top[i].Mention.Timestamp > horizon)
+            {
+                _top.RemoveAt(i);
+            }
+        }
+
+        var engagement = Engagement(mention);
+        if (_top.Count == capacity && engagement <= Engagement(_top[^1]))
         {
             return;
         }
 
-        var at = _top.FindIndex(m => Engagement(m) < Engagement(mention));
-        _top.Insert(at < 0 ? _top.Count : at, mention);
+        var at = 0;
+        while (at < _top.Count && Engagement(_top[at]) >= engagement)
+        {
+            at++;
+        }
+
+        _top.Insert(at, mention);
         if (_top.Count > capacity)
         {
             _top.RemoveAt(_top.Count - 1);

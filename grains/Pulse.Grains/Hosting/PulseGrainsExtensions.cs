@@ -8,6 +8,7 @@ using Pulse.Grains.Channels;
 using Pulse.Grains.Ingest;
 using Pulse.Grains.Ingest.Durable;
 using Pulse.Grains.Mentions;
+using Pulse.Grains.Notifications;
 using Pulse.Grains.Webhooks;
 
 namespace Pulse.Grains;
@@ -32,7 +33,8 @@ public static class PulseGrainsExtensions
 
     /// <summary>
     /// Services the grains need on every silo: options, the sentiment scorer (swap it by registering
-    /// another <see cref="ISentimentScorer"/> first), the per-silo matcher cache and the stream ingestor.
+    /// another <see cref="ISentimentScorer"/> first), the per-silo matcher cache and the embedded default's direct
+    /// ingestor (<see cref="AddPulseStreamIngest"/> swaps in the stream one).
     /// </summary>
     public static IServiceCollection AddPulseGrains(this IServiceCollection services, IConfiguration configuration)
     {
@@ -46,9 +48,21 @@ public static class PulseGrainsExtensions
         services.TryAddSingleton<ISentimentScorer, LexiconSentimentScorer>();
         services.AddSingleton<BrandMatcherCache>();
         services.AddSingleton<MentionEnricher>();
-        services.AddSingleton<IMentionIngestor, StreamMentionIngestor>();
+        services.AddSingleton<DashboardOutbox>();
+        services.AddHostedService<DashboardFlushService>();
+        services.TryAddSingleton<IMentionIngestor, DirectMentionIngestor>();
         services.TryAddSingleton<IIngestLog, InMemoryIngestLog>();
         services.AddPulseWebhooks(configuration);
+        return services;
+    }
+
+    /// <summary>
+    /// Ingest through the partitions' streams (cluster mode's durable log) instead of direct partition calls; wins over
+    /// the default whichever is registered first.
+    /// </summary>
+    public static IServiceCollection AddPulseStreamIngest(this IServiceCollection services)
+    {
+        services.Replace(ServiceDescriptor.Singleton<IMentionIngestor, StreamMentionIngestor>());
         return services;
     }
 

@@ -1,4 +1,13 @@
+using Pulse.Grains.Mentions;
+
 namespace Pulse.Grains.Ingest;
 
-/// <summary>Consumes one ingest partition's stream (key = partition number).</summary>
-public interface IIngestPartitionGrain : IGrainWithStringKey;
+/// <summary>
+/// One ingest partition (key = partition number). In cluster mode it consumes its partition's stream; on the embedded
+/// default the ingestor calls <see cref="DeliverAsync"/> directly.
+/// </summary>
+public interface IIngestPartitionGrain : IGrainWithStringKey
+{
+    /// <summary>Matches, scores and hands on one batch; completes when every (brand, channel) grain took its share.</summary>
+    Task DeliverAsync(MentionBatch batch);
+}

@@ -53,6 +53,7 @@ public static class RedisIngestExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new MentionBatchParser(sp.GetRequiredService<IOptions<IngestOptions>>().Value));
         services.AddSingleton<IRedisStreamCodec, MentionStreamCodec>();
+        services.AddPulseStreamIngest();
         // Wins over the embedded default's TryAdd in AddPulseGrains, whichever runs first.
         services.Replace(ServiceDescriptor.Singleton<IIngestLog>(sp => new RedisIngestLog(sp.GetRedisStreamLog(StreamNames.Provider))));
     }

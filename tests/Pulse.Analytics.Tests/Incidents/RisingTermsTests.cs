@@ -83,4 +83,26 @@ public sealed class RisingTermsTests
 
         Assert.True(terms.Count <= 16);
     }
+
+    [Fact]
+    public void A_burst_after_a_day_of_steady_talk_still_rises_with_finite_counts()
+    {
+        // Long past the point where undamped forward-decay weights (2^(age / 30 s)) would overflow a double.
+        var terms = new RisingTerms(128, TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(15));
+        var t = Start;
+        for (var i = 0; i < 24 * 60; i++, t = t.AddMinutes(1))
+        {
+            terms.Observe("Nordtakt train on time, lovely weather", t);
+        }
+
+        for (var i = 0; i < 60; i++, t = t.AddMilliseconds(250))
+        {
+            terms.Observe("Nordtakt Stellwerk down again #nordtaktchaos", t);
+        }
+
+        var top = terms.Top(5, t);
+
+        Assert.Contains(top, r => r.Term == "#nordtaktchaos");
+        Assert.All(top, r => Assert.True(double.IsFinite(r.Recent) && double.IsFinite(r.Lift) && r.Recent <= 60, $"{r.Term}: {r.Recent} / {r.Lift}"));
+    }
 }

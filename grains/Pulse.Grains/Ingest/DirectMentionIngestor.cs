@@ -1,0 +1,116 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Pulse.Grains.Mentions;
+
+namespace Pulse.Grains.Ingest;
+
+/// <summary>
+/// The embedded default's ingest: hands batches straight to the partition grains, without a stream in between. Memory
+/// streams serialised every batch to bytes and back and pulled it through a queue grain; a grain call with an
+/// immutable argument passes the same objects by reference within the silo.
+/// </summary>
+/// <remarks>
+/// Each partition has a bounded inbox: <see cref="IngestAsync"/> returns once the mentions are queued there (the 202)
+/// and waits while it is full (backpressure to the HTTP client). The partition's pump sends whatever has queued up as
+/// one batch, so under load batches grow and each (brand, channel) grain gets fewer, larger calls. Like memory streams,
+/// nothing here survives the process.
+/// </remarks>
+internal sealed partial class DirectMentionIngestor : IMentionIngestor, IDisposable
+{
+    private readonly IGrainFactory _grains;
+    private readonly ILogger<DirectMentionIngestor> _logger;
+    private readonly int _maxDelivery;
+    private readonly Channel<Mention[]>[] _inboxes;
+    private readonly CancellationTokenSource _stopping = new();
+
+    public DirectMentionIngestor(IGrainFactory grains, IOptions<IngestPartitionOptions> options, ILogger<DirectMentionIngestor> logger)
+    {
+        _grains = grains;
+        _logger = logger;
+        var o = options.Value;
+        _maxDelivery = o.MaxDeliveryMentions;
+        _inboxes = new Channel<Mention[]>[o.Partitions];
+        for (var p = 0; p < _inboxes.Length; p++)
+        {
+            _inboxes[p] = Channel.CreateBounded<Mention[]>(new BoundedChannelOptions(o.QueuedBatches) { SingleReader = true });
+            var partition = p;
+            _ = Task.Run(() => PumpAsync(partition));
+        }
+    }
+
+    public async Task IngestAsync(IReadOnlyList<Mention> mentions, CancellationToken cancellationToken = default)
+    {
+        if (mentions.Count == 0)
+        {
+            return;
+        }
+
+        var groups = new List<Mention>?[_inboxes.Length];
+        foreach (var mention in mentions)
+        {
+            (groups[IngestPartitions.Of(mention.Id, _inboxes.Length)] ??= []).Add(mention);
+        }
+
+        for (var p = 0; p < groups.Length; p++)
+        {
+            if (groups[p] is { } group)
+            {
+                try
+                {
+                    await _inboxes[p].Writer.WriteAsync([.. group], cancellationToken);
+                }
+                catch (ChannelClosedException ex)
+                {
+                    throw new IngestUnavailableException("The silo is shutting down.", ex);
+                }
+            }
+        }
+    }
+
+    private async Task PumpAsync(int partition)
+    {
+        var inbox = _inboxes[partition].Reader;
+        var grain = _grains.GetGrain<IIngestPartitionGrain>(partition.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var pending = new List<Mention>();
+        try
+        {
+            while (await inbox.WaitToReadAsync(_stopping.Token))
+            {
+                pending.Clear();
+                while (pending.Count < _maxDelivery && inbox.TryRead(out var batch))
+                {
+                    pending.AddRange(batch);
+                }
+
+                try
+                {
+                    await grain.DeliverAsync(new MentionBatch([.. pending]));
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // Not durable on the embedded default (as with memory streams): the partition already retried its grains.
+                    LogDeliveryFailed(partition, pending.Count, ex);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // shutting down
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var inbox in _inboxes)
+        {
+            inbox.Writer.TryComplete();
+        }
+
+        _stopping.Cancel();
+        _stopping.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Partition {Partition}: {Count} mentions could not be delivered and were dropped")]
+    private partial void LogDeliveryFailed(int partition, int count, Exception exception);
+}
