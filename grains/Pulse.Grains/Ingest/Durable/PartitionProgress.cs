@@ -36,8 +36,8 @@ internal sealed class PartitionProgress
     public bool IsProcessed(LogPosition position) => position <= Processed;
 
     /// <summary>
-    /// Records a delivery and checks the grain's answer: false when the grain had lost something this partition sent it
-    /// since the last commit (or, with <paramref name="position"/> itself, when it applied something else: never).
+    /// Records a delivery and checks the grain's answer (the position it held before this batch): false when it had lost
+    /// something this partition sent it since the last commit.
     /// </summary>
     public bool Delivered(string grain, LogPosition position, LogPosition? appliedBefore)
     {
