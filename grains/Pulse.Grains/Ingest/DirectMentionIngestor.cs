@@ -46,11 +46,7 @@ internal sealed partial class DirectMentionIngestor : IMentionIngestor, IDisposa
             return;
         }
 
-        var groups = new List<Mention>?[_inboxes.Length];
-        foreach (var mention in mentions)
-        {
-            (groups[IngestPartitions.Of(mention.Id, _inboxes.Length)] ??= []).Add(mention);
-        }
+        var groups = IngestPartitions.Split(mentions, _inboxes.Length);
 
         for (var p = 0; p < groups.Length; p++)
         {
@@ -58,7 +54,7 @@ internal sealed partial class DirectMentionIngestor : IMentionIngestor, IDisposa
             {
                 try
                 {
-                    await _inboxes[p].Writer.WriteAsync([.. group], cancellationToken);
+                    await _inboxes[p].Writer.WriteAsync(group, cancellationToken);
                 }
                 catch (ChannelClosedException ex)
                 {

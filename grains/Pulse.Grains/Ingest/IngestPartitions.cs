@@ -1,5 +1,6 @@
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
+using Pulse.Grains.Mentions;
 
 namespace Pulse.Grains.Ingest;
 
@@ -19,5 +20,18 @@ public static class IngestPartitions
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(partitions, 1);
         return (int)(XxHash3.HashToUInt64(MemoryMarshal.AsBytes(mentionId)) % (ulong)partitions);
+    }
+
+    /// <summary>The mentions of one batch by partition, in arrival order; null where a partition got none.</summary>
+    public static Mention[]?[] Split(IReadOnlyList<Mention> mentions, int partitions)
+    {
+        ArgumentNullException.ThrowIfNull(mentions);
+        var groups = new List<Mention>?[partitions];
+        foreach (var mention in mentions)
+        {
+            (groups[Of(mention.Id, partitions)] ??= []).Add(mention);
+        }
+
+        return [.. groups.Select(g => g?.ToArray())];
     }
 }

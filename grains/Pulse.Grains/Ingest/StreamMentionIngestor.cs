@@ -19,12 +19,7 @@ internal sealed class StreamMentionIngestor(IClusterClient client, IOptions<Inge
         }
 
         var partitions = options.Value.Partitions;
-        var groups = new List<Mention>?[partitions];
-        foreach (var mention in mentions)
-        {
-            var p = PartitionOf(mention.Id, partitions);
-            (groups[p] ??= []).Add(mention);
-        }
+        var groups = IngestPartitions.Split(mentions, partitions);
 
         var provider = client.GetStreamProvider(StreamNames.Provider);
         var sends = new List<Task>(partitions);
@@ -33,7 +28,7 @@ internal sealed class StreamMentionIngestor(IClusterClient client, IOptions<Inge
             if (groups[p] is { } group)
             {
                 var stream = provider.GetStream<MentionBatch>(StreamId.Create(StreamNames.IngestNamespace, p.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-                sends.Add(stream.OnNextAsync(new MentionBatch([.. group])));
+                sends.Add(stream.OnNextAsync(new MentionBatch(group)));
             }
         }
 
@@ -46,6 +41,4 @@ internal sealed class StreamMentionIngestor(IClusterClient client, IOptions<Inge
             throw new IngestUnavailableException("The ingest log did not store the batch.", ex);
         }
     }
-
-    internal static int PartitionOf(string mentionId, int partitions) => IngestPartitions.Of(mentionId, partitions);
 }
