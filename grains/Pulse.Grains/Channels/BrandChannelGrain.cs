@@ -130,14 +130,18 @@ internal sealed partial class BrandChannelGrain(
 
     public async Task<LogPosition?> SaveAsync(int partition)
     {
+        await SaveCheckpointAsync();
+        return _applied.TryGetValue(partition, out var applied) ? applied : null;
+    }
+
+    private async Task SaveCheckpointAsync()
+    {
         if (ingestLog.IsDurable && _changedSinceSave)
         {
             checkpoint.State = ChannelCheckpoint.Capture(_windows, _seen, _latest, _applied);
             await checkpoint.WriteStateAsync();
             _changedSinceSave = false;
         }
-
-        return _applied.TryGetValue(partition, out var applied) ? applied : null;
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -148,7 +152,7 @@ internal sealed partial class BrandChannelGrain(
         {
             try
             {
-                await SaveAsync(0);
+                await SaveCheckpointAsync();
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
