@@ -9,7 +9,7 @@ internal static class LoadArguments
 
     private static readonly HashSet<string> ValueFlags = new(StringComparer.Ordinal)
     {
-        "--url", "--rate", "--duration", "--brands", "--batch", "--connections", "--redis", "--cluster-id", "--partitions", "--report", "--seed",
+        "--url", "--rate", "--duration", "--warmup", "--brands", "--batch", "--connections", "--redis", "--cluster-id", "--partitions", "--report", "--seed",
     };
 
     /// <summary>Null with a null <paramref name="error"/> means help was asked for.</summary>
@@ -19,6 +19,7 @@ internal static class LoadArguments
         double? rate = null;
         var max = false;
         var duration = LoadOptions.DefaultDuration;
+        var warmup = TimeSpan.Zero;
         int brands = LoadOptions.DefaultBrands, batch = LoadOptions.DefaultBatch, connections = LoadOptions.DefaultConnections;
         int partitions = LoadOptions.DefaultPartitions;
         var setupBrands = false;
@@ -65,6 +66,7 @@ internal static class LoadArguments
                 "--url" => AddUrl(value, urls),
                 "--rate" => Positive(name, value, out var r) ?? Set(out rate, r),
                 "--duration" => ParseDuration(value, out duration),
+                "--warmup" => value == "0" ? Set(out warmup, TimeSpan.Zero) : ParseDuration(value, out warmup, name),
                 "--brands" => Count(name, value, 1, 100_000, out brands),
                 "--batch" => Count(name, value, 1, 10_000, out batch),
                 "--connections" => Count(name, value, 1, 1024, out connections),
@@ -86,12 +88,12 @@ internal static class LoadArguments
             : redis is null && (partitionsGiven || clusterId is not null) ? "--cluster-id and --partitions only apply with --redis"
             : null;
         return error is null
-            ? new LoadOptions(urls, rate, duration, brands, batch, connections, setupBrands, redis, clusterId ?? LoadOptions.DefaultClusterId, partitions, report, seed)
+            ? new LoadOptions(urls, rate, duration, warmup, brands, batch, connections, setupBrands, redis, clusterId ?? LoadOptions.DefaultClusterId, partitions, report, seed)
             : null;
     }
 
     /// <summary>A duration such as <c>60s</c>, <c>2m</c>, <c>500ms</c>, or plain seconds.</summary>
-    internal static string? ParseDuration(string text, out TimeSpan duration)
+    internal static string? ParseDuration(string text, out TimeSpan duration, string name = "--duration")
     {
         duration = default;
         var (number, unit) = text.EndsWith("ms", StringComparison.Ordinal) ? (text[..^2], 0.001)
@@ -101,7 +103,7 @@ internal static class LoadArguments
             : (text, 1.0);
         if (!double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) || value * unit < 0.1 || value * unit > 86_400)
         {
-            return $"--duration must be between 100ms and 24h, like 60s, 5m or 500ms, not '{text}'";
+            return $"{name} must be between 100ms and 24h, like 60s, 5m or 500ms, not '{text}'";
         }
 
         duration = TimeSpan.FromSeconds(value * unit);

@@ -13,7 +13,7 @@ public static class LoadCommand
     public const int BadInput = 2;
 
     public const string Usage = """
-        usage: pulse load --url http://host:port [--url ...] (--rate N | --max) [--duration 60s] [--brands 1000]
+        usage: pulse load --url http://host:port [--url ...] (--rate N | --max) [--duration 60s] [--warmup 10s] [--brands 1000]
                           [--batch 1000] [--connections 8] [--setup-brands] [--redis HOST:PORT [--cluster-id pulse]
                           [--partitions 8]] [--report FILE.json] [--seed N]
         """;

@@ -2,11 +2,14 @@ namespace Pulse.Silo.Cli.Load;
 
 /// <summary>Arguments of <c>pulse load</c>, validated by <see cref="LoadArguments"/>.</summary>
 /// <param name="Rate">Mentions per second to offer; null means as fast as the server takes them (<c>--max</c>).</param>
+/// <param name="Warmup">Sent before <paramref name="Duration"/> at the same rate and left out of every figure: a fresh silo
+/// spends its first seconds compiling (tiered JIT), which is not its sustained rate.</param>
 /// <param name="Redis">When set, mentions are appended to the ingest log in Redis instead of POSTed.</param>
 internal sealed record LoadOptions(
     IReadOnlyList<Uri> Urls,
     double? Rate,
     TimeSpan Duration,
+    TimeSpan Warmup,
     int Brands,
     int Batch,
     int Connections,

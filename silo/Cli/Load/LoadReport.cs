@@ -15,6 +15,9 @@ internal sealed record LoadReport
 
     public double? TargetRate { get; init; }
 
+    /// <summary>Seconds sent before the measured run and left out of every figure (<c>--warmup</c>).</summary>
+    public double WarmupSeconds { get; init; }
+
     public required int Brands { get; init; }
 
     public required int Batch { get; init; }
@@ -82,7 +85,7 @@ internal sealed record LoadReport
         var lines = new List<string>
         {
             string.Create(c, $"pulse load: {Mode} to {string.Join(", ", Urls)}, {Brands} brands, batch {Batch}, {Connections} connections"),
-            string.Create(c, $"  duration        {DurationSeconds:0.0} s, target {(TargetRate is { } t ? t.ToString("0", c) + "/s" : "max")}"),
+            string.Create(c, $"  duration        {DurationSeconds:0.0} s, target {(TargetRate is { } t ? t.ToString("0", c) + "/s" : "max")}{(WarmupSeconds > 0 ? $", after a {WarmupSeconds:0.#} s warm-up left out of every figure" : "")}"),
             string.Create(c, $"  sent            {Sent} mentions in {Requests} requests"),
             string.Create(c, $"  accepted        {Accepted} ({AcceptedRate:0}/s sustained), rejected {Rejected}"),
             "  errors          " + (Errors.Count == 0 ? "none" : string.Join(", ", Errors.Select(e => string.Create(c, $"{e.Key}: {e.Value.Requests} requests / {e.Value.Mentions} mentions")))),

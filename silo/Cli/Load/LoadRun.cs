@@ -50,12 +50,23 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output, bool termi
 
         var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
         var start = time.GetTimestamp();
-        var deadline = start + (long)(options.Duration.TotalSeconds * time.TimestampFrequency);
+        var deadline = start + (long)((options.Warmup + options.Duration).TotalSeconds * time.TimestampFrequency);
         using var background = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var probing = probes.RunAsync(background.Token);
-        var polling = PollProcessedAsync(processed, baseline, background.Token);
         var sending = workers.RunAsync(senders, deadline, cancellationToken);
         var progress = new ProgressLine(output, terminal);
+        if (options.Warmup > TimeSpan.Zero)
+        {
+            // Sending goes on without a pause; only what the figures count starts again.
+            await ShowProgressAsync(sending, progress, counters, tracker, start, until: start + (long)(options.Warmup.TotalSeconds * time.TimestampFrequency)).ConfigureAwait(false);
+            counters.Reset();
+            tracker.Reset();
+            baseline = await processed.ReadAsync(cancellationToken).ConfigureAwait(false);
+            cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
+            start = time.GetTimestamp();
+        }
+
+        var polling = PollProcessedAsync(processed, baseline, background.Token);
         await ShowProgressAsync(sending, progress, counters, tracker, start).ConfigureAwait(false);
         var sendEnd = time.GetTimestamp();
         var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalSeconds;
@@ -74,6 +85,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output, bool termi
             Mode = redis is null ? "http" : "redis",
             Urls = [.. options.Urls.Select(u => u.ToString())],
             TargetRate = options.Rate,
+            WarmupSeconds = options.Warmup.TotalSeconds,
             Brands = options.Brands,
             Batch = options.EffectiveBatch,
             Connections = options.Connections,
@@ -140,13 +152,19 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output, bool termi
         }
     }
 
-    private async Task ShowProgressAsync(Task sending, ProgressLine progress, LoadCounters counters, ProbeTracker tracker, long start)
+    /// <summary>Prints a progress line a second until sending ends or, with <paramref name="until"/>, that moment passes.</summary>
+    private async Task ShowProgressAsync(Task sending, ProgressLine progress, LoadCounters counters, ProbeTracker tracker, long start, long? until = null)
     {
         long lastSent = 0, lastAccepted = 0;
         var lastAt = start;
         while (await Task.WhenAny(sending, Task.Delay(TimeSpan.FromSeconds(1), time)).ConfigureAwait(false) != sending)
         {
             var now = time.GetTimestamp();
+            if (now >= until)
+            {
+                return;
+            }
+
             var seconds = time.GetElapsedTime(lastAt, now).TotalSeconds;
             long sent = counters.Sent, accepted = counters.Accepted;
             await progress.WriteAsync(time.GetElapsedTime(start, now).TotalSeconds, (sent - lastSent) / seconds, (accepted - lastAccepted) / seconds,

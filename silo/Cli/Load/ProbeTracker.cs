@@ -65,6 +65,18 @@ internal sealed class ProbeTracker(TimeProvider time, TimeSpan lostAfter)
         }
     }
 
+    /// <summary>Forgets every probe so far, in flight or seen (end of the warm-up).</summary>
+    public void Reset()
+    {
+        lock (_gate)
+        {
+            _inFlight.Clear();
+            _millis.Clear();
+            _late = 0;
+            Interlocked.Exchange(ref _sent, 0);
+        }
+    }
+
     /// <summary>Probes that waited longer than the limit, seen late or not at all.</summary>
     public int Lost()
     {

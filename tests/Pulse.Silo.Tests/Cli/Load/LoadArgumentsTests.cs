@@ -20,6 +20,7 @@ public sealed class LoadArgumentsTests
     [InlineData("--url http://localhost:5080 --rate -5", "--rate must be a positive number, not '-5'")]
     [InlineData("--url http://localhost:5080 --rate fast", "--rate must be a positive number, not 'fast'")]
     [InlineData("--url http://localhost:5080 --max --duration soon", "--duration must be between 100ms and 24h")]
+    [InlineData("--url http://localhost:5080 --max --warmup later", "--warmup must be between 100ms and 24h")]
     [InlineData("--url http://localhost:5080 --max --brands 0", "--brands must be a whole number from 1 to 100000, not '0'")]
     [InlineData("--url http://localhost:5080 --max --batch 20000", "--batch must be a whole number from 1 to 10000")]
     [InlineData("--url http://localhost:5080 --max --connections", "--connections needs a value")]
@@ -47,7 +48,7 @@ public sealed class LoadArgumentsTests
     public void Every_option_is_read()
     {
         var options = LoadArguments.Parse(
-            ["--url", "http://a:1", "--url", "http://b:2", "--rate", "50000", "--duration", "90s", "--brands", "10", "--batch", "500",
+            ["--url", "http://a:1", "--url", "http://b:2", "--rate", "50000", "--duration", "90s", "--warmup", "15s", "--brands", "10", "--batch", "500",
              "--connections", "4", "--setup-brands", "--redis", "127.0.0.1:6379", "--cluster-id", "c1", "--partitions", "16", "--report", "r.json", "--seed", "7"],
             out var error);
 
@@ -56,6 +57,7 @@ public sealed class LoadArgumentsTests
         Assert.Equal(["http://a:1/", "http://b:2/"], options.Urls.Select(u => u.ToString()));
         Assert.Equal(50_000, options.Rate);
         Assert.Equal(TimeSpan.FromSeconds(90), options.Duration);
+        Assert.Equal(TimeSpan.FromSeconds(15), options.Warmup);
         Assert.Equal((10, 500, 4, true), (options.Brands, options.Batch, options.Connections, options.SetupBrands));
         Assert.Equal(("127.0.0.1:6379", "c1", 16), (options.Redis, options.ClusterId, options.Partitions));
         Assert.Equal(("r.json", 7UL), (options.ReportPath, options.Seed));
@@ -70,6 +72,7 @@ public sealed class LoadArgumentsTests
         Assert.Null(options.Rate);
         Assert.Equal((60.0, 1000, 1000, 8, "pulse", 8), (options.Duration.TotalSeconds, options.Brands, options.Batch, options.Connections, options.ClusterId, options.Partitions));
         Assert.Equal(1000, options.EffectiveBatch);
+        Assert.Equal(TimeSpan.Zero, options.Warmup);
     }
 
     [Theory]
