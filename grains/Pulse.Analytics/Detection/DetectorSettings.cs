@@ -75,6 +75,16 @@ public sealed record DetectorSettings
     /// <summary>Fraction of the recent peak (see <see cref="PeakHorizonBuckets"/>) a single-bucket spike must reach to alert.</summary>
     public double PeakFactor { get; init; } = 0.5;
 
+    /// <summary>
+    /// Fraction of the recent peak (see <see cref="PeakHorizonBuckets"/>) the recent level (see
+    /// <see cref="RecentLevelHalfLifeBuckets"/>) must reach for a sustained rise (the CUSUM) to alert: a slow climb at night
+    /// to a few percent of the week's largest bucket is not news either. 0 exempts sustained rises from the peak test.
+    /// </summary>
+    public double SustainedPeakFactor { get; init; } = 0.07;
+
+    /// <summary>Half-life, in buckets, of the recent level (an EWMA of the raw counts) that <see cref="SustainedPeakFactor"/> judges.</summary>
+    public double RecentLevelHalfLifeBuckets { get; init; } = 12;
+
     /// <summary>Severity grows by one step each time an incident's duration doubles past this many buckets.</summary>
     public double SeverityPersistenceBuckets { get; init; } = 3;
 
@@ -91,6 +101,7 @@ public sealed record DetectorSettings
 
         // Normal: a single bucket must be 7.5 robust deviations above its baseline AND at least half the largest count of
         // the past week ("is this among the biggest things this week?", the way a communications team judges a spike).
+        // A sustained rise must lift the last hour's level to 7 % of that largest count (SustainedPeakFactor).
         // Low looks back two weeks, High drops the test. Drops keep their own decision level.
         var (spike, persistence, drop, refractory, peakHorizon) = sensitivity switch
         {
@@ -116,6 +127,7 @@ public sealed record DetectorSettings
             SeasonalSlots = seasonal ? Math.Min(24, periodBuckets) : 1,
             LevelHalfLifeBuckets = Math.Max(1.0, TimeSpan.FromHours(6) / bucketSize),
             ScaleHalfLifeBuckets = Math.Max(1.0, TimeSpan.FromHours(12) / bucketSize),
+            RecentLevelHalfLifeBuckets = Math.Max(1.0, TimeSpan.FromHours(1) / bucketSize),
             SeverityPersistenceBuckets = Math.Max(1.0, TimeSpan.FromMinutes(15) / bucketSize),
         };
         settings.Validate();
@@ -136,6 +148,8 @@ public sealed record DetectorSettings
         Require(EscalationFactor == 0 || EscalationFactor > 1, nameof(EscalationFactor), EscalationFactor);
         Require(PeakHorizonBuckets >= 0, nameof(PeakHorizonBuckets), PeakHorizonBuckets);
         Require(PeakFactor > 0 && double.IsFinite(PeakFactor), nameof(PeakFactor), PeakFactor);
+        Require(SustainedPeakFactor >= 0 && double.IsFinite(SustainedPeakFactor), nameof(SustainedPeakFactor), SustainedPeakFactor);
+        Require(RecentLevelHalfLifeBuckets >= 1, nameof(RecentLevelHalfLifeBuckets), RecentLevelHalfLifeBuckets);
         Require(MinimumVolume >= 0, nameof(MinimumVolume), MinimumVolume);
         Require(SeasonalityPeriodBuckets >= 0, nameof(SeasonalityPeriodBuckets), SeasonalityPeriodBuckets);
         Require(

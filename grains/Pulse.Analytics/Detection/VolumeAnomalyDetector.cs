@@ -12,12 +12,17 @@ public sealed class VolumeAnomalyDetector
     private readonly DetectorSettings _settings;
     private readonly SeasonalBaseline _baseline;
     private readonly IncidentTracker _incidents;
-    private readonly AnomalyKind _spikeKind;
-    private readonly bool _detectDrops;
     private readonly RecentPeak? _peaks;
     private double _rise;
     private double _fall;
     private int _fallingBuckets;
+
+    // The recent level and its rate are floats and the kind a byte so the detector is no larger than before they were
+    // added (80 bytes): there is one per (brand, channel) grain. Float precision is ample for a level judged against 10 %.
+    private readonly float _recentLevelRate;
+    private float _recentLevel = float.NaN;
+    private readonly byte _spikeKind;
+    private readonly bool _detectDrops;
 
     public VolumeAnomalyDetector(DetectorSettings settings)
         : this(settings, AnomalyKind.Spike, detectDrops: true)
@@ -31,12 +36,14 @@ public sealed class VolumeAnomalyDetector
         _settings = settings;
         _baseline = new SeasonalBaseline(settings, e => CountTransform.PoissonScale(e, settings.Dispersion));
         _incidents = new IncidentTracker(settings);
-        _spikeKind = spikeKind;
+        _spikeKind = (byte)spikeKind;
         _detectDrops = detectDrops;
         if (settings.PeakHorizonBuckets > 0)
         {
             _peaks = RecentPeak.Over(settings.PeakHorizonBuckets);
         }
+
+        _recentLevelRate = (float)(1.0 - Math.Pow(0.5, 1.0 / settings.RecentLevelHalfLifeBuckets));
     }
 
     public DetectorSettings Settings => _settings;
@@ -69,8 +76,12 @@ public sealed class VolumeAnomalyDetector
         var isSpike = riseMagnitude >= 1.0 && value >= s.MinimumVolume;
 
         // A jump far above the baseline that is still well below the largest count of recent days is reported, but is
-        // not news: alerting on it trained users to ignore alerts. A sustained rise (the CUSUM) is judged by its persistence.
-        var alertable = isSpike && (_rise >= s.PersistenceThreshold || _peaks is null || value >= s.PeakFactor * _peaks.Peak);
+        // not news: alerting on it trained users to ignore alerts. A sustained rise (the CUSUM) is judged on its own time
+        // scale: the last hour's level against a (smaller) fraction of that largest count.
+        _recentLevel = float.IsNaN(_recentLevel) ? (float)value : (float)(_recentLevel + (_recentLevelRate * (value - _recentLevel)));
+        var alertable = isSpike && (_peaks is null
+            || value >= s.PeakFactor * _peaks.Peak
+            || (_rise >= s.PersistenceThreshold && _recentLevel >= s.SustainedPeakFactor * _peaks.Peak));
         _peaks?.Add(value);
         var isDrop = _detectDrops
             && _fall >= s.DropThreshold
@@ -95,6 +106,6 @@ public sealed class VolumeAnomalyDetector
             return DetectorResult.Quiet(expected, deviation, score);
         }
 
-        return new DetectorResult(score, alert, isSpike ? _spikeKind : AnomalyKind.Drop, severity, expected, deviation);
+        return new DetectorResult(score, alert, isSpike ? (AnomalyKind)_spikeKind : AnomalyKind.Drop, severity, expected, deviation);
     }
 }

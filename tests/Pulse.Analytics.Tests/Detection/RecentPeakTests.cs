@@ -3,7 +3,7 @@ using static Pulse.Analytics.Tests.Detection.Synthetic;
 
 namespace Pulse.Analytics.Tests.Detection;
 
-/// <summary>The "biggest thing in a week" test that single-bucket spikes pass before they alert.</summary>
+/// <summary>The "biggest thing in a week" test that spikes (half the peak) and sustained rises (7 % of it, by their recent level) pass before they alert.</summary>
 public sealed class RecentPeakTests
 {
     private static readonly TimeSpan FiveMinutes = TimeSpan.FromMinutes(5);
@@ -44,15 +44,41 @@ public sealed class RecentPeakTests
     }
 
     [Fact]
-    public void ASustainedRiseAlertsEvenBelowThisWeeksPeak()
+    public void ASustainedRiseAlertsBelowHalfThisWeeksPeakWhenItsLevelIsAFifthOfIt()
     {
         var big = 2 * OneDay;
         var rise = big + (2 * OneDay);
-        var results = Run(Detector(), rise + 48, i => i == big ? 2000 : i >= rise ? 60 : 20);
+        var results = Run(Detector(), rise + 48, i => i == big ? 2000 : i >= rise ? 400 : 20);
 
         var alerts = AlertBuckets(results);
         Assert.Equal(2, alerts.Length);
         Assert.InRange(alerts[1], rise, rise + 24);
+    }
+
+    [Fact]
+    public void ASustainedRiseToAFewPercentOfThisWeeksPeakIsReportedButNotAlerted()
+    {
+        // Tripling from 20 to 60 a bucket two days after a 2 000-mention bucket: a rise, but not news this week.
+        var big = 2 * OneDay;
+        var rise = big + (2 * OneDay);
+        double Mean(int i) => i == big ? 2000 : i >= rise ? 60 : 20;
+        var results = Run(Detector(), rise + 72, Mean);
+
+        Assert.Equal([big], AlertBuckets(results));
+        Assert.Contains(results[rise..], r => r.Kind == AnomalyKind.Spike);
+
+        var exempt = new VolumeAnomalyDetector(DetectorSettings.For(Sensitivity.Normal, FiveMinutes) with { SustainedPeakFactor = 0 });
+        var alerts = AlertBuckets(Run(exempt, rise + 72, Mean));
+        Assert.Equal(2, alerts.Length);
+        Assert.InRange(alerts[1], rise, rise + 24);
+    }
+
+    [Fact]
+    public void ANegativeSustainedPeakFactorIsRejected()
+    {
+        var settings = DetectorSettings.Default with { SustainedPeakFactor = -0.1 };
+
+        Assert.Throws<ArgumentOutOfRangeException>(settings.Validate);
     }
 
     [Fact]

@@ -159,6 +159,17 @@ public sealed class VolumeAnomalyDetectorTests
     }
 
     [Fact]
+    public void ASustainedModerateRiseIsAlertedByItsPersistence()
+    {
+        var (rise, end) = (TwoDays + (TwoDays / 2), TwoDays + (TwoDays / 2) + 72);
+        var results = Run(Detector(), end, i => i >= rise ? 45 : 20);
+
+        var alert = Assert.Single(AlertBuckets(results));
+        Assert.InRange(alert, rise + 1, end - 1);
+        Assert.True(results[alert].Deviation < Detector().Settings.SpikeThreshold, "the alert should come from persistence, not one bucket");
+    }
+
+    [Fact]
     public void ANegativeCountIsRejected()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => Detector().Observe(Start, -1));
