@@ -1,4 +1,7 @@
+using Orleans.Configuration;
 using Orleans.Dashboard;
+using Orleans.Serialization;
+using Orleans.Storage;
 using Pulse.Grains;
 
 namespace Pulse.Silo.Hosting;
@@ -17,6 +20,10 @@ public static class EmbeddedSiloExtensions
         {
             silo.UseLocalhostClustering(siloPort, gatewayPort);
             silo.AddMemoryGrainStorage(GrainStorageNames.Pulse);
+            // Orleans' binary format instead of the JSON default (as in cluster mode): every grain that keeps state is read
+            // through it when it activates, and 1 000 brands activate 9 000 such grains within seconds of the first mentions.
+            silo.Services.AddOptions<MemoryGrainStorageOptions>(GrainStorageNames.Pulse)
+                .Configure<Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
             silo.AddDashboard();
         });
         builder.Services.AddPulseGrains(builder.Configuration);
