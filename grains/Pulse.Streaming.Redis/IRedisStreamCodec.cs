@@ -16,4 +16,16 @@ public interface IRedisStreamCodec
     /// delivered and the entry also goes to the dead-letter stream with the error.
     /// </summary>
     RedisStreamDecoded Decode(NameValueEntry[] fields);
+
+    /// <summary>
+    /// Whether <see cref="Combine"/> joins events. If so a poll reads up to <c>ReadCount</c> entries whatever the cache
+    /// asks for, since they come back as one container.
+    /// </summary>
+    bool Combines => false;
+
+    /// <summary>
+    /// One event standing for the events of several consecutive entries read in one poll, or null to deliver them entry
+    /// by entry (the default). Fewer, larger deliveries make a busy queue's consumer cheaper per event.
+    /// </summary>
+    object? Combine(IReadOnlyList<object> events) => null;
 }

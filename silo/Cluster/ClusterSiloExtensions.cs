@@ -5,6 +5,7 @@ using Orleans.Persistence;
 using Orleans.Serialization;
 using Orleans.Storage;
 using Pulse.Grains;
+using Pulse.Grains.Channels;
 using Pulse.Silo.Cluster.Streams;
 
 namespace Pulse.Silo.Cluster;
@@ -22,6 +23,7 @@ public static class ClusterSiloExtensions
         var endpoints = SiloEndpoints.From(builder.Configuration);
         builder.Services.AddOptions<RedisClusterOptions>().BindConfiguration(RedisClusterOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddPulseRedisConnection(redis);
+        builder.Services.AddSingleton<IChannelCheckpointStore>(sp => new RedisChannelCheckpointStore(sp.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>(), redis));
         builder.UseOrleans(silo =>
         {
             silo.Configure<Orleans.Configuration.ClusterOptions>(o =>

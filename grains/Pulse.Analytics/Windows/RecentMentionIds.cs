@@ -59,10 +59,15 @@ public sealed class RecentMentionIds
     /// True when <paramref name="id"/> was not seen within the horizon (count the mention); false for a duplicate.
     /// Either way the id now counts as seen, so a steadily re-delivered id stays a duplicate.
     /// </summary>
-    public bool TryAdd(ReadOnlySpan<char> id)
+    public bool TryAdd(ReadOnlySpan<char> id) => TryAdd(HashOf(id));
+
+    /// <summary>The 64-bit hash an id is remembered by.</summary>
+    public static ulong HashOf(ReadOnlySpan<char> id) => XxHash3.HashToUInt64(MemoryMarshal.AsBytes(id));
+
+    /// <summary><see cref="TryAdd(ReadOnlySpan{char})"/> for an id already hashed with <see cref="HashOf"/>.</summary>
+    public bool TryAdd(ulong hash)
     {
         Rotate();
-        ulong hash = XxHash3.HashToUInt64(MemoryMarshal.AsBytes(id));
         if (_previous.Remove(hash))
         {
             // Seen last generation: move it forward so the guarantee counts from this sighting.
@@ -83,9 +88,16 @@ public sealed class RecentMentionIds
     /// <summary>Both generations' hashes and the position in the current one, as plain data; O(ids), for checkpoints.</summary>
     public RecentMentionIdsState Export()
     {
+        var (savedAt, intoGeneration) = Position();
+        return new RecentMentionIdsState(Horizon, savedAt, intoGeneration, [.. _current], [.. _previous]);
+    }
+
+    /// <summary>Where the current generation stands, anchored to the wall clock (as in <see cref="Export"/>), without copying ids.</summary>
+    public (DateTimeOffset Now, TimeSpan IntoGeneration) Position()
+    {
         Rotate();
         var intoGeneration = ElapsedTicks() - (_generation * _horizonTicks);
-        return new RecentMentionIdsState(Horizon, _timeProvider.GetUtcNow(), TimeSpan.FromTicks(intoGeneration), [.. _current], [.. _previous]);
+        return (_timeProvider.GetUtcNow(), TimeSpan.FromTicks(intoGeneration));
     }
 
     /// <summary>

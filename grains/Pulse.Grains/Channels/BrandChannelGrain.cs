@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pulse.Analytics.Detection;
@@ -9,14 +10,15 @@ using Pulse.Grains.Ingest.Durable;
 using Pulse.Grains.Mentions;
 using Pulse.Grains.Notifications;
 using Pulse.Grains.Stats;
+using Orleans.Serialization;
 
 namespace Pulse.Grains.Channels;
 
 // Windows live in memory; on the embedded default nothing else holds them, so the grain stays active as long as its
-// longest window. In cluster mode they are also saved as a checkpoint whenever the ingest partitions commit.
+// longest window. In cluster mode they are also saved as a checkpoint whenever the ingest partitions commit, to the
+// IChannelCheckpointStore: the windows whole, the de-duplication ids incrementally (SeenIdsJournal).
 [CollectionAgeLimit(Hours = 25)]
 internal sealed partial class BrandChannelGrain(
-    [PersistentState("windows", GrainStorageNames.Pulse)] IPersistentState<ChannelCheckpoint> checkpoint,
     IIngestLog ingestLog,
     IOptions<ChannelWindowOptions> options,
     IOptions<AlertOptions> alertOptions,
@@ -41,6 +43,8 @@ internal sealed partial class BrandChannelGrain(
     private DateTimeOffset _sensitivityChecked;
     private readonly Dictionary<int, LogPosition> _applied = [];
     private bool _changedSinceSave;
+    private IChannelCheckpointStore? _store;
+    private SeenIdsJournal? _journal;
     private ChannelKey _key;
     private IBrandGrain _brand = null!;
     private IBrandAlertsGrain _brandAlerts = null!;
@@ -57,9 +61,19 @@ internal sealed partial class BrandChannelGrain(
         // Kept: GetGrain resolves the grain type by reflection on every call, and the tick calls the brand every second.
         _brand = GrainFactory.GetGrain<IBrandGrain>(_key.BrandId);
         _brandAlerts = GrainFactory.GetGrain<IBrandAlertsGrain>(_key.BrandId);
-        if (ingestLog.IsDurable && checkpoint.RecordExists)
+        if (ingestLog.IsDurable)
         {
-            Restore(checkpoint.State);
+            _store = ServiceProvider.GetRequiredService<IChannelCheckpointStore>();
+            var saved = await _store.ReadAsync(_key.ToString(), cancellationToken);
+            var chunks = saved is null ? [] : saved.Chunks.Select(c => SeenIdsChunk.FromBytes(c)).ToList();
+            if (saved is not null)
+            {
+                var state = ServiceProvider.GetRequiredService<Serializer>().Deserialize<ChannelCheckpoint>(saved.Checkpoint)
+                    ?? throw new InvalidOperationException($"The checkpoint of {_key} is empty.");
+                Restore(state, chunks);
+            }
+
+            _journal = new SeenIdsJournal(chunks.Select(c => c.SavedAt));
         }
 
         await ApplyBrandSensitivityAsync();
@@ -110,7 +124,9 @@ internal sealed partial class BrandChannelGrain(
         foreach (var scored in mentions)
         {
             var m = scored.Mention;
-            if (!_seen.TryAdd(m.Id))
+            var hash = RecentMentionIds.HashOf(m.Id);
+            _journal?.Seen(hash);
+            if (!_seen.TryAdd(hash))
             {
                 continue;
             }
@@ -136,10 +152,13 @@ internal sealed partial class BrandChannelGrain(
 
     private async Task SaveCheckpointAsync()
     {
-        if (ingestLog.IsDurable && _changedSinceSave)
+        if (_store is not null && _journal is not null && _changedSinceSave)
         {
-            checkpoint.State = ChannelCheckpoint.Capture(_windows, _seen, _latest, _applied);
-            await checkpoint.WriteStateAsync();
+            var state = ChannelCheckpoint.CaptureJournaled(_windows, _seen, _latest, _applied);
+            var (chunk, drop) = _journal.Prepare(state.Seen.SavedAt, state.GenerationStart - state.Seen.Horizon);
+            var bytes = ServiceProvider.GetRequiredService<Serializer>().SerializeToArray(state);
+            await _store.WriteAsync(_key.ToString(), bytes, chunk.ToBytes(), drop);
+            _journal.Saved(chunk, drop);
             _changedSinceSave = false;
         }
     }
@@ -161,10 +180,10 @@ internal sealed partial class BrandChannelGrain(
         }
     }
 
-    private void Restore(ChannelCheckpoint saved)
+    private void Restore(ChannelCheckpoint saved, IEnumerable<SeenIdsChunk> chunks)
     {
         _windows = saved.RestoreWindows(WindowLayout.Default);
-        _seen = saved.RestoreSeen(options.Value.DedupHorizon, clock);
+        _seen = saved.RestoreSeen(options.Value.DedupHorizon, clock, chunks);
         _latest = saved.RestoreLatest(options.Value.LatestMentions);
         foreach (var (partition, position) in saved.Applied)
         {

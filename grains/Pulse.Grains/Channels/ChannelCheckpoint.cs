@@ -46,6 +46,31 @@ internal sealed record ChannelCheckpoint(
             new Dictionary<int, LogPosition>(applied));
     }
 
+    /// <summary>
+    /// A checkpoint whose ids are in the grain's journal (<see cref="SeenIdsJournal"/>), not in it: only the id set's
+    /// position in its generation is saved, which <see cref="RestoreSeen(TimeSpan, TimeProvider, IEnumerable{SeenIdsChunk})"/> needs.
+    /// </summary>
+    public static ChannelCheckpoint CaptureJournaled(
+        MultiResolutionWindows windows,
+        RecentMentionIds seen,
+        LatestMentions latest,
+        IReadOnlyDictionary<int, LogPosition> applied)
+    {
+        ArgumentNullException.ThrowIfNull(windows);
+        ArgumentNullException.ThrowIfNull(seen);
+        ArgumentNullException.ThrowIfNull(latest);
+        ArgumentNullException.ThrowIfNull(applied);
+        var (now, intoGeneration) = seen.Position();
+        return new ChannelCheckpoint(
+            [.. windows.Export().Select(WindowCheckpoint.From)],
+            new SeenIdsCheckpoint(seen.Horizon, now, intoGeneration, [], []),
+            latest.OldestFirst(),
+            new Dictionary<int, LogPosition>(applied));
+    }
+
+    /// <summary>When the current generation of the saved id set began (wall clock); chunks before it belong to older ones.</summary>
+    public DateTimeOffset GenerationStart => Seen.SavedAt - Seen.IntoGeneration;
+
     /// <summary>Windows of <paramref name="layout"/>, with the saved rings that still fit it (see <see cref="MultiResolutionWindows.Restore"/>).</summary>
     public MultiResolutionWindows RestoreWindows(WindowLayout layout) =>
         MultiResolutionWindows.Restore(layout, [.. Windows.Select(w => w.ToState())]);
@@ -53,6 +78,35 @@ internal sealed record ChannelCheckpoint(
     /// <summary>The remembered ids as of now on <paramref name="clock"/> (see <see cref="RecentMentionIds.Restore"/>).</summary>
     public RecentMentionIds RestoreSeen(TimeSpan horizon, TimeProvider clock) =>
         RecentMentionIds.Restore(Seen.ToState(), horizon, clock);
+
+    /// <summary>
+    /// The remembered ids from the journal's <paramref name="chunks"/> (and any ids saved in the checkpoint itself): a
+    /// chunk written in the saved current generation goes to the current one, a chunk of the generation before to the
+    /// previous one, older chunks are dropped; then as <see cref="RecentMentionIds.Restore"/>. A chunk spanning a
+    /// generation change counts as current: its ids are remembered up to one save interval longer, never shorter.
+    /// </summary>
+    public RecentMentionIds RestoreSeen(TimeSpan horizon, TimeProvider clock, IEnumerable<SeenIdsChunk> chunks)
+    {
+        ArgumentNullException.ThrowIfNull(chunks);
+        var start = GenerationStart;
+        var current = new HashSet<ulong>(Seen.Current);
+        var previous = new HashSet<ulong>(Seen.Previous);
+        foreach (var chunk in chunks)
+        {
+            if (chunk.SavedAt >= start)
+            {
+                current.UnionWith(chunk.Ids);
+            }
+            else if (chunk.SavedAt >= start - Seen.Horizon)
+            {
+                previous.UnionWith(chunk.Ids);
+            }
+        }
+
+        previous.ExceptWith(current);
+        var state = new RecentMentionIdsState(Seen.Horizon, Seen.SavedAt, Seen.IntoGeneration, [.. current], [.. previous]);
+        return RecentMentionIds.Restore(state, horizon, clock);
+    }
 
     /// <summary>The live feed; the newest <paramref name="capacity"/> if that shrank.</summary>
     public LatestMentions RestoreLatest(int capacity) => LatestMentions.Restore(capacity, Latest);

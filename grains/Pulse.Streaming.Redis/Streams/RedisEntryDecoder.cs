@@ -24,5 +24,10 @@ internal sealed class RedisEntryDecoder(IRedisStreamCodec codec)
         }
     }
 
+    /// <summary>The codec's combination of <paramref name="events"/> (see <see cref="IRedisStreamCodec.Combine"/>), or null.</summary>
+    public bool Combines => codec.Combines;
+
+    public object? Combine(IReadOnlyList<object> events) => events.Count > 1 ? codec.Combine(events) : null;
+
     public static RedisEntryId IdOf(StreamEntry entry) => RedisEntryId.Parse(entry.Id.ToString());
 }

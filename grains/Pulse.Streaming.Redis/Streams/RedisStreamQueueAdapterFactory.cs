@@ -10,6 +10,8 @@ namespace Pulse.Streaming.Redis;
 /// <summary>Builds one provider's pieces: fixed queue mapper, simple cache, adapter and per-queue receivers.</summary>
 internal sealed class RedisStreamQueueAdapterFactory : IQueueAdapterFactory
 {
+    private const int CombinedCacheSize = 40;
+
     private readonly RedisQueueMapper _mapper;
     private readonly IQueueAdapterCache _cache;
     private readonly RedisStreamQueueAdapter _adapter;
@@ -21,7 +23,15 @@ internal sealed class RedisStreamQueueAdapterFactory : IQueueAdapterFactory
         var loggerFactory = services.GetRequiredService<ILoggerFactory>();
         var parts = services.GetRequiredKeyedService<RedisStreamParts>(name);
         _mapper = new RedisQueueMapper(options, name);
-        _cache = new SimpleQueueAdapterCache(services.GetRequiredService<IOptionsMonitor<SimpleQueueCacheOptions>>().Get(name), name, loggerFactory);
+        var cacheOptions = services.GetRequiredService<IOptionsMonitor<SimpleQueueCacheOptions>>().Get(name);
+        if (parts.Decoder.Combines && cacheOptions.CacheSize > CombinedCacheSize)
+        {
+            // A combined container holds up to ReadCount entries: keep about as many entries read ahead as the default
+            // cache of single entries would.
+            cacheOptions = new SimpleQueueCacheOptions { CacheSize = CombinedCacheSize };
+        }
+
+        _cache = new SimpleQueueAdapterCache(cacheOptions, name, loggerFactory);
         var deadLetters = new RedisDeadLetters(parts.Keys);
         var receiverLogger = loggerFactory.CreateLogger<RedisStreamQueueReceiver>();
         _adapter = new RedisStreamQueueAdapter(name, _mapper, parts.Keys, parts.Connection, parts.Codec, queueId =>

@@ -54,14 +54,15 @@ internal sealed partial class RedisStreamQueueReceiver(
             return None;
         }
 
-        var count = maxCount < 0 ? readCount : Math.Min(maxCount, readCount);
+        // maxCount counts containers; entries that are combined make one container per poll.
+        var count = maxCount < 0 || decoder.Combines ? readCount : Math.Min(maxCount, readCount);
         try
         {
             var cursor = _cursor ??= await log.ReadCommittedAsync(queue, cancellationToken).ConfigureAwait(false);
             var database = await connection.GetDatabaseAsync(cancellationToken).ConfigureAwait(false);
             var entries = await database.StreamRangeAsync(keys.Queue(queue), minId: "(" + cursor, maxId: "+", count: count)
                 .WaitAsync(cancellationToken).ConfigureAwait(false);
-            var batches = entries.Length == 0 ? None : new List<IBatchContainer>(entries.Length);
+            var batches = new List<IBatchContainer>(entries.Length);
             foreach (var entry in entries)
             {
                 var id = RedisEntryDecoder.IdOf(entry);
@@ -83,13 +84,36 @@ internal sealed partial class RedisStreamQueueReceiver(
             // Moved only once the whole read succeeded: a failure above re-reads the same entries next poll.
             _cursor = cursor;
             Recovered();
-            return batches;
+            return Combine(batches);
         }
         catch (Exception ex) when (IsTransient(ex))
         {
             ReadFailed(ex);
             return None;
         }
+    }
+
+    /// <summary>
+    /// The entries of one read as one container at the last one's token, when the codec combines their events: the
+    /// consumer then handles a backlog in a few large deliveries instead of one per entry. Its position still names an
+    /// entry, so committing and replaying from it work as for single entries.
+    /// </summary>
+    private List<IBatchContainer> Combine(List<IBatchContainer> batches)
+    {
+        if (batches.Count < 2)
+        {
+            return batches;
+        }
+
+        var events = new List<object>();
+        foreach (var batch in batches)
+        {
+            events.AddRange(((RedisStreamBatchContainer)batch).Events);
+        }
+
+        return decoder.Combine(events) is { } combined
+            ? [new RedisStreamBatchContainer(stream, [combined], ((RedisStreamBatchContainer)batches[^1]).Token)]
+            : batches;
     }
 
     // Nothing to acknowledge: the consumer commits through the log when its state is saved.

@@ -75,6 +75,35 @@ internal sealed class MentionStreamCodec(MentionBatchParser parser, TimeProvider
             : new RedisStreamDecoded([new MentionBatch([.. result.Accepted])], error);
     }
 
+    /// <summary>All mentions of the entries read in one poll as one batch: one partition-grain turn and one call per
+    /// (brand, channel) group for the lot, instead of per entry.</summary>
+    public bool Combines => true;
+
+    public object? Combine(IReadOnlyList<object> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var total = 0;
+        foreach (var e in events)
+        {
+            if (e is not MentionBatch batch)
+            {
+                return null;
+            }
+
+            total += batch.Mentions.Length;
+        }
+
+        var mentions = new Mention[total];
+        var at = 0;
+        foreach (MentionBatch batch in events)
+        {
+            batch.Mentions.CopyTo(mentions, at);
+            at += batch.Mentions.Length;
+        }
+
+        return new MentionBatch(mentions);
+    }
+
     private static string Describe(IReadOnlyList<IngestError> errors)
     {
         var text = new StringBuilder();
