@@ -33,17 +33,20 @@ internal sealed class LoadCounters
         }
     }
 
-    /// <summary>Starts counting afresh (end of the warm-up). A request in flight is counted when it ends.</summary>
-    public void Reset()
+    /// <summary>
+    /// Starts counting afresh (end of the warm-up) and returns the mentions accepted until now; a request still in flight is
+    /// counted when it ends.
+    /// </summary>
+    public long Reset()
     {
         lock (_gate)
         {
             Interlocked.Exchange(ref _sent, 0);
-            Interlocked.Exchange(ref _accepted, 0);
             Interlocked.Exchange(ref _rejected, 0);
             Interlocked.Exchange(ref _requests, 0);
             _requestMillis.Clear();
             _errors.Clear();
+            return Interlocked.Exchange(ref _accepted, 0);
         }
     }
 

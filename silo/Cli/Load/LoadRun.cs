@@ -59,9 +59,10 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output, bool termi
         {
             // Sending goes on without a pause; only what the figures count starts again.
             await ShowProgressAsync(sending, progress, counters, tracker, start, until: start + (long)(options.Warmup.TotalSeconds * time.TimestampFrequency)).ConfigureAwait(false);
-            counters.Reset();
+            // Processed counts stay measured from the first send: mentions accepted in the warm-up are still being
+            // processed at its end, so the run's own are whatever Pulse counts beyond the warm-up's accepted ones.
+            baseline += counters.Reset();
             tracker.Reset();
-            baseline = await processed.ReadAsync(cancellationToken).ConfigureAwait(false);
             cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
             start = time.GetTimestamp();
         }
