@@ -120,8 +120,10 @@ internal sealed partial class BrandChannelGrain(
             var observation = new MentionObservation(at, scored.Sentiment, scored.Label, m.Likes, m.Shares, m.Comments, m.Reach);
             if (_windows.Add(observation))
             {
-                _latest.Add(scored);
-                _top.Add(scored, now);
+                // One compact copy, shared by the feed and the top posts: the record itself is not kept.
+                var entry = FeedEntry.From(scored);
+                _latest.Add(entry);
+                _top.Add(entry, now);
                 _terms.Observe(m.Text, at);
                 _unpublished++;
             }

@@ -96,7 +96,8 @@ internal static class ComponentMemory
         return loads;
     }
 
-    // The feed keeps the mentions alive; in the grain they are the only holder, so count fresh copies of their strings.
+    // Fresh copies of the mentions' strings, as in the grain, where nothing else holds them (the feed keeps compact copies
+    // since, so the records and strings it is given are garbage by the time the heap is measured).
     private static ScoredMention[] Copy(ScoredMention[] load) =>
         [.. load.Select(s => s with { Mention = s.Mention with { Id = new string(s.Mention.Id), Text = new string(s.Mention.Text), Author = Fresh(s.Mention.Author), Url = Fresh(s.Mention.Url), Lang = Fresh(s.Mention.Lang) } })];
 
@@ -130,8 +131,9 @@ internal static class ComponentMemory
         var top = new TopRecentMentions(5, TimeSpan.FromMinutes(5));
         foreach (var s in load)
         {
-            latest.Add(s);
-            top.Add(s, now);
+            var entry = FeedEntry.From(s); // as the grain does: one compact entry shared by both
+            latest.Add(entry);
+            top.Add(entry, now);
         }
 
         return (latest, top);
