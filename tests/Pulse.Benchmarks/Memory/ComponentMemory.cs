@@ -22,7 +22,9 @@ internal static class ComponentMemory
         Console.WriteLine($"components, {count:N0} instances each, busy (1-5 mentions in the last 30 s):");
         var total = 0.0;
         total += Report("windows (MultiResolutionWindows)", count, i => Windows(loads[i]));
-        total += Report("de-duplication (RecentMentionIds)", count, i => Seen(loads[i], new FakeTimeProvider(now)));
+        // One clock for all, as the grains share the silo's TimeProvider: a clock each would be counted as theirs.
+        var clock = new FakeTimeProvider(now);
+        total += Report("de-duplication (RecentMentionIds)", count, i => Seen(loads[i], clock));
         total += Report("live feed + top 5 (with the mentions they keep)", count, i => Feed(Copy(loads[i]), now));
         total += Report("rising terms (RisingTerms)", count, i => Terms(loads[i]));
         total += Report("detection (LiveDetection)", count, i => Detection(now));
@@ -33,7 +35,7 @@ internal static class ComponentMemory
         Console.WriteLine($"components after an hour without mentions:");
         total = 0;
         total += Report("windows, trimmed", count, i => Trimmed(Windows(loads[i]), later));
-        total += Report("de-duplication, expired", count, i => Expired(loads[i], now));
+        total += Report("de-duplication, expired", count, i => Expired(loads[i], clock));
         total += Report("live feed + top 5 (unchanged)", count, i => Feed(Copy(loads[i]), now));
         total += Report("rising terms (unchanged)", count, i => Terms(loads[i]));
         total += Report("detection, an hour of 5 s buckets observed", count / 10, i => Observed(loads[i], now, later));
@@ -46,9 +48,9 @@ internal static class ComponentMemory
         return windows;
     }
 
-    private static RecentMentionIds Expired(ScoredMention[] load, DateTimeOffset now)
+    // Each instance counts its generations from its own construction, so advancing the shared clock ages only this one's.
+    private static RecentMentionIds Expired(ScoredMention[] load, FakeTimeProvider clock)
     {
-        var clock = new FakeTimeProvider(now);
         var seen = Seen(load, clock);
         clock.Advance(TimeSpan.FromHours(1));
         seen.Expire();
