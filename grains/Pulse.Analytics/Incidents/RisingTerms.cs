@@ -108,7 +108,7 @@ public sealed class RisingTerms
                 continue; // every sampled entry is in this post: keep them
             }
 
-            _names.Add(_slots, slot, name, hash);
+            _names.Add(_slots.AsSpan(0, _count), slot, name, hash);
             ref var added = ref _slots[slot];
             added.Fast = fast;
             added.Slow = slow;
@@ -198,7 +198,7 @@ public sealed class RisingTerms
     {
         var size = Math.Min(_capacity, Math.Max(8, _slots.Length + (_slots.Length / 2)));
         Array.Resize(ref _slots, size);
-        _names.Resize(_slots, _count);
+        _names.Resize(_slots.AsSpan(0, _count), size);
     }
 
     /// <summary>Frees the weakest (by slow count) of a few sampled slots not counted in the current post; -1 if none.</summary>
@@ -222,7 +222,7 @@ public sealed class RisingTerms
 
         if (weakest >= 0)
         {
-            _names.Remove(_slots, weakest);
+            _names.Remove(_slots.AsSpan(0, _count), weakest);
         }
 
         return weakest;

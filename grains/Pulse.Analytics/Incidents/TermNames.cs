@@ -5,14 +5,15 @@ using System.Text;
 namespace Pulse.Analytics.Incidents;
 
 /// <summary>
-/// The names of <see cref="RisingTerms"/>' slots: their UTF-8 bytes back to back in one array, and an open-addressing
-/// index (linear probing) from name to slot number. Replaces a string per term and a <c>Dictionary&lt;string, int&gt;</c>
-/// (≈ 110 bytes a term) with ≈ 12: every (brand, channel) grain holds one of these.
+/// The names of <see cref="RisingTerms"/>' slots: each as a length and its UTF-8 bytes, back to back in one array, and
+/// an open-addressing index (linear probing) from name to slot number. Replaces a string per term and a
+/// <c>Dictionary&lt;string, int&gt;</c> (≈ 110 bytes a term) with ≈ 12: every (brand, channel) grain holds one of these.
 /// </summary>
 /// <remarks>
 /// <para>The index stores slot + 1 in a byte (0 = empty), so it serves at most <see cref="MaximumSlots"/> slots, and is
 /// kept at most half full: probes stay short, and with at most 255 entries even a run of colliding names (the text is
-/// untrusted) costs a bounded scan. Removal shifts the following entries back instead of leaving tombstones.</para>
+/// untrusted) costs a bounded scan. Removal shifts the following entries back instead of leaving tombstones. Hashes are
+/// not stored: removal and growth (at eviction and as slots grow) hash the few names they move again.</para>
 /// <para>Evicted names leave gaps in the bytes; when a name does not fit, the live ones are copied into a new array with
 /// half as much room again, so each byte is copied O(1) times amortised.</para>
 /// </remarks>
@@ -40,8 +41,7 @@ internal sealed class TermNames
         for (int i = hash & mask; _index[i] != 0; i = (i + 1) & mask)
         {
             int slot = _index[i] - 1;
-            ref readonly var s = ref slots[slot];
-            if (s.Hash == hash && _bytes.AsSpan(s.NameStart, s.NameLength).SequenceEqual(name))
+            if (NameOf(slots[slot]).SequenceEqual(name))
             {
                 return slot;
             }
@@ -50,37 +50,29 @@ internal sealed class TermNames
         return -1;
     }
 
-    /// <summary>Gives the free <paramref name="slot"/> (see <see cref="Remove"/>) the name <paramref name="name"/>.</summary>
+    /// <summary>Gives <paramref name="slot"/> (new, or freed by <see cref="Remove"/>) the name <paramref name="name"/>;
+    /// <paramref name="slots"/> are the slots in use, that one included.</summary>
     public void Add(Span<TermSlot> slots, int slot, ReadOnlySpan<byte> name, int hash)
     {
-        if (_used + name.Length > _bytes.Length)
+        int length = LengthPrefix(name.Length) + name.Length;
+        if (_used + length > _bytes.Length)
         {
-            Compact(slots, name.Length);
+            Compact(slots, slot, length);
         }
 
+        slots[slot].Name = _used;
+        _used += WritePrefix(_bytes.AsSpan(_used), name.Length);
         name.CopyTo(_bytes.AsSpan(_used));
-        ref var s = ref slots[slot];
-        s.Hash = hash;
-        s.NameStart = _used;
-        s.NameLength = name.Length;
         _used += name.Length;
-        _live += name.Length;
-
-        int mask = _index.Length - 1;
-        int i = hash & mask;
-        while (_index[i] != 0)
-        {
-            i = (i + 1) & mask;
-        }
-
-        _index[i] = (byte)(slot + 1);
+        _live += length;
+        Insert(_index, hash, slot);
     }
 
     /// <summary>Frees <paramref name="slot"/>'s name: it is no longer found, and its bytes are reclaimed by a later compaction.</summary>
-    public void Remove(Span<TermSlot> slots, int slot)
+    public void Remove(ReadOnlySpan<TermSlot> slots, int slot)
     {
         int mask = _index.Length - 1;
-        int i = slots[slot].Hash & mask;
+        int i = Hash(NameOf(slots[slot])) & mask;
         while (_index[i] != slot + 1)
         {
             i = (i + 1) & mask;
@@ -89,7 +81,7 @@ internal sealed class TermNames
         // Backward shift: move later entries of the probe run into the hole unless their home lies cyclically in (hole, entry].
         for (int j = (i + 1) & mask; _index[j] != 0; j = (j + 1) & mask)
         {
-            int home = slots[_index[j] - 1].Hash & mask;
+            int home = Hash(NameOf(slots[_index[j] - 1])) & mask;
             bool stays = i <= j ? i < home && home <= j : i < home || home <= j;
             if (!stays)
             {
@@ -99,53 +91,93 @@ internal sealed class TermNames
         }
 
         _index[i] = 0;
-        _live -= slots[slot].NameLength;
-        slots[slot].NameLength = 0;
+        var name = NameOf(slots[slot]);
+        _live -= LengthPrefix(name.Length) + name.Length;
     }
 
-    /// <summary>Rebuilds the index for a slot array of <paramref name="slots"/>.Length (grown), of which the first
-    /// <paramref name="count"/> are in use.</summary>
-    public void Resize(ReadOnlySpan<TermSlot> slots, int count)
+    /// <summary>Rebuilds the index for a slot array grown to <paramref name="slotCount"/>, of which <paramref name="slots"/>
+    /// are in use.</summary>
+    public void Resize(ReadOnlySpan<TermSlot> slots, int slotCount)
     {
-        if (slots.Length > MaximumSlots)
+        if (slotCount > MaximumSlots)
         {
-            throw new ArgumentOutOfRangeException(nameof(slots), slots.Length, $"The name index serves at most {MaximumSlots} slots.");
+            throw new ArgumentOutOfRangeException(nameof(slotCount), slotCount, $"The name index serves at most {MaximumSlots} slots.");
         }
 
-        _index = new byte[(int)BitOperations.RoundUpToPowerOf2((uint)slots.Length * 2)];
-        int mask = _index.Length - 1;
-        for (int slot = 0; slot < count; slot++)
+        var index = new byte[(int)BitOperations.RoundUpToPowerOf2((uint)slotCount * 2)];
+        for (int slot = 0; slot < slots.Length; slot++)
         {
-            if (slots[slot].NameLength == 0)
+            Insert(index, Hash(NameOf(slots[slot])), slot);
+        }
+
+        _index = index;
+    }
+
+    public string Name(in TermSlot slot) => Encoding.UTF8.GetString(NameOf(slot));
+
+    private ReadOnlySpan<byte> NameOf(in TermSlot slot)
+    {
+        int at = slot.Name;
+        int length = 0;
+        for (int shift = 0; ; shift += 7)
+        {
+            byte b = _bytes[at++];
+            length |= (b & 0x7F) << shift;
+            if (b < 0x80)
+            {
+                break;
+            }
+        }
+
+        return _bytes.AsSpan(at, length);
+    }
+
+    private static int LengthPrefix(int length) => length < 0x80 ? 1 : length < 0x4000 ? 2 : length < 0x200000 ? 3 : 5;
+
+    private static int WritePrefix(Span<byte> destination, int length)
+    {
+        int i = 0;
+        uint value = (uint)length;
+        while (value >= 0x80)
+        {
+            destination[i++] = (byte)(value | 0x80);
+            value >>= 7;
+        }
+
+        destination[i++] = (byte)value;
+        return i;
+    }
+
+    private static void Insert(byte[] index, int hash, int slot)
+    {
+        int mask = index.Length - 1;
+        int i = hash & mask;
+        while (index[i] != 0)
+        {
+            i = (i + 1) & mask;
+        }
+
+        index[i] = (byte)(slot + 1);
+    }
+
+    // Copies the live names (every slot in use but `adding`) into a new array with room for `needed` more bytes and half
+    // as much again.
+    private void Compact(Span<TermSlot> slots, int adding, int needed)
+    {
+        var bytes = new byte[Math.Max(32, (_live + needed) * 3 / 2)];
+        int used = 0;
+        for (int slot = 0; slot < slots.Length; slot++)
+        {
+            if (slot == adding)
             {
                 continue;
             }
 
-            int i = slots[slot].Hash & mask;
-            while (_index[i] != 0)
-            {
-                i = (i + 1) & mask;
-            }
-
-            _index[i] = (byte)(slot + 1);
-        }
-    }
-
-    public string Name(in TermSlot slot) => Encoding.UTF8.GetString(_bytes, slot.NameStart, slot.NameLength);
-
-    // Copies the live names into a new array with room for `needed` more bytes and a third of that again.
-    private void Compact(Span<TermSlot> slots, int needed)
-    {
-        var bytes = new byte[Math.Max(32, (_live + needed) * 3 / 2)];
-        int used = 0;
-        foreach (ref var s in slots)
-        {
-            if (s.NameLength != 0)
-            {
-                _bytes.AsSpan(s.NameStart, s.NameLength).CopyTo(bytes.AsSpan(used));
-                s.NameStart = used;
-                used += s.NameLength;
-            }
+            var name = NameOf(slots[slot]);
+            int length = LengthPrefix(name.Length) + name.Length;
+            _bytes.AsSpan(slots[slot].Name, length).CopyTo(bytes.AsSpan(used));
+            slots[slot].Name = used;
+            used += length;
         }
 
         _bytes = bytes;

@@ -1,7 +1,7 @@
 namespace Pulse.Analytics.Incidents;
 
 /// <summary>One tracked term of <see cref="RisingTerms"/>: its decayed counts and where its name lies in <see cref="TermNames"/>.</summary>
-/// <remarks>32 bytes inline in one array, instead of a string object, a dictionary entry and four array elements.
+/// <remarks>24 bytes inline in one array, instead of a string object, a dictionary entry and four array elements.
 /// The counts stay doubles: the baseline is the slow count minus the fast one, and in floats that difference loses
 /// whole posts once a term has thousands of them.</remarks>
 internal struct TermSlot
@@ -15,12 +15,6 @@ internal struct TermSlot
     /// <summary>The last post that counted the term, so a post counts it once.</summary>
     public int LastPost;
 
-    /// <summary>Hash of the UTF-8 name (see <see cref="TermNames.Hash"/>).</summary>
-    public int Hash;
-
-    /// <summary>Offset of the UTF-8 name in the name bytes.</summary>
-    public int NameStart;
-
-    /// <summary>Length of the UTF-8 name; 0 for a free slot (a term has at least two characters).</summary>
-    public int NameLength;
+    /// <summary>Where the name (its length, then its UTF-8 bytes) starts in <see cref="TermNames"/>' bytes.</summary>
+    public int Name;
 }

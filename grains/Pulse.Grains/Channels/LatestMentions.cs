@@ -3,8 +3,8 @@ using Pulse.Grains.Mentions;
 namespace Pulse.Grains.Channels;
 
 /// <summary>A small ring of the most recently recorded mentions, for the live feed, kept as <see cref="FeedEntry"/>s.</summary>
-/// <remarks>The ring is allocated with the first mention: many grains are only activated to be read (a brand's page asks
-/// every channel) and never record one.</remarks>
+/// <remarks>The ring is allocated with the first mention, for four, and doubles up to the capacity: many grains are only
+/// activated to be read (a brand's page asks every channel) and never record one, and many record only a few.</remarks>
 internal sealed class LatestMentions(int capacity)
 {
     private FeedEntry[] _ring = [];
@@ -15,9 +15,13 @@ internal sealed class LatestMentions(int capacity)
 
     public void Add(FeedEntry entry)
     {
-        if (_ring.Length == 0)
+        if (_count == _ring.Length && _ring.Length < capacity)
         {
-            _ring = new FeedEntry[capacity];
+            // Until it first fills, the ring has not wrapped: entries 0..count-1 are oldest first and the next goes after them.
+            var grown = new FeedEntry[Math.Min(capacity, Math.Max(4, _ring.Length * 2))];
+            _ring.CopyTo(grown, 0);
+            _ring = grown;
+            _next = _count;
         }
 
         _ring[_next] = entry;
