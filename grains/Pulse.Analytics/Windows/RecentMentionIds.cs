@@ -40,10 +40,9 @@ public sealed class RecentMentionIds
         _timeProvider = timeProvider;
         _origin = timeProvider.GetTimestamp();
         _horizonTicks = horizon.Ticks;
-        Horizon = horizon;
     }
 
-    public TimeSpan Horizon { get; }
+    public TimeSpan Horizon => TimeSpan.FromTicks(_horizonTicks);
 
     /// <summary>How many distinct ids are remembered right now.</summary>
     public int Count

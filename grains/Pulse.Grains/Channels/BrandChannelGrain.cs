@@ -53,20 +53,18 @@ internal sealed partial class BrandChannelGrain(
     private bool _changedSinceSave;
     private ChannelKey _key;
     private IBrandGrain _brand = null!;
-    private IBrandAlertsGrain _brandAlerts = null!;
     private int _unpublished;
     private long _lastPublishedPerMinute;
     private DateTimeOffset _lastPublished;
     private DateTimeOffset _trimmed;
     private ChannelSnapshot? _unreported;
-    private readonly SnapshotBudget _snapshotBudget = new(options.Value.SnapshotInterval);
+    private SnapshotBudget _snapshotBudget = new(options.Value.SnapshotInterval);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _key = ChannelKey.Parse(this.GetPrimaryKeyString());
         // Kept: GetGrain resolves the grain type by reflection on every call, and the tick calls the brand every second.
         _brand = GrainFactory.GetGrain<IBrandGrain>(_key.BrandId);
-        _brandAlerts = GrainFactory.GetGrain<IBrandAlertsGrain>(_key.BrandId);
         if (_checkpoint is { RecordExists: true })
         {
             Restore(_checkpoint.State);
@@ -271,13 +269,17 @@ internal sealed partial class BrandChannelGrain(
     {
         var now = clock.GetUtcNow();
         _sensitivityChecked = now;
-        var sensitivity = Shared((await _brandAlerts.GetSettingsAsync()).Sensitivity);
+        var sensitivity = Shared((await BrandAlerts.GetSettingsAsync()).Sensitivity);
         if (_detection is null || sensitivity != _sensitivity)
         {
             _sensitivity = sensitivity;
             _detection = new LiveDetection(alertOptions.Value.WithSensitivity(sensitivity), now);
         }
     }
+
+    // Not kept in a field like the brand's (called every second): asked every 30 s or on an alert, a reference costs each
+    // grain ≈ 100 bytes more than resolving it then.
+    private IBrandAlertsGrain BrandAlerts => GrainFactory.GetGrain<IBrandAlertsGrain>(_key.BrandId);
 
     // The constant for a known sensitivity: each answer from the brand is a fresh string, and the grain keeps the last.
     private static string? Shared(string? sensitivity) => sensitivity switch
@@ -314,7 +316,7 @@ internal sealed partial class BrandChannelGrain(
                 new SentimentSplit(minute.Positive, minute.Neutral, minute.Negative),
                 [new ChannelCount(_key.Channel, minute.Count)]);
             var signal = new AlertSignal(_key.BrandId, _key.Channel, AlertKinds.Of(kind), result.Severity, now, value, expected, why);
-            await _brandAlerts.SignalAsync(signal);
+            await BrandAlerts.SignalAsync(signal);
         }
     }
 }

@@ -6,9 +6,9 @@ namespace Pulse.Grains.Channels;
 /// <remarks>Holds the same <see cref="FeedEntry"/>s as the live feed, so a mention in both costs its bytes once.</remarks>
 internal sealed class TopRecentMentions(int capacity, TimeSpan horizon)
 {
-    // Not pre-sized: most grains hold a mention or two here, and many none. Engagement kept beside each entry: it is
-    // compared on every add, and decoding it from the entry each time would cost more than the 8 bytes.
-    private readonly List<(FeedEntry Entry, long Engagement)> _top = [];
+    // Not pre-sized: most grains hold a mention or two here, and many none. Engagement is read from the entries (three
+    // varints) when compared, rather than kept beside them.
+    private readonly List<FeedEntry> _top = [];
 
     public void Add(ScoredMention mention, DateTimeOffset now) => Add(FeedEntry.From(mention), now);
 
@@ -17,7 +17,7 @@ internal sealed class TopRecentMentions(int capacity, TimeSpan horizon)
     {
         for (var i = _top.Count - 1; i >= 0; i--)
         {
-            if (now - _top[i].Entry.Timestamp > horizon)
+            if (now - _top[i].Timestamp > horizon)
             {
                 _top.RemoveAt(i);
             }
@@ -35,12 +35,12 @@ internal sealed class TopRecentMentions(int capacity, TimeSpan horizon)
             at++;
         }
 
-        _top.Insert(at, (mention, engagement));
+        _top.Insert(at, mention);
         if (_top.Count > capacity)
         {
             _top.RemoveAt(_top.Count - 1);
         }
     }
 
-    public MentionView[] Views() => [.. _top.Select(t => t.Entry.ToView())];
+    public MentionView[] Views() => [.. _top.Select(t => t.ToView())];
 }
