@@ -25,7 +25,12 @@ internal readonly struct FeedEntry
 {
     private const int Fixed = 15;
     private const int MaximumVarint = 10;
-    private const int StackLimit = 1024;
+    // Where entries are written before they are copied out at their exact size: one per thread, not zeroed per call as a
+    // stackalloc would be. Texts beyond it (rare) rent a larger one.
+    private const int ScratchLength = 2048;
+
+    [ThreadStatic]
+    private static byte[]? t_scratch;
     private const int Null = 0;
     private const int Utf8Kind = 1;
     private const int Utf16Kind = 2;
@@ -57,7 +62,7 @@ internal readonly struct FeedEntry
         var bound = Fixed + (4 * MaximumVarint) + Bound(m.Id) + Bound(m.Channel) + Bound(m.Text) + Bound(m.Author)
             + Bound(m.Lang) + Bound(m.Url) + Bound(m.Brand) + Bound(scored.BrandId) + Bound(scored.Language);
         byte[]? rented = null;
-        var buffer = bound <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(bound));
+        Span<byte> buffer = bound <= ScratchLength ? (t_scratch ??= new byte[ScratchLength]) : (rented = ArrayPool<byte>.Shared.Rent(bound));
         try
         {
             BinaryPrimitives.WriteInt64LittleEndian(buffer, m.Timestamp.UtcTicks);
