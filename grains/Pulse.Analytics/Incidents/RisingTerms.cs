@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text.Unicode;
 using Pulse.Analytics.Matching;
 
 namespace Pulse.Analytics.Incidents;
@@ -11,8 +13,9 @@ namespace Pulse.Analytics.Incidents;
 /// <remarks>
 /// Observed for every recorded mention, so it is built for that: counts use forward decay (each post adds a weight
 /// growing as 2^(time / half-life) from a landmark, and reads divide it out), so a post costs two exponentials
-/// whatever its terms, and all counts share one scale; terms live in slots of plain arrays, so sampling for eviction is
-/// O(1) and "once per post" is a post number per slot.
+/// whatever its terms, and all counts share one scale; terms live in slots of one array of structs, so sampling for
+/// eviction is O(1) and "once per post" is a post number per slot. Names are kept as UTF-8 in <see cref="TermNames"/>,
+/// not as strings: every (brand, channel) grain holds one of these.
 /// </remarks>
 public sealed class RisingTerms
 {
@@ -23,14 +26,13 @@ public sealed class RisingTerms
     /// <summary>Weights are re-based this many fast half-lives after the landmark, far below a double's range (2^1023).</summary>
     private const double RebaseAfterHalfLives = 64;
 
-    private readonly Dictionary<string, int> _slots;
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-    // Slots grow by doubling up to the capacity: most channels see a handful of terms, and every grain holds one of these.
+    /// <summary>Longest term looked up with its UTF-8 bytes on the stack.</summary>
+    private const int StackTermLength = 128;
+
+    private readonly TermNames _names = new();
+    // Slots grow by half up to the capacity: most channels see a handful of terms, and every grain holds one of these.
     private readonly int _capacity;
-    private string[] _names;
-    private double[] _fast;
-    private double[] _slow;
-    private int[] _lastPost;
+    private TermSlot[] _slots = [];
     private readonly double _fastHalfLifeTicks;
     private readonly double _slowHalfLifeTicks;
     private int _count;
@@ -44,17 +46,12 @@ public sealed class RisingTerms
     public RisingTerms(int capacity, TimeSpan fastHalfLife, TimeSpan slowHalfLife)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, EvictionSample);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(capacity, TermNames.MaximumSlots);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(fastHalfLife, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(slowHalfLife, fastHalfLife);
         _fastHalfLifeTicks = fastHalfLife.Ticks;
         _slowHalfLifeTicks = slowHalfLife.Ticks;
         _capacity = capacity;
-        _slots = new Dictionary<string, int>(StringComparer.Ordinal);
-        _lookup = _slots.GetAlternateLookup<ReadOnlySpan<char>>();
-        _names = [];
-        _fast = [];
-        _slow = [];
-        _lastPost = [];
     }
 
     public int Count => _count;
@@ -69,6 +66,7 @@ public sealed class RisingTerms
         var scratch = text.Length <= 512 ? stackalloc char[TextNormalizer.ScratchLength(text.Length)] : new char[TextNormalizer.ScratchLength(text.Length)];
         var tokens = text.Length <= 512 ? stackalloc FoldedToken[TextNormalizer.MaxTokenCount(text.Length)] : new FoldedToken[TextNormalizer.MaxTokenCount(text.Length)];
         var n = TextNormalizer.Tokenize(text, scratch, tokens);
+        Span<byte> stackName = stackalloc byte[StackTermLength * 3];
         for (var i = 0; i < n; i++)
         {
             var term = tokens[i].Text(scratch);
@@ -77,35 +75,44 @@ public sealed class RisingTerms
                 continue;
             }
 
-            if (_lookup.TryGetValue(term, out var slot))
+            var buffer = term.Length <= StackTermLength ? stackName : new byte[term.Length * 3];
+            if (Utf8.FromUtf16(term, buffer, out _, out var length, replaceInvalidSequences: false) != OperationStatus.Done)
             {
-                if (_lastPost[slot] != _post)
+                continue; // a lone surrogate: the tokenizer never yields one (surrogates are not word characters)
+            }
+
+            var name = buffer[..length];
+            var hash = TermNames.Hash(name);
+            var slot = _names.Find(_slots, name, hash);
+            if (slot >= 0)
+            {
+                ref var found = ref _slots[slot];
+                if (found.LastPost != _post)
                 {
-                    _lastPost[slot] = _post;
-                    _fast[slot] += fast;
-                    _slow[slot] += slow;
+                    found.LastPost = _post;
+                    found.Fast += fast;
+                    found.Slow += slow;
                 }
 
                 continue;
             }
 
-            if (_count == _names.Length && _count < _capacity)
+            if (_count == _slots.Length && _count < _capacity)
             {
                 Grow();
             }
 
-            slot = _count < _names.Length ? _count++ : EvictWeakest();
+            slot = _count < _slots.Length ? _count++ : EvictWeakest();
             if (slot < 0)
             {
                 continue; // every sampled entry is in this post: keep them
             }
 
-            var name = term.ToString();
-            _names[slot] = name;
-            _slots[name] = slot;
-            _fast[slot] = fast;
-            _slow[slot] = slow;
-            _lastPost[slot] = _post;
+            _names.Add(_slots.AsSpan(0, _count), slot, name, hash);
+            ref var added = ref _slots[slot];
+            added.Fast = fast;
+            added.Slow = slow;
+            added.LastPost = _post;
         }
     }
 
@@ -128,7 +135,8 @@ public sealed class RisingTerms
         var rising = new List<TermRise>();
         for (var i = 0; i < _count; i++)
         {
-            var fast = _fast[i] * fastScale;
+            ref readonly var slot = ref _slots[i];
+            var fast = slot.Fast * fastScale;
             if (fast < MinimumRecent)
             {
                 continue;
@@ -136,12 +144,12 @@ public sealed class RisingTerms
 
             // Baseline = what the slow count holds beyond the fast one (older posts), so a spike does not dilute its
             // own baseline on a fresh channel; Laplace-smoothed so a term never seen before still gets a finite lift.
-            var olderTerm = Math.Max((_slow[i] * slowScale) - fast, 0);
+            var olderTerm = Math.Max((slot.Slow * slowScale) - fast, 0);
             var olderPosts = Math.Max(postsSlow - postsFast, 0);
             var lift = (fast / postsFast) / ((olderTerm + 1) / (olderPosts + 1));
             if (lift > 1.5)
             {
-                rising.Add(new TermRise(_names[i], fast, lift));
+                rising.Add(new TermRise(_names.Name(slot), fast, lift));
             }
         }
 
@@ -165,8 +173,8 @@ public sealed class RisingTerms
             var (fastScale, slowScale) = Scales(ticks);
             for (var i = 0; i < _count; i++)
             {
-                _fast[i] *= fastScale;
-                _slow[i] *= slowScale;
+                _slots[i].Fast *= fastScale;
+                _slots[i].Slow *= slowScale;
             }
 
             _postsFast *= fastScale;
@@ -186,16 +194,14 @@ public sealed class RisingTerms
         return (Math.Pow(2, -age / _fastHalfLifeTicks), Math.Pow(2, -age / _slowHalfLifeTicks));
     }
 
-    /// <summary>Frees the weakest (by slow count) of a few sampled slots not counted in the current post; -1 if none.</summary>
     private void Grow()
     {
-        var size = Math.Min(_capacity, Math.Max(8, _names.Length * 2));
-        Array.Resize(ref _names, size);
-        Array.Resize(ref _fast, size);
-        Array.Resize(ref _slow, size);
-        Array.Resize(ref _lastPost, size);
+        var size = Math.Min(_capacity, Math.Max(8, _slots.Length + (_slots.Length / 2)));
+        Array.Resize(ref _slots, size);
+        _names.Resize(_slots.AsSpan(0, _count), size);
     }
 
+    /// <summary>Frees the weakest (by slow count) of a few sampled slots not counted in the current post; -1 if none.</summary>
     private int EvictWeakest()
     {
         var weakest = -1;
@@ -206,16 +212,17 @@ public sealed class RisingTerms
             _random ^= _random >> 17;
             _random ^= _random << 5;
             var candidate = (int)(_random % (uint)_count);
-            if (_slow[candidate] < weakestSlow && _lastPost[candidate] != _post)
+            ref readonly var slot = ref _slots[candidate];
+            if (slot.Slow < weakestSlow && slot.LastPost != _post)
             {
                 weakest = candidate;
-                weakestSlow = _slow[candidate];
+                weakestSlow = slot.Slow;
             }
         }
 
         if (weakest >= 0)
         {
-            _slots.Remove(_names[weakest]);
+            _names.Remove(_slots.AsSpan(0, _count), weakest);
         }
 
         return weakest;

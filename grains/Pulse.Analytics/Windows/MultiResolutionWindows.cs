@@ -17,18 +17,16 @@ public sealed class MultiResolutionWindows
         {
             _windows[i] = new RollingWindow(layout.Resolutions[i].Resolution, layout.Resolutions[i].Capacity);
         }
-
-        Windows = Array.AsReadOnly(_windows);
     }
 
     private MultiResolutionWindows(RollingWindow[] windows)
     {
         _windows = windows;
-        Windows = Array.AsReadOnly(_windows);
     }
 
     /// <summary>Finest first, as in the layout.</summary>
-    public IReadOnlyList<RollingWindow> Windows { get; }
+    /// <remarks>The array itself, not a read-only wrapper: every grain holds one of these, and callers only read it.</remarks>
+    public IReadOnlyList<RollingWindow> Windows => _windows;
 
     /// <summary>Adds the mention at every resolution; true if at least one still had room for its timestamp.</summary>
     public bool Add(in MentionObservation m)

@@ -16,8 +16,8 @@ namespace Pulse.Analytics.Windows;
 /// <para><see cref="Export"/> and <see cref="Restore"/> carry both generations and the position in the current one across
 /// processes by the wall clock, so the guarantee holds across a checkpoint too (up to clock differences between the
 /// machines; a restoring clock that is behind only makes ids remembered longer).</para>
-/// <para>Ids are stored as 64-bit XxHash3 values, not strings: an entry costs 16 bytes in the set instead of a
-/// string object of 40-100+ bytes plus the entry. A false "duplicate" needs a 64-bit collision: 2^-64 per pair,
+/// <para>Ids are stored as 64-bit XxHash3 values, not strings, in <see cref="IdHashSet"/>s: an entry costs 8-16 bytes
+/// instead of a string object of 40-100+ bytes plus the entry. A false "duplicate" needs a 64-bit collision: 2^-64 per pair,
 /// so with n ids held the odds of any collision are about n^2 / 2^65, about 3 x 10^-8 even for a million ids.</para>
 /// <para>O(1) per call (amortised); allocation as the current set grows, and once per generation, when the ended one
 /// is trimmed and the dropped one let go: sets keep their capacity, so reusing them would hold a burst's memory for good. Not thread-safe: it lives inside one grain.</para>
@@ -29,8 +29,8 @@ public sealed class RecentMentionIds
     private readonly long _horizonTicks;
     // Generation time that had already passed at _origin: 0 when new, the saved position in its generation when restored.
     private long _originOffsetTicks;
-    private HashSet<ulong> _current = [];
-    private HashSet<ulong> _previous = [];
+    private IdHashSet _current = new();
+    private IdHashSet _previous = new();
     private long _generation;
 
     public RecentMentionIds(TimeSpan horizon, TimeProvider timeProvider)
@@ -40,10 +40,9 @@ public sealed class RecentMentionIds
         _timeProvider = timeProvider;
         _origin = timeProvider.GetTimestamp();
         _horizonTicks = horizon.Ticks;
-        Horizon = horizon;
     }
 
-    public TimeSpan Horizon { get; }
+    public TimeSpan Horizon => TimeSpan.FromTicks(_horizonTicks);
 
     /// <summary>How many distinct ids are remembered right now.</summary>
     public int Count
@@ -89,7 +88,7 @@ public sealed class RecentMentionIds
     public RecentMentionIdsState Export()
     {
         var (savedAt, intoGeneration) = Position();
-        return new RecentMentionIdsState(Horizon, savedAt, intoGeneration, [.. _current], [.. _previous]);
+        return new RecentMentionIdsState(Horizon, savedAt, intoGeneration, _current.ToArray(), _previous.ToArray());
     }
 
     /// <summary>Where the current generation stands, anchored to the wall clock (as in <see cref="Export"/>), without copying ids.</summary>
@@ -159,14 +158,14 @@ public sealed class RecentMentionIds
             // to its ids (only looked up from now on) and the new one grows from empty. O(ids) once per horizon.
             _previous = _current;
             _previous.TrimExcess();
-            _current = [];
+            _current = new();
         }
         else
         {
             // Two or more generations passed without a call: both sets hold ids from generation _generation or
             // earlier, whose guarantee ended when generation _generation + 2 began.
-            _previous = [];
-            _current = [];
+            _previous = new();
+            _current = new();
         }
 
         _generation = generation;

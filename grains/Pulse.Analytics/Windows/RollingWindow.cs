@@ -5,21 +5,28 @@ namespace Pulse.Analytics.Windows;
 /// Late and out-of-order mentions land in the bucket of their own timestamp as long as it is still inside the ring.
 /// </summary>
 /// <remarks>
-/// <para>Memory follows use: the ring's array only spans the slots from its oldest non-empty bucket to the head, growing
-/// (doubling, up to <see cref="Capacity"/>) as mentions spread out, and <see cref="Trim"/> shrinks or drops it once its
-/// buckets have aged out. A channel with a few mentions holds a few buckets, a quiet one none; a busy one the full ring.
-/// Slots of the ring outside the array are empty by construction.</para>
+/// <para>Memory follows use. A ring with at most <see cref="SparseLimit"/> non-empty buckets keeps just those, with their
+/// slots (sparse: three mentions spread over 30 seconds hold three buckets, not 30). Beyond that the ring's array spans
+/// the slots from its oldest non-empty bucket to the head (dense), growing (doubling, up to <see cref="Capacity"/>) as
+/// mentions spread out, and <see cref="Trim"/> shrinks it, turns it sparse again or drops it once its buckets have aged
+/// out. A quiet channel holds none; a busy one the full ring. Slots of the ring outside the array are empty by
+/// construction.</para>
 /// Not thread-safe: it lives inside one grain, which runs one turn at a time.
 /// The head only moves forward, driven by event timestamps; a mention stamped far in the future (clock skew)
 /// moves the head and evicts the present, so callers should clamp timestamps to a sane "now" before adding.
 /// </remarks>
 public sealed class RollingWindow
 {
+    /// <summary>Most non-empty buckets a sparse ring keeps; one more makes it dense.</summary>
+    internal const int SparseLimit = 8;
+
     private readonly int _capacity;
     private readonly long _resolutionTicks;
 
-    // Covers slots (head - length, head]; every non-empty bucket of the ring lies there.
+    // Dense (_slots null): covers slots (head - length, head]; every non-empty bucket of the ring lies there.
+    // Sparse: the non-empty buckets in (head - capacity, head], oldest first, with their slots in _slots.
     private Bucket[] _buckets = [];
+    private long[]? _slots = [];
 
     // Newest slot written. Slots are never negative (UTC ticks are not), so -1 means "nothing yet"
     // and makes the valid range (head - capacity, head] empty without a separate flag.
@@ -31,11 +38,10 @@ public sealed class RollingWindow
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         _resolutionTicks = resolution.Ticks;
         _capacity = capacity;
-        Resolution = resolution;
-        Horizon = TimeSpan.FromTicks(checked(resolution.Ticks * capacity));
+        _ = checked(resolution.Ticks * capacity); // the horizon must be representable
     }
 
-    public TimeSpan Resolution { get; }
+    public TimeSpan Resolution => TimeSpan.FromTicks(_resolutionTicks);
 
     public int Capacity => _capacity;
 
@@ -43,7 +49,9 @@ public sealed class RollingWindow
     public int Allocated => _buckets.Length;
 
     /// <summary>How far back the ring reaches: <see cref="Resolution"/> x <see cref="Capacity"/>.</summary>
-    public TimeSpan Horizon { get; }
+    public TimeSpan Horizon => TimeSpan.FromTicks(_resolutionTicks * _capacity);
+
+    private bool IsSparse => _slots is not null;
 
     /// <summary>The slot a point in time falls into; offsets do not matter, only the instant.</summary>
     public long SlotOf(DateTimeOffset time) => time.UtcTicks / _resolutionTicks;
@@ -66,6 +74,11 @@ public sealed class RollingWindow
     public bool Add(in MentionObservation m)
     {
         long slot = SlotOf(m.Timestamp);
+        if (IsSparse)
+        {
+            return AddSparse(slot, in m);
+        }
+
         if (slot > _head)
         {
             Advance(slot);
@@ -94,15 +107,144 @@ public sealed class RollingWindow
             return;
         }
 
-        long oldest = OldestNonEmpty(SlotOf(now) - Capacity + 1);
+        long from = SlotOf(now) - Capacity + 1;
+        if (IsSparse)
+        {
+            DropSparseBefore(from);
+            return;
+        }
+
+        long oldest = OldestNonEmpty(from);
         if (oldest < 0)
         {
             _buckets = [];
+            _slots = [];
+        }
+        else if (NonEmptyFrom(oldest) <= SparseLimit / 2)
+        {
+            ToSparse(oldest);
         }
         else if (_head - oldest + 1 <= _buckets.Length / 4)
         {
             Resize(_head - oldest + 1, _head, exact: true);
         }
+    }
+
+    private bool AddSparse(long slot, in MentionObservation m)
+    {
+        if (slot > _head)
+        {
+            _head = slot;
+            DropSparseBefore(slot - Capacity + 1);
+        }
+        else if (slot <= _head - Capacity)
+        {
+            return false;
+        }
+
+        var slots = _slots!;
+        int at = 0;
+        while (at < slots.Length && slots[at] < slot)
+        {
+            at++;
+        }
+
+        if (at < slots.Length && slots[at] == slot)
+        {
+            _buckets[at].Add(in m);
+            return true;
+        }
+
+        if (slots.Length == SparseLimit)
+        {
+            ToDense(slot);
+            _buckets[IndexOf(slot)].Add(in m);
+            return true;
+        }
+
+        // Exact sizes: a sparse ring holds a few buckets, and a ninth turns it dense.
+        var grownSlots = new long[slots.Length + 1];
+        var grownBuckets = new Bucket[slots.Length + 1];
+        slots.AsSpan(0, at).CopyTo(grownSlots);
+        slots.AsSpan(at).CopyTo(grownSlots.AsSpan(at + 1));
+        _buckets.AsSpan(0, at).CopyTo(grownBuckets);
+        _buckets.AsSpan(at).CopyTo(grownBuckets.AsSpan(at + 1));
+        grownSlots[at] = slot;
+        grownBuckets[at].Add(in m);
+        _slots = grownSlots;
+        _buckets = grownBuckets;
+        return true;
+    }
+
+    // Sparse: forgets the buckets before slot `from` (they have left the ring or aged out of the horizon).
+    private void DropSparseBefore(long from)
+    {
+        var slots = _slots!;
+        int drop = 0;
+        while (drop < slots.Length && slots[drop] < from)
+        {
+            drop++;
+        }
+
+        if (drop > 0)
+        {
+            _slots = slots[drop..];
+            _buckets = _buckets[drop..];
+        }
+    }
+
+    // Sparse to dense, for a ninth bucket at `slot` (head already moved there if later): an array spanning the kept
+    // buckets and that slot, doubled as the dense ring grows.
+    private void ToDense(long slot)
+    {
+        var slots = _slots!;
+        long oldest = Math.Min(slots[0], slot);
+        int length = (int)Math.Min(Capacity, Math.Max(_head - oldest + 1, 2L * SparseLimit));
+        var dense = new Bucket[length];
+        for (int i = 0; i < slots.Length; i++)
+        {
+            dense[(int)(slots[i] % length)] = _buckets[i];
+        }
+
+        _buckets = dense;
+        _slots = null;
+    }
+
+    // Dense to sparse: the non-empty buckets from slot `oldest` to the head.
+    private void ToSparse(long oldest)
+    {
+        int count = NonEmptyFrom(oldest);
+        var slots = new long[count];
+        var buckets = new Bucket[count];
+        int next = 0;
+        for (long s = oldest; s <= _head; s++)
+        {
+            ref readonly var bucket = ref _buckets[IndexOf(s)];
+            if (bucket.Count != 0)
+            {
+                slots[next] = s;
+                buckets[next] = bucket;
+                next++;
+            }
+        }
+
+        _slots = slots;
+        _buckets = buckets;
+    }
+
+    // Dense: how many non-empty buckets lie from slot `oldest` (in the array) to the head.
+    private int NonEmptyFrom(long oldest)
+    {
+        int count = 0;
+        for (long s = oldest; s <= _head; s++)
+        {
+            if (_buckets[IndexOf(s)].Count != 0)
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 
     // Moves the head to a later slot, keeping the buckets that stay in the ring, growing the array if they need it.
@@ -182,6 +324,20 @@ public sealed class RollingWindow
         long last = Math.Min(nowSlot, _head);
 
         var total = default(Bucket);
+        if (_slots is { } sparse)
+        {
+            first = Math.Max(nowSlot - Math.Min(slots, Capacity) + 1, 0);
+            for (int i = 0; i < sparse.Length; i++)
+            {
+                if (sparse[i] >= first && sparse[i] <= last)
+                {
+                    total.Add(in _buckets[i]);
+                }
+            }
+
+            return total;
+        }
+
         for (long s = first; s <= last; s++)
         {
             total.Add(in _buckets[IndexOf(s)]);
@@ -199,6 +355,20 @@ public sealed class RollingWindow
     {
         int count = Math.Min(destination.Length, Capacity);
         long first = SlotOf(now) - count + 1;
+        if (_slots is { } sparse)
+        {
+            destination[..count].Clear();
+            for (int i = 0; i < sparse.Length; i++)
+            {
+                if (sparse[i] >= first && sparse[i] < first + count)
+                {
+                    destination[(int)(sparse[i] - first)] = _buckets[i];
+                }
+            }
+
+            return count;
+        }
+
         for (int i = 0; i < count; i++)
         {
             long s = first + i;
@@ -213,6 +383,20 @@ public sealed class RollingWindow
     /// would at any later time. O(capacity), for checkpoints only.</remarks>
     public RollingWindowState Export()
     {
+        if (_slots is { } sparse)
+        {
+            // Newest first, as the dense ring saves them.
+            var sparseAges = new int[sparse.Length];
+            var sparseBuckets = new Bucket[sparse.Length];
+            for (int i = 0; i < sparse.Length; i++)
+            {
+                sparseAges[i] = (int)(_head - sparse[^(i + 1)]);
+                sparseBuckets[i] = _buckets[^(i + 1)];
+            }
+
+            return new RollingWindowState(Resolution, Capacity, _head, sparseAges, sparseBuckets);
+        }
+
         // Slots in the ring: (head - capacity, head], and never negative. For an empty window (head -1) none.
         int inRing = (int)Math.Min(_head + 1, _buckets.Length);
         int saved = 0;
@@ -259,6 +443,7 @@ public sealed class RollingWindow
         var window = new RollingWindow(state.Resolution, state.Capacity) { _head = state.Head };
         int span = state.Ages.Length == 0 ? 0 : Math.Clamp(state.Ages.Max() + 1, 1, window.Capacity);
         window._buckets = new Bucket[span];
+        window._slots = null;
         for (int i = 0; i < state.Ages.Length; i++)
         {
             int age = state.Ages[i];
@@ -274,6 +459,18 @@ public sealed class RollingWindow
             }
 
             bucket = state.Buckets[i];
+        }
+
+        // A few buckets (a quiet channel's usual checkpoint) are kept sparse, as the saving ring most likely held them.
+        int nonEmpty = window._head >= 0 && span > 0 ? window.NonEmptyFrom(window._head - span + 1) : 0;
+        if (nonEmpty == 0)
+        {
+            window._buckets = [];
+            window._slots = [];
+        }
+        else if (nonEmpty <= SparseLimit)
+        {
+            window.ToSparse(window._head - span + 1);
         }
 
         return window;

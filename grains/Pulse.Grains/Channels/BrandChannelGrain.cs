@@ -31,12 +31,15 @@ internal sealed partial class BrandChannelGrain(
     private static readonly TimeSpan TrimInterval = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan TickInterval = TimeSpan.FromSeconds(1);
 
+    // Alerts raised by one detection pass; one list per thread, not per grain (copied before the turn awaits).
+    [ThreadStatic]
+    private static List<(AnomalyKind Kind, DetectorResult Result, Bucket Bucket)>? t_alerts;
+
     private MultiResolutionWindows _windows = new(WindowLayout.Default);
     private RecentMentionIds _seen = new(options.Value.DedupHorizon, clock);
     private LatestMentions _latest = new(options.Value.LatestMentions);
     private readonly RisingTerms _terms = new(128, TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(15));
     private readonly TopRecentMentions _top = new(5, TimeSpan.FromMinutes(5));
-    private readonly List<(AnomalyKind Kind, DetectorResult Result, Bucket Bucket)> _alerts = [];
     private static readonly TimeSpan SensitivityRefresh = TimeSpan.FromSeconds(30);
     private LiveDetection _detection = null!;
     private string? _sensitivity;
@@ -47,20 +50,18 @@ internal sealed partial class BrandChannelGrain(
     private SeenIdsJournal? _journal;
     private ChannelKey _key;
     private IBrandGrain _brand = null!;
-    private IBrandAlertsGrain _brandAlerts = null!;
     private int _unpublished;
     private long _lastPublishedPerMinute;
     private DateTimeOffset _lastPublished;
     private DateTimeOffset _trimmed;
     private ChannelSnapshot? _unreported;
-    private readonly SnapshotBudget _snapshotBudget = new(options.Value.SnapshotInterval);
+    private SnapshotBudget _snapshotBudget = new(options.Value.SnapshotInterval);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _key = ChannelKey.Parse(this.GetPrimaryKeyString());
         // Kept: GetGrain resolves the grain type by reflection on every call, and the tick calls the brand every second.
         _brand = GrainFactory.GetGrain<IBrandGrain>(_key.BrandId);
-        _brandAlerts = GrainFactory.GetGrain<IBrandAlertsGrain>(_key.BrandId);
         if (ingestLog.IsDurable)
         {
             _store = ServiceProvider.GetRequiredService<IChannelCheckpointStore>();
@@ -136,8 +137,10 @@ internal sealed partial class BrandChannelGrain(
             var observation = new MentionObservation(at, scored.Sentiment, scored.Label, m.Likes, m.Shares, m.Comments, m.Reach);
             if (_windows.Add(observation))
             {
-                _latest.Add(scored);
-                _top.Add(scored, now);
+                // One compact copy, shared by the feed and the top posts: the record itself is not kept.
+                var entry = FeedEntry.From(scored);
+                _latest.Add(entry);
+                _top.Add(entry, now);
                 _terms.Observe(m.Text, at);
                 _unpublished++;
             }
@@ -278,7 +281,7 @@ internal sealed partial class BrandChannelGrain(
     {
         var now = clock.GetUtcNow();
         _sensitivityChecked = now;
-        var sensitivity = (await _brandAlerts.GetSettingsAsync()).Sensitivity;
+        var sensitivity = Shared((await BrandAlerts.GetSettingsAsync()).Sensitivity);
         if (_detection is null || sensitivity != _sensitivity)
         {
             _sensitivity = sensitivity;
@@ -286,12 +289,31 @@ internal sealed partial class BrandChannelGrain(
         }
     }
 
+    // Not kept in a field like the brand's (called every second): asked every 30 s or on an alert, a reference costs each
+    // grain ≈ 100 bytes more than resolving it then.
+    private IBrandAlertsGrain BrandAlerts => GrainFactory.GetGrain<IBrandAlertsGrain>(_key.BrandId);
+
+    // The constant for a known sensitivity: each answer from the brand is a fresh string, and the grain keeps the last.
+    private static string? Shared(string? sensitivity) => sensitivity switch
+    {
+        AlertSensitivities.Low => AlertSensitivities.Low,
+        AlertSensitivities.Normal => AlertSensitivities.Normal,
+        AlertSensitivities.High => AlertSensitivities.High,
+        _ => sensitivity,
+    };
+
     /// <summary>Alerts go out at once (not on the snapshot cadence): they are what crisis teams act on.</summary>
     private async Task DetectAsync(DateTimeOffset now)
     {
-        _alerts.Clear();
-        _detection.Advance(now, _windows.Windows[0], _alerts);
-        foreach (var (kind, result, bucket) in _alerts)
+        var alerts = t_alerts ??= [];
+        alerts.Clear();
+        _detection.Advance(now, _windows.Windows[0], alerts);
+        if (alerts.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var (kind, result, bucket) in alerts.ToArray())
         {
             var minute = _windows.Sum(now, LiveSpan);
             var (value, expected) = kind switch
@@ -306,7 +328,7 @@ internal sealed partial class BrandChannelGrain(
                 new SentimentSplit(minute.Positive, minute.Neutral, minute.Negative),
                 [new ChannelCount(_key.Channel, minute.Count)]);
             var signal = new AlertSignal(_key.BrandId, _key.Channel, AlertKinds.Of(kind), result.Severity, now, value, expected, why);
-            await _brandAlerts.SignalAsync(signal);
+            await BrandAlerts.SignalAsync(signal);
         }
     }
 }

@@ -2,23 +2,29 @@ using Pulse.Grains.Mentions;
 
 namespace Pulse.Grains.Channels;
 
-/// <summary>A small ring of the most recently recorded mentions, for the live feed.</summary>
-/// <remarks>The ring is allocated with the first mention: many grains are only activated to be read (a brand's page asks
-/// every channel) and never record one.</remarks>
+/// <summary>A small ring of the most recently recorded mentions, for the live feed, kept as <see cref="FeedEntry"/>s.</summary>
+/// <remarks>The ring is allocated with the first mention, for four, and doubles up to the capacity: many grains are only
+/// activated to be read (a brand's page asks every channel) and never record one, and many record only a few.</remarks>
 internal sealed class LatestMentions(int capacity)
 {
-    private ScoredMention?[] _ring = [];
+    private FeedEntry[] _ring = [];
     private int _next;
     private int _count;
 
-    public void Add(ScoredMention mention)
+    public void Add(ScoredMention mention) => Add(FeedEntry.From(mention));
+
+    public void Add(FeedEntry entry)
     {
-        if (_ring.Length == 0)
+        if (_count == _ring.Length && _ring.Length < capacity)
         {
-            _ring = new ScoredMention?[capacity];
+            // Until it first fills, the ring has not wrapped: entries 0..count-1 are oldest first and the next goes after them.
+            var grown = new FeedEntry[Math.Min(capacity, Math.Max(4, _ring.Length * 2))];
+            _ring.CopyTo(grown, 0);
+            _ring = grown;
+            _next = _count;
         }
 
-        _ring[_next] = mention;
+        _ring[_next] = entry;
         _next = (_next + 1) % _ring.Length;
         _count = Math.Min(_count + 1, _ring.Length);
     }
@@ -29,7 +35,7 @@ internal sealed class LatestMentions(int capacity)
         var result = new ScoredMention[_count];
         for (var i = 0; i < _count; i++)
         {
-            result[i] = _ring[(_next - _count + i + _ring.Length) % _ring.Length]!;
+            result[i] = _ring[(_next - _count + i + _ring.Length) % _ring.Length].ToScored();
         }
 
         return result;
@@ -55,7 +61,7 @@ internal sealed class LatestMentions(int capacity)
         for (var i = 0; i < n; i++)
         {
             var index = (_next - 1 - i + _ring.Length) % _ring.Length;
-            result[i] = MentionView.From(_ring[index]!);
+            result[i] = _ring[index].ToView();
         }
 
         return result;

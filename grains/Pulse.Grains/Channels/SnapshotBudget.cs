@@ -5,7 +5,8 @@ namespace Pulse.Grains.Channels;
 /// holding up to a second's worth. A quiet channel publishes each batch at once (its first mentions reach browsers
 /// without waiting for a timer); a busy one averages one snapshot per interval, however many batches it records.
 /// </summary>
-internal sealed class SnapshotBudget(TimeSpan interval)
+/// <remarks>A mutable struct, held inline by each grain (a non-readonly field: a readonly one would take tokens from a copy).</remarks>
+internal struct SnapshotBudget(TimeSpan interval)
 {
     private readonly double _capacity = Math.Max(1, TimeSpan.FromSeconds(1) / interval);
     private double _tokens = Math.Max(1, TimeSpan.FromSeconds(1) / interval);

@@ -3,30 +3,34 @@ using Pulse.Grains.Mentions;
 namespace Pulse.Grains.Channels;
 
 /// <summary>The few most engaging mentions of the last minutes: the "top posts" an alert shows.</summary>
+/// <remarks>Holds the same <see cref="FeedEntry"/>s as the live feed, so a mention in both costs its bytes once.</remarks>
 internal sealed class TopRecentMentions(int capacity, TimeSpan horizon)
 {
-    // Not pre-sized: most grains hold a mention or two here, and many none.
-    private readonly List<ScoredMention> _top = [];
+    // Not pre-sized: most grains hold a mention or two here, and many none. Engagement is read from the entries (three
+    // varints) when compared, rather than kept beside them.
+    private readonly List<FeedEntry> _top = [];
+
+    public void Add(ScoredMention mention, DateTimeOffset now) => Add(FeedEntry.From(mention), now);
 
     // Called for every recorded mention: plain loops, no closures to allocate.
-    public void Add(ScoredMention mention, DateTimeOffset now)
+    public void Add(FeedEntry mention, DateTimeOffset now)
     {
         for (var i = _top.Count - 1; i >= 0; i--)
         {
-            if (now - _top[i].Mention.Timestamp > horizon)
+            if (now - _top[i].Timestamp > horizon)
             {
                 _top.RemoveAt(i);
             }
         }
 
-        var engagement = Engagement(mention);
-        if (_top.Count == capacity && engagement <= Engagement(_top[^1]))
+        var engagement = mention.Engagement;
+        if (_top.Count == capacity && engagement <= _top[^1].Engagement)
         {
             return;
         }
 
         var at = 0;
-        while (at < _top.Count && Engagement(_top[at]) >= engagement)
+        while (at < _top.Count && _top[at].Engagement >= engagement)
         {
             at++;
         }
@@ -38,7 +42,5 @@ internal sealed class TopRecentMentions(int capacity, TimeSpan horizon)
         }
     }
 
-    public MentionView[] Views() => [.. _top.Select(MentionView.From)];
-
-    private static long Engagement(ScoredMention m) => m.Mention.Likes + m.Mention.Shares + m.Mention.Comments;
+    public MentionView[] Views() => [.. _top.Select(t => t.ToView())];
 }

@@ -105,4 +105,48 @@ public sealed class RisingTermsTests
         Assert.Contains(top, r => r.Term == "#nordtaktchaos");
         Assert.All(top, r => Assert.True(double.IsFinite(r.Recent) && double.IsFinite(r.Lift) && r.Recent <= 60, $"{r.Term}: {r.Recent} / {r.Lift}"));
     }
+
+    [Fact]
+    public void Terms_with_umlauts_and_other_scripts_come_back_exactly()
+    {
+        var terms = new RisingTerms(128, TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(15));
+        var t = Start;
+        for (var i = 0; i < 300; i++, t = t.AddSeconds(2))
+        {
+            terms.Observe("ordinary weather report", t);
+        }
+
+        for (var i = 0; i < 40; i++, t = t.AddMilliseconds(250))
+        {
+            terms.Observe("Störung am Stellwerk #Großausfall 東京駅前 ΑΘΗΝΑ", t);
+        }
+
+        var top = terms.Top(10, t).Select(r => r.Term).ToHashSet();
+
+        Assert.Superset(new HashSet<string> { "stoerung", "stellwerk", "#grossausfall", "東京駅前", "αθηνα" }, top);
+    }
+
+    [Fact]
+    public void Evicted_terms_are_forgotten_and_new_ones_found_at_capacity()
+    {
+        // Far more distinct terms than slots, so names are evicted, their bytes compacted away and index entries shifted.
+        var terms = new RisingTerms(8, TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(15));
+        var t = Start;
+        for (var i = 0; i < 5_000; i++, t = t.AddMilliseconds(100))
+        {
+            terms.Observe($"term{i % 997:D4} steady", t);
+        }
+
+        for (var i = 0; i < 50; i++, t = t.AddMilliseconds(100))
+        {
+            terms.Observe("#latecomer steady", t);
+        }
+
+        Assert.Equal(8, terms.Count);
+        Assert.Contains(terms.Top(8, t), r => r.Term == "#latecomer");
+    }
+
+    [Fact]
+    public void A_capacity_beyond_the_name_index_is_refused() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new RisingTerms(TermNames.MaximumSlots + 1, TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(15)));
 }

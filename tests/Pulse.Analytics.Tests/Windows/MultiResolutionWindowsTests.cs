@@ -87,8 +87,12 @@ public sealed class MultiResolutionWindowsTests
     {
         // Rings grow as mentions spread out: warm up with mentions across every ring's whole horizon first.
         var windows = new MultiResolutionWindows(WindowLayout.Default);
-        windows.Add(At(T0.AddHours(-24)));
-        windows.Add(At(T0.AddMinutes(-89)));
+        for (int k = 0; k < 100; k++)
+        {
+            windows.Add(At(T0.AddMinutes(-15 * k))); // every 15-minute bucket, and every minute bucket below
+            windows.Add(At(T0.AddMinutes(-k)));
+        }
+
         for (int i = -400; i <= 0; i++)
         {
             var warmUp = AtSeconds(i * 0.37);

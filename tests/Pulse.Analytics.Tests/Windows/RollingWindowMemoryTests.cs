@@ -22,7 +22,7 @@ public sealed class RollingWindowMemoryTests
         window.Add(AtSeconds(2));
         window.Add(AtSeconds(3));
 
-        Assert.InRange(window.Allocated, 4, 8);
+        Assert.Equal(3, window.Allocated); // sparse: the three buckets, not the four slots they span
         Assert.Equal(3, window.Sum(T0.AddSeconds(3), TimeSpan.FromSeconds(10)).Count);
     }
 
@@ -160,5 +160,33 @@ public sealed class RollingWindowMemoryTests
                 Assert.True(restored.Allocated <= window.Allocated);
             }
         }
+    }
+
+    [Fact]
+    public void AFewMentionsSpreadOverTheHorizonHoldOnlyTheirBuckets()
+    {
+        var window = new RollingWindow(Second, 120);
+        window.Add(AtSeconds(0));
+        window.Add(AtSeconds(29));
+        window.Add(AtSeconds(60));
+
+        Assert.Equal(3, window.Allocated);
+        Assert.Equal(2, window.Sum(T0.AddSeconds(60), TimeSpan.FromSeconds(32)).Count);
+    }
+
+    [Fact]
+    public void ANinthBucketMakesTheRingDenseAndTrimMakesItSparseAgain()
+    {
+        var window = new RollingWindow(Second, 120);
+        for (int s = 0; s <= RollingWindow.SparseLimit * 2; s += 2)
+        {
+            window.Add(AtSeconds(s));
+        }
+
+        Assert.True(window.Allocated > RollingWindow.SparseLimit);
+
+        window.Trim(T0.AddSeconds(119 + 14)); // the buckets at 14 and 16 s are still inside the horizon
+        Assert.Equal(2, window.Allocated);
+        Assert.Equal(2, window.Sum(T0.AddSeconds(133), TimeSpan.FromMinutes(2)).Count);
     }
 }

@@ -22,7 +22,9 @@ internal static class ComponentMemory
         Console.WriteLine($"components, {count:N0} instances each, busy (1-5 mentions in the last 30 s):");
         var total = 0.0;
         total += Report("windows (MultiResolutionWindows)", count, i => Windows(loads[i]));
-        total += Report("de-duplication (RecentMentionIds)", count, i => Seen(loads[i], new FakeTimeProvider(now)));
+        // One clock for all, as the grains share the silo's TimeProvider: a clock each would be counted as theirs.
+        var clock = new FakeTimeProvider(now);
+        total += Report("de-duplication (RecentMentionIds)", count, i => Seen(loads[i], clock));
         total += Report("live feed + top 5 (with the mentions they keep)", count, i => Feed(Copy(loads[i]), now));
         total += Report("rising terms (RisingTerms)", count, i => Terms(loads[i]));
         total += Report("detection (LiveDetection)", count, i => Detection(now));
@@ -33,7 +35,7 @@ internal static class ComponentMemory
         Console.WriteLine($"components after an hour without mentions:");
         total = 0;
         total += Report("windows, trimmed", count, i => Trimmed(Windows(loads[i]), later));
-        total += Report("de-duplication, expired", count, i => Expired(loads[i], now));
+        total += Report("de-duplication, expired", count, i => Expired(loads[i], clock));
         total += Report("live feed + top 5 (unchanged)", count, i => Feed(Copy(loads[i]), now));
         total += Report("rising terms (unchanged)", count, i => Terms(loads[i]));
         total += Report("detection, an hour of 5 s buckets observed", count / 10, i => Observed(loads[i], now, later));
@@ -46,9 +48,9 @@ internal static class ComponentMemory
         return windows;
     }
 
-    private static RecentMentionIds Expired(ScoredMention[] load, DateTimeOffset now)
+    // Each instance counts its generations from its own construction, so advancing the shared clock ages only this one's.
+    private static RecentMentionIds Expired(ScoredMention[] load, FakeTimeProvider clock)
     {
-        var clock = new FakeTimeProvider(now);
         var seen = Seen(load, clock);
         clock.Advance(TimeSpan.FromHours(1));
         seen.Expire();
@@ -96,7 +98,8 @@ internal static class ComponentMemory
         return loads;
     }
 
-    // The feed keeps the mentions alive; in the grain they are the only holder, so count fresh copies of their strings.
+    // Fresh copies of the mentions' strings, as in the grain, where nothing else holds them (the feed keeps compact copies
+    // since, so the records and strings it is given are garbage by the time the heap is measured).
     private static ScoredMention[] Copy(ScoredMention[] load) =>
         [.. load.Select(s => s with { Mention = s.Mention with { Id = new string(s.Mention.Id), Text = new string(s.Mention.Text), Author = Fresh(s.Mention.Author), Url = Fresh(s.Mention.Url), Lang = Fresh(s.Mention.Lang) } })];
 
@@ -130,8 +133,9 @@ internal static class ComponentMemory
         var top = new TopRecentMentions(5, TimeSpan.FromMinutes(5));
         foreach (var s in load)
         {
-            latest.Add(s);
-            top.Add(s, now);
+            var entry = FeedEntry.From(s); // as the grain does: one compact entry shared by both
+            latest.Add(entry);
+            top.Add(entry, now);
         }
 
         return (latest, top);

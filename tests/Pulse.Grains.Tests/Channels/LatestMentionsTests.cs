@@ -31,4 +31,25 @@ public sealed class LatestMentionsTests
         Assert.Equal(["x:5", "x:4", "x:3"], feed.Newest(10).Select(m => m.Id));
         Assert.Equal(["x:3", "x:4", "x:5"], LatestMentions.Restore(3, feed.OldestFirst()).OldestFirst().Select(m => m.Mention.Id));
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(9)]
+    [InlineData(20)]
+    [InlineData(47)]
+    public void A_growing_ring_keeps_the_order_of_a_full_one(int added)
+    {
+        var feed = new LatestMentions(20);
+        for (var i = 1; i <= added; i++)
+        {
+            feed.Add(Mention(i));
+        }
+
+        var expected = Enumerable.Range(Math.Max(1, added - 19), Math.Min(added, 20)).Select(i => $"x:{i}").ToArray();
+        Assert.Equal(expected, feed.OldestFirst().Select(m => m.Mention.Id));
+        Assert.Equal(expected.Reverse().Take(10), feed.Newest(10).Select(m => m.Id));
+    }
 }
