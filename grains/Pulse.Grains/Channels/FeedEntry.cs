@@ -42,6 +42,9 @@ internal readonly struct FeedEntry
     /// <summary>The bytes held, for memory tests.</summary>
     public int Size => _bytes.Length;
 
+    /// <summary>The timestamp's UTC ticks alone: what expiry compares, without building a <see cref="DateTimeOffset"/>.</summary>
+    public long UtcTicks => BinaryPrimitives.ReadInt64LittleEndian(_bytes);
+
     public DateTimeOffset Timestamp => new DateTimeOffset(BinaryPrimitives.ReadInt64LittleEndian(_bytes), TimeSpan.Zero)
         .ToOffset(TimeSpan.FromMinutes(BinaryPrimitives.ReadInt16LittleEndian(_bytes.AsSpan(8))));
 

@@ -15,9 +15,10 @@ internal sealed class TopRecentMentions(int capacity, TimeSpan horizon)
     // Called for every recorded mention: plain loops, no closures to allocate.
     public void Add(FeedEntry mention, DateTimeOffset now)
     {
+        var oldest = now.UtcTicks - horizon.Ticks;
         for (var i = _top.Count - 1; i >= 0; i--)
         {
-            if (now - _top[i].Timestamp > horizon)
+            if (_top[i].UtcTicks < oldest)
             {
                 _top.RemoveAt(i);
             }
