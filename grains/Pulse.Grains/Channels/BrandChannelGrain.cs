@@ -137,10 +137,17 @@ internal sealed partial class BrandChannelGrain(
             var observation = new MentionObservation(at, scored.Sentiment, scored.Label, m.Likes, m.Shares, m.Comments, m.Reach);
             if (_windows.Add(observation))
             {
-                // One compact copy, shared by the feed and the top posts: the record itself is not kept.
-                var entry = FeedEntry.From(scored);
-                _latest.Add(entry);
-                _top.Add(entry, now);
+                // A mention that makes the top posts is encoded once, for both lists; the feed encodes the rest on the
+                // tick, if they are still among its newest by then (see LatestMentions.AddPending).
+                if (_top.TryAdd(scored, now, out var entry))
+                {
+                    _latest.Add(entry);
+                }
+                else
+                {
+                    _latest.AddPending(scored);
+                }
+
                 _terms.Observe(m.Text, at);
                 _unpublished++;
             }
@@ -232,6 +239,8 @@ internal sealed partial class BrandChannelGrain(
         {
             PublishSnapshot(now);
         }
+
+        _latest.Compact();
 
         if (_unreported is { } snapshot)
         {

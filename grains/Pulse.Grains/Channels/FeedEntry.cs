@@ -39,6 +39,12 @@ internal readonly struct FeedEntry
 
     private FeedEntry(byte[] bytes) => _bytes = bytes;
 
+    /// <summary>The encoded entry, for holders that keep entries and not-yet-encoded mentions side by side.</summary>
+    internal byte[] Bytes => _bytes;
+
+    /// <summary>The entry whose <see cref="Bytes"/> these are.</summary>
+    internal static FeedEntry Of(byte[] bytes) => new(bytes);
+
     /// <summary>The bytes held, for memory tests.</summary>
     public int Size => _bytes.Length;
 

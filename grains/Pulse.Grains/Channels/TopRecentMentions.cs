@@ -12,8 +12,38 @@ internal sealed class TopRecentMentions(int capacity, TimeSpan horizon)
 
     public void Add(ScoredMention mention, DateTimeOffset now) => Add(FeedEntry.From(mention), now);
 
+    /// <summary>
+    /// Keeps <paramref name="mention"/> if it ranks among the top, encoding it only then (called for every recorded
+    /// mention; most do not make it). The entry is handed back so the feed can share its bytes.
+    /// </summary>
+    public bool TryAdd(ScoredMention mention, DateTimeOffset now, out FeedEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(mention);
+        Expire(now);
+        var m = mention.Mention;
+        if (!Ranks(m.Likes + m.Shares + m.Comments))
+        {
+            entry = default;
+            return false;
+        }
+
+        entry = FeedEntry.From(mention);
+        Insert(entry, entry.Engagement);
+        return true;
+    }
+
     // Called for every recorded mention: plain loops, no closures to allocate.
     public void Add(FeedEntry mention, DateTimeOffset now)
+    {
+        Expire(now);
+        var engagement = mention.Engagement;
+        if (Ranks(engagement))
+        {
+            Insert(mention, engagement);
+        }
+    }
+
+    private void Expire(DateTimeOffset now)
     {
         var oldest = now.UtcTicks - horizon.Ticks;
         for (var i = _top.Count - 1; i >= 0; i--)
@@ -23,13 +53,12 @@ internal sealed class TopRecentMentions(int capacity, TimeSpan horizon)
                 _top.RemoveAt(i);
             }
         }
+    }
 
-        var engagement = mention.Engagement;
-        if (_top.Count == capacity && engagement <= _top[^1].Engagement)
-        {
-            return;
-        }
+    private bool Ranks(long engagement) => _top.Count < capacity || engagement > _top[^1].Engagement;
 
+    private void Insert(FeedEntry mention, long engagement)
+    {
         var at = 0;
         while (at < _top.Count && _top[at].Engagement >= engagement)
         {

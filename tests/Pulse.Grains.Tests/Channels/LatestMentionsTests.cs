@@ -52,4 +52,33 @@ public sealed class LatestMentionsTests
         Assert.Equal(expected, feed.OldestFirst().Select(m => m.Mention.Id));
         Assert.Equal(expected.Reverse().Take(10), feed.Newest(10).Select(m => m.Id));
     }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(7)]
+    [InlineData(30)]
+    public void Pending_mentions_read_the_same_before_and_after_they_are_compacted_as_encoded_ones(int added)
+    {
+        var encoded = new LatestMentions(5);
+        var mixed = new LatestMentions(5);
+        for (var i = 1; i <= added; i++)
+        {
+            var mention = Mention(i) with { Sentiment = i / 10f, Label = SentimentLabel.Positive };
+            encoded.Add(mention);
+            if (i % 3 == 0)
+            {
+                mixed.Add(FeedEntry.From(mention));
+            }
+            else
+            {
+                mixed.AddPending(mention);
+            }
+        }
+
+        Assert.Equal(encoded.Newest(10), mixed.Newest(10));
+        Assert.Equal(encoded.OldestFirst(), mixed.OldestFirst());
+        mixed.Compact();
+        Assert.Equal(encoded.Newest(10), mixed.Newest(10));
+        Assert.Equal(encoded.OldestFirst(), mixed.OldestFirst());
+    }
 }

@@ -31,4 +31,27 @@ public sealed class TopRecentMentionsTests
         Assert.Equal("post b über 😀", views[0].Text);
         Assert.Equal(32, views[0].Likes + views[0].Shares + views[0].Comments);
     }
+
+    [Fact]
+    public void TryAdd_keeps_what_Add_keeps_and_hands_back_the_entry_only_for_a_mention_that_ranks()
+    {
+        var byAdd = new TopRecentMentions(2, TimeSpan.FromMinutes(5));
+        var byTry = new TopRecentMentions(2, TimeSpan.FromMinutes(5));
+        var outcomes = new List<bool>();
+        foreach (var (id, likes) in new[] { ("a", 10L), ("b", 30L), ("c", 5L), ("d", 20L), ("e", 20L) })
+        {
+            var mention = Mention(id, Start, likes);
+            byAdd.Add(mention, Start);
+            var kept = byTry.TryAdd(mention, Start, out var entry);
+            outcomes.Add(kept);
+            if (kept)
+            {
+                Assert.Equal(id, entry.ToView().Id);
+            }
+        }
+
+        Assert.Equal([true, true, false, true, false], outcomes);
+        Assert.Equal(byAdd.Views(), byTry.Views());
+        Assert.Equal(["b", "d"], byTry.Views().Select(v => v.Id));
+    }
 }
