@@ -23,6 +23,7 @@ internal sealed partial class BrandChannelGrain(
     IOptions<ChannelWindowOptions> options,
     IOptions<AlertOptions> alertOptions,
     DashboardOutbox dashboard,
+    Serializer serializer,
     TimeProvider clock,
     ILogger<BrandChannelGrain> logger) : Grain, IBrandChannelGrain
 {
@@ -69,7 +70,7 @@ internal sealed partial class BrandChannelGrain(
             var chunks = saved is null ? [] : saved.Chunks.Select(c => SeenIdsChunk.FromBytes(c)).ToList();
             if (saved is not null)
             {
-                var state = ServiceProvider.GetRequiredService<Serializer>().Deserialize<ChannelCheckpoint>(saved.Checkpoint)
+                var state = serializer.Deserialize<ChannelCheckpoint>(saved.Checkpoint)
                     ?? throw new InvalidOperationException($"The checkpoint of {_key} is empty.");
                 Restore(state, chunks);
             }
@@ -166,7 +167,7 @@ internal sealed partial class BrandChannelGrain(
         {
             var state = ChannelCheckpoint.CaptureJournaled(_windows, _seen, _latest, _applied);
             var (chunk, drop) = _journal.Prepare(state.Seen.SavedAt, state.GenerationStart - state.Seen.Horizon);
-            var bytes = ServiceProvider.GetRequiredService<Serializer>().SerializeToArray(state);
+            var bytes = serializer.SerializeToArray(state);
             await _store.WriteAsync(_key.ToString(), bytes, chunk.ToBytes(), drop);
             _journal.Saved(chunk, drop);
             _changedSinceSave = false;

@@ -10,10 +10,11 @@ namespace Pulse.Grains.Channels;
 /// </summary>
 /// <remarks>
 /// <para>The parts are converted to plain fields and arrays here because Pulse.Analytics knows nothing of Orleans.
-/// Windows keep only non-empty buckets; ids are 64-bit hashes. The de-duplication set dominates a busy grain's size
-/// (about 9 bytes per id remembered within the horizon).</para>
-/// <para>Taken and applied within one grain turn: <see cref="Capture"/> copies everything, so the grain may change its
-/// windows while the checkpoint is being written.</para>
+/// Windows keep only non-empty buckets; ids are 64-bit hashes. The grain saves with <see cref="CaptureJournaled"/>:
+/// its ids go to the journal (<see cref="SeenIdsJournal"/>) a chunk at a time instead, since a full id set (about 9
+/// bytes per id remembered within the horizon) would dominate every save of a busy grain.</para>
+/// <para>Taken and applied within one grain turn: a capture copies everything, so the grain may change its windows
+/// while the checkpoint is being written.</para>
 /// </remarks>
 [GenerateSerializer]
 internal sealed record ChannelCheckpoint(
@@ -28,6 +29,7 @@ internal sealed record ChannelCheckpoint(
     {
     }
 
+    /// <summary>Everything, the remembered ids included (a checkpoint that needs no journal).</summary>
     /// <param name="applied">Per ingest partition, the last log position already reflected in the windows.</param>
     public static ChannelCheckpoint Capture(
         MultiResolutionWindows windows,
@@ -35,15 +37,8 @@ internal sealed record ChannelCheckpoint(
         LatestMentions latest,
         IReadOnlyDictionary<int, LogPosition> applied)
     {
-        ArgumentNullException.ThrowIfNull(windows);
         ArgumentNullException.ThrowIfNull(seen);
-        ArgumentNullException.ThrowIfNull(latest);
-        ArgumentNullException.ThrowIfNull(applied);
-        return new ChannelCheckpoint(
-            [.. windows.Export().Select(WindowCheckpoint.From)],
-            SeenIdsCheckpoint.From(seen.Export()),
-            latest.OldestFirst(),
-            new Dictionary<int, LogPosition>(applied));
+        return Of(windows, SeenIdsCheckpoint.From(seen.Export()), latest, applied);
     }
 
     /// <summary>
@@ -56,14 +51,23 @@ internal sealed record ChannelCheckpoint(
         LatestMentions latest,
         IReadOnlyDictionary<int, LogPosition> applied)
     {
-        ArgumentNullException.ThrowIfNull(windows);
         ArgumentNullException.ThrowIfNull(seen);
+        var (now, intoGeneration) = seen.Position();
+        return Of(windows, new SeenIdsCheckpoint(seen.Horizon, now, intoGeneration, [], []), latest, applied);
+    }
+
+    private static ChannelCheckpoint Of(
+        MultiResolutionWindows windows,
+        SeenIdsCheckpoint seen,
+        LatestMentions latest,
+        IReadOnlyDictionary<int, LogPosition> applied)
+    {
+        ArgumentNullException.ThrowIfNull(windows);
         ArgumentNullException.ThrowIfNull(latest);
         ArgumentNullException.ThrowIfNull(applied);
-        var (now, intoGeneration) = seen.Position();
         return new ChannelCheckpoint(
             [.. windows.Export().Select(WindowCheckpoint.From)],
-            new SeenIdsCheckpoint(seen.Horizon, now, intoGeneration, [], []),
+            seen,
             latest.OldestFirst(),
             new Dictionary<int, LogPosition>(applied));
     }
@@ -75,9 +79,8 @@ internal sealed record ChannelCheckpoint(
     public MultiResolutionWindows RestoreWindows(WindowLayout layout) =>
         MultiResolutionWindows.Restore(layout, [.. Windows.Select(w => w.ToState())]);
 
-    /// <summary>The remembered ids as of now on <paramref name="clock"/> (see <see cref="RecentMentionIds.Restore"/>).</summary>
-    public RecentMentionIds RestoreSeen(TimeSpan horizon, TimeProvider clock) =>
-        RecentMentionIds.Restore(Seen.ToState(), horizon, clock);
+    /// <summary>The remembered ids saved in the checkpoint itself, as of now on <paramref name="clock"/> (no journal).</summary>
+    public RecentMentionIds RestoreSeen(TimeSpan horizon, TimeProvider clock) => RestoreSeen(horizon, clock, []);
 
     /// <summary>
     /// The remembered ids from the journal's <paramref name="chunks"/> (and any ids saved in the checkpoint itself): a

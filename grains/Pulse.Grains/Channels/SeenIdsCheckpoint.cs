@@ -16,6 +16,4 @@ internal sealed record SeenIdsCheckpoint(
 
     public static SeenIdsCheckpoint From(RecentMentionIdsState state) =>
         new(state.Horizon, state.SavedAt, state.IntoGeneration, state.Current, state.Previous);
-
-    public RecentMentionIdsState ToState() => new(Horizon, SavedAt, IntoGeneration, Current, Previous);
 }

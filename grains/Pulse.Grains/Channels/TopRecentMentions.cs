@@ -10,7 +10,7 @@ internal sealed class TopRecentMentions(int capacity, TimeSpan horizon)
     // varints) when compared, rather than kept beside them.
     private readonly List<FeedEntry> _top = [];
 
-    public void Add(ScoredMention mention, DateTimeOffset now) => Add(FeedEntry.From(mention), now);
+    public void Add(ScoredMention mention, DateTimeOffset now) => TryAdd(mention, now, out _);
 
     /// <summary>
     /// Keeps <paramref name="mention"/> if it ranks among the top, encoding it only then (called for every recorded
