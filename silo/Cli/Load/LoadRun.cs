@@ -65,6 +65,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output, bool termi
             tracker.Reset();
             cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
             start = time.GetTimestamp();
+            workers.EndAt(start + (long)(options.Duration.TotalSeconds * time.TimestampFrequency));
         }
 
         var polling = PollProcessedAsync(processed, baseline, background.Token);
@@ -158,7 +159,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output, bool termi
     {
         long lastSent = 0, lastAccepted = 0;
         var lastAt = start;
-        while (await Task.WhenAny(sending, Task.Delay(TimeSpan.FromSeconds(1), time)).ConfigureAwait(false) != sending)
+        while (await Task.WhenAny(sending, Task.Delay(NextTick(until), time)).ConfigureAwait(false) != sending)
         {
             var now = time.GetTimestamp();
             if (now >= until)
@@ -167,6 +168,11 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output, bool termi
             }
 
             var seconds = time.GetElapsedTime(lastAt, now).TotalSeconds;
+            if (seconds < 0.5)
+            {
+                continue; // a short wait up to the warm-up's end that came back early: too short for a rate
+            }
+
             long sent = counters.Sent, accepted = counters.Accepted;
             await progress.WriteAsync(time.GetElapsedTime(start, now).TotalSeconds, (sent - lastSent) / seconds, (accepted - lastAccepted) / seconds,
                 ProcessedPerSecond(), counters.ErrorRequests(), counters.RequestLatency(), tracker.Summary()).ConfigureAwait(false);
@@ -174,6 +180,19 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output, bool termi
         }
 
         await sending.ConfigureAwait(false);
+    }
+
+    /// <summary>A second, or less when <paramref name="until"/> comes sooner.</summary>
+    private TimeSpan NextTick(long? until)
+    {
+        var second = TimeSpan.FromSeconds(1);
+        if (until is not { } end)
+        {
+            return second;
+        }
+
+        var left = TimeSpan.FromSeconds((double)(end - time.GetTimestamp()) / time.TimestampFrequency);
+        return left < TimeSpan.Zero ? TimeSpan.Zero : left < second ? left : second;
     }
 
     private double? ProcessedPerSecond()

@@ -18,12 +18,14 @@ internal sealed class LoadWorkers(
 {
     private long _sequence;
     private long _pausedUntil;
+    private long _deadline;
 
     public async Task RunAsync(IReadOnlyList<ILoadSender> senders, long deadline, CancellationToken cancellationToken)
     {
+        Interlocked.Exchange(ref _deadline, deadline);
         try
         {
-            await Task.WhenAll(senders.Select(sender => Task.Run(() => LoopAsync(sender, deadline, cancellationToken), cancellationToken))).ConfigureAwait(false);
+            await Task.WhenAll(senders.Select(sender => Task.Run(() => LoopAsync(sender, cancellationToken), cancellationToken))).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -31,7 +33,13 @@ internal sealed class LoadWorkers(
         }
     }
 
-    private async Task LoopAsync(ILoadSender sender, long deadline, CancellationToken cancellationToken)
+    /// <summary>
+    /// Moves the end of sending, while it goes on: a warm-up's end is noticed a little late on a busy machine, and the
+    /// measured part still gets its whole duration.
+    /// </summary>
+    public void EndAt(long deadline) => Interlocked.Exchange(ref _deadline, deadline);
+
+    private async Task LoopAsync(ILoadSender sender, CancellationToken cancellationToken)
     {
         var probesInBatch = new List<string>();
         var idBuffer = new char[MentionIds.MaxLength];
@@ -44,6 +52,7 @@ internal sealed class LoadWorkers(
             }
 
             var slot = bucket is null ? time.GetTimestamp() : await bucket.AcquireAsync(batchSize, cancellationToken).ConfigureAwait(false);
+            var deadline = Interlocked.Read(ref _deadline);
             if (slot >= deadline || time.GetTimestamp() >= deadline)
             {
                 return;

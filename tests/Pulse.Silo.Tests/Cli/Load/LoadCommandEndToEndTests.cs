@@ -60,7 +60,8 @@ public sealed class LoadCommandEndToEndTests : IAsyncLifetime, IDisposable
         var accepted = root.GetProperty("accepted").GetInt64();
         Assert.Equal(2.0, root.GetProperty("warmupSeconds").GetDouble());
         Assert.Equal(accepted, root.GetProperty("processed").GetInt64());
-        Assert.InRange(root.GetProperty("durationSeconds").GetDouble(), 2.5, 4.5);
+        // The measured part gets its whole duration however late the warm-up's end is noticed.
+        Assert.True(root.GetProperty("durationSeconds").GetDouble() >= 3.0, stdout.ToString());
 
         // Pulse counted the warm-up too (about 800 mentions at 400/s): the report did not.
         var counted = await new ProcessedReader(_host.Http, _host.BaseAddress).ReadAsync(CancellationToken.None);
