@@ -1,4 +1,5 @@
 using Pulse.Grains.Brands;
+using Pulse.Grains.Ingest;
 using Pulse.Grains.Mentions;
 using Pulse.Grains.Stats;
 using Pulse.Testing;
@@ -51,6 +52,8 @@ public sealed class IngestToWindowsTests(ClusterFixture fixture)
     {
         var first = await AddBrandAsync("two-a", keywords: ["zorblat"]);
         var second = await AddBrandAsync("two-b", keywords: ["quibber"]);
+        // The embedded ingestor routes by brand: these two are owned by different partitions, so the mention goes to both.
+        Assert.NotEqual(IngestPartitions.OfBrand(first, 8), IngestPartitions.OfBrand(second, 8));
         await fixture.Ingestor.IngestAsync(
         [
             NewMention("both-1", "news", "zorblat and quibber announce a merger"),

@@ -1,39 +1,58 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Pulse.Grains.Brands;
 using Pulse.Grains.Mentions;
 
 namespace Pulse.Grains.Ingest;
 
 /// <summary>
-/// The embedded default's ingest: hands batches straight to the partition grains, without a stream in between. Memory
-/// streams serialised every batch to bytes and back and pulled it through a queue grain; a grain call with an
-/// immutable argument passes the same objects by reference within the silo.
+/// The embedded default's ingest: matches and scores each request's mentions on the request's own thread, then hands
+/// them straight to the partition grains, without a stream in between. Memory streams serialised every batch to bytes
+/// and back and pulled it through a queue grain; a grain call with an immutable argument passes the same objects by
+/// reference within the silo.
 /// </summary>
 /// <remarks>
+/// <para>
+/// Partitions own brands, not mention ids: a brand's mentions all go through one partition, so each partition feeds
+/// only its own brands' (brand, channel) grains and a delivery makes about a third of the grain calls it made when
+/// every partition fed every grain. Nothing here is durable, so nothing needs a mention's partition to follow from its
+/// id (cluster mode, where the log is replayed, keeps that).
+/// </para>
+/// <para>
 /// Each partition has a bounded inbox: <see cref="IngestAsync"/> returns once the mentions are queued there (the 202)
 /// and waits while it is full (backpressure to the HTTP client). The partition's pump sends whatever has queued up as
 /// one batch, so under load batches grow and each (brand, channel) grain gets fewer, larger calls. Like memory streams,
 /// nothing here survives the process.
+/// </para>
 /// </remarks>
 internal sealed partial class DirectMentionIngestor : IMentionIngestor, IDisposable
 {
     private readonly IGrainFactory _grains;
+    private readonly BrandMatcherCache _brands;
+    private readonly MentionEnricher _enricher;
     private readonly ILogger<DirectMentionIngestor> _logger;
     private readonly int _maxDelivery;
-    private readonly Channel<Mention[]>[] _inboxes;
+    private readonly Channel<ScoredMention[]>[] _inboxes;
     private readonly CancellationTokenSource _stopping = new();
 
-    public DirectMentionIngestor(IGrainFactory grains, IOptions<IngestPartitionOptions> options, ILogger<DirectMentionIngestor> logger)
+    public DirectMentionIngestor(
+        IGrainFactory grains,
+        BrandMatcherCache brands,
+        MentionEnricher enricher,
+        IOptions<IngestPartitionOptions> options,
+        ILogger<DirectMentionIngestor> logger)
     {
         _grains = grains;
+        _brands = brands;
+        _enricher = enricher;
         _logger = logger;
         var o = options.Value;
         _maxDelivery = o.MaxDeliveryMentions;
-        _inboxes = new Channel<Mention[]>[o.Partitions];
+        _inboxes = new Channel<ScoredMention[]>[o.Partitions];
         for (var p = 0; p < _inboxes.Length; p++)
         {
-            _inboxes[p] = Channel.CreateBounded<Mention[]>(new BoundedChannelOptions(o.QueuedBatches) { SingleReader = true });
+            _inboxes[p] = Channel.CreateBounded<ScoredMention[]>(new BoundedChannelOptions(o.QueuedBatches) { SingleReader = true });
             var partition = p;
             _ = Task.Run(() => PumpAsync(partition));
         }
@@ -46,7 +65,22 @@ internal sealed partial class DirectMentionIngestor : IMentionIngestor, IDisposa
             return;
         }
 
-        var groups = IngestPartitions.Split(mentions, _inboxes.Length);
+        CompiledBrands brands;
+        try
+        {
+            brands = await _brands.CurrentAsync();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw new IngestUnavailableException("The brand catalog could not be read.", ex);
+        }
+
+        var groups = new List<ScoredMention>?[_inboxes.Length];
+        var unmatched = _enricher.Score(mentions, brands, scored => (groups[IngestPartitions.OfBrand(scored.BrandId, groups.Length)] ??= []).Add(scored));
+        if (unmatched > 0)
+        {
+            LogUnmatched(unmatched, mentions.Count);
+        }
 
         for (var p = 0; p < groups.Length; p++)
         {
@@ -54,7 +88,7 @@ internal sealed partial class DirectMentionIngestor : IMentionIngestor, IDisposa
             {
                 try
                 {
-                    await _inboxes[p].Writer.WriteAsync(group, cancellationToken);
+                    await _inboxes[p].Writer.WriteAsync([.. group], cancellationToken);
                 }
                 catch (ChannelClosedException ex)
                 {
@@ -68,7 +102,7 @@ internal sealed partial class DirectMentionIngestor : IMentionIngestor, IDisposa
     {
         var inbox = _inboxes[partition].Reader;
         var grain = _grains.GetGrain<IIngestPartitionGrain>(partition.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var pending = new List<Mention>();
+        var pending = new List<ScoredMention>();
         try
         {
             while (await inbox.WaitToReadAsync(_stopping.Token))
@@ -81,7 +115,7 @@ internal sealed partial class DirectMentionIngestor : IMentionIngestor, IDisposa
 
                 try
                 {
-                    await grain.DeliverAsync(new MentionBatch([.. pending]));
+                    await grain.DeliverAsync(new ScoredBatch([.. pending]));
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -106,6 +140,9 @@ internal sealed partial class DirectMentionIngestor : IMentionIngestor, IDisposa
         _stopping.Cancel();
         _stopping.Dispose();
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Unmatched} of {Total} mentions matched no brand and were dropped")]
+    private partial void LogUnmatched(int unmatched, int total);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Partition {Partition}: {Count} mentions could not be delivered and were dropped")]
     private partial void LogDeliveryFailed(int partition, int count, Exception exception);

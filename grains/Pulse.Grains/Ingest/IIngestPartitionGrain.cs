@@ -8,6 +8,6 @@ namespace Pulse.Grains.Ingest;
 /// </summary>
 public interface IIngestPartitionGrain : IGrainWithStringKey
 {
-    /// <summary>Matches, scores and hands on one batch; completes when every (brand, channel) grain took its share.</summary>
-    Task DeliverAsync(MentionBatch batch);
+    /// <summary>Hands on one batch of scored mentions; completes when every (brand, channel) grain took its share.</summary>
+    Task DeliverAsync(ScoredBatch batch);
 }

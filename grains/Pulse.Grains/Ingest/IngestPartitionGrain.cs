@@ -11,8 +11,9 @@ using Pulse.Grains.Mentions;
 namespace Pulse.Grains.Ingest;
 
 /// <summary>
-/// Where a mention becomes window updates: matches and scores each batch (from its partition stream in cluster mode,
-/// from the direct ingestor on the embedded default), then hands every (brand, channel) grain its share as one call.
+/// Where a mention becomes window updates: matches and scores each batch from its partition stream (cluster mode), or
+/// takes batches the direct ingestor already matched and scored for its brands (embedded default), then hands every
+/// (brand, channel) grain its share as one call.
 /// Batches are processed one at a time, which pushes back on ingest when grains fall behind.
 /// </summary>
 /// <remarks>
@@ -46,7 +47,7 @@ internal sealed partial class IngestPartitionGrain(
             this.RegisterGrainTimer(CommitAsync, new GrainTimerCreationOptions(interval, interval) { Interleave = false });
         }
 
-        // The embedded default has no ingest stream: its ingestor calls DeliverAsync instead.
+        // The embedded default has no ingest stream: its ingestor matches and scores, then calls DeliverAsync.
         if (ServiceProvider.GetKeyedService<IStreamProvider>(StreamNames.Provider) is { } provider)
         {
             var stream = provider.GetStream<MentionBatch>(StreamId.Create(StreamNames.IngestNamespace, this.GetPrimaryKeyString()));
@@ -54,7 +55,7 @@ internal sealed partial class IngestPartitionGrain(
         }
     }
 
-    public async Task DeliverAsync(MentionBatch batch) => await SendAsync(batch.Mentions, origin: null, replay: false);
+    public async Task DeliverAsync(ScoredBatch batch) => await SendAsync(MentionEnricher.Group(batch.Mentions), origin: null, replay: false);
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
@@ -110,6 +111,11 @@ internal sealed partial class IngestPartitionGrain(
             LogUnmatched(unmatched, mentions.Length);
         }
 
+        return await SendAsync(groups, origin, replay);
+    }
+
+    private async Task<bool> SendAsync(Dictionary<ChannelKey, List<ScoredMention>> groups, IngestOrigin? origin, bool replay)
+    {
         var keys = new string[groups.Count];
         var calls = new Task<LogPosition?>[groups.Count];
         var i = 0;

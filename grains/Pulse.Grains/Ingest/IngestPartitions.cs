@@ -5,8 +5,8 @@ using Pulse.Grains.Mentions;
 namespace Pulse.Grains.Ingest;
 
 /// <summary>
-/// Which ingest partition a mention belongs to. A function of its id only, so a re-sent mention lands on the same
-/// partition whoever writes it (the HTTP ingest, or a producer appending to the ingest log directly).
+/// Which ingest partition a mention belongs to. In cluster mode a function of its id only, so a re-sent mention lands on
+/// the same partition whoever writes it (the HTTP ingest, or a producer appending to the ingest log directly).
 /// </summary>
 public static class IngestPartitions
 {
@@ -20,6 +20,16 @@ public static class IngestPartitions
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(partitions, 1);
         return (int)(XxHash3.HashToUInt64(MemoryMarshal.AsBytes(mentionId)) % (ulong)partitions);
+    }
+
+    /// <summary>
+    /// The partition that owns a brand on the embedded default, where partitions are not durable and route by brand so
+    /// that each feeds only its own brands' grains.
+    /// </summary>
+    public static int OfBrand(string brandId, int partitions)
+    {
+        ArgumentNullException.ThrowIfNull(brandId);
+        return Of(brandId.AsSpan(), partitions);
     }
 
     /// <summary>The mentions of one batch by partition, in arrival order; null where a partition got none.</summary>

@@ -14,8 +14,15 @@ internal sealed class MentionEnricher(ISentimentScorer scorer)
     public Dictionary<ChannelKey, List<ScoredMention>> Enrich(IReadOnlyList<Mention> mentions, CompiledBrands brands, out int unmatched)
     {
         var groups = new Dictionary<ChannelKey, List<ScoredMention>>();
+        unmatched = Score(mentions, brands, scored => Add(groups, scored));
+        return groups;
+    }
+
+    /// <summary>Matches and scores each mention, handing on one scored mention per brand it names; returns how many named none.</summary>
+    public int Score(IReadOnlyList<Mention> mentions, CompiledBrands brands, Action<ScoredMention> found)
+    {
         var matched = new List<string>(4);
-        unmatched = 0;
+        var unmatched = 0;
         foreach (var mention in mentions)
         {
             matched.Clear();
@@ -37,16 +44,33 @@ internal sealed class MentionEnricher(ISentimentScorer scorer)
             var sentiment = scorer.Score(mention.Text);
             foreach (var brandId in matched)
             {
-                var key = new ChannelKey(brandId, mention.Channel);
-                if (!groups.TryGetValue(key, out var list))
-                {
-                    groups[key] = list = [];
-                }
-
-                list.Add(new ScoredMention(mention, brandId, sentiment.Score, sentiment.Label, sentiment.Language));
+                found(new ScoredMention(mention, brandId, sentiment.Score, sentiment.Label, sentiment.Language));
             }
         }
 
+        return unmatched;
+    }
+
+    /// <summary>Scored mentions by (brand, channel), each group in arrival order.</summary>
+    public static Dictionary<ChannelKey, List<ScoredMention>> Group(IReadOnlyList<ScoredMention> scored)
+    {
+        var groups = new Dictionary<ChannelKey, List<ScoredMention>>();
+        foreach (var mention in scored)
+        {
+            Add(groups, mention);
+        }
+
         return groups;
+    }
+
+    private static void Add(Dictionary<ChannelKey, List<ScoredMention>> groups, ScoredMention scored)
+    {
+        var key = new ChannelKey(scored.BrandId, scored.Mention.Channel);
+        if (!groups.TryGetValue(key, out var list))
+        {
+            groups[key] = list = [];
+        }
+
+        list.Add(scored);
     }
 }
