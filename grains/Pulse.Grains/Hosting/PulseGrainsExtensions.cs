@@ -46,7 +46,7 @@ public static class PulseGrainsExtensions
             .Validate(o => { o.LiveSettings(); return true; }).ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ISentimentScorer, LexiconSentimentScorer>();
-        services.AddSingleton<BrandMatcherCache>();
+        services.TryAddSingleton<BrandMatcherCache>();
         services.AddSingleton<MentionEnricher>();
         services.AddSingleton<DashboardOutbox>();
         services.AddHostedService<DashboardFlushService>();
@@ -62,6 +62,7 @@ public static class PulseGrainsExtensions
     /// </summary>
     public static IServiceCollection AddPulseStreamIngest(this IServiceCollection services)
     {
+        services.TryAddSingleton<BrandMatcherCache>();
         services.Replace(ServiceDescriptor.Singleton<IMentionIngestor, StreamMentionIngestor>());
         return services;
     }

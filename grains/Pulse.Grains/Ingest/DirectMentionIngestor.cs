@@ -16,8 +16,7 @@ namespace Pulse.Grains.Ingest;
 /// <para>
 /// Partitions own brands, not mention ids: a brand's mentions all go through one partition, so each partition feeds
 /// only its own brands' (brand, channel) grains and a delivery makes about a third of the grain calls it made when
-/// every partition fed every grain. Nothing here is durable, so nothing needs a mention's partition to follow from its
-/// id (cluster mode, where the log is replayed, keeps that).
+/// every partition fed every grain.
 /// </para>
 /// <para>
 /// Each partition has a bounded inbox: <see cref="IngestAsync"/> returns once the mentions are queued there (the 202)

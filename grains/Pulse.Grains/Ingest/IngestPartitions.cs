@@ -5,8 +5,8 @@ using Pulse.Grains.Mentions;
 namespace Pulse.Grains.Ingest;
 
 /// <summary>
-/// Which ingest partition a mention belongs to. In cluster mode a function of its id only, so a re-sent mention lands on
-/// the same partition whoever writes it (the HTTP ingest, or a producer appending to the ingest log directly).
+/// Which ingest partition a mention goes to. Pulse routes by brand (<see cref="OfBrand"/>), so that a partition feeds only
+/// its own brands' grains; <see cref="Of(string, int)"/> routes by mention id, for producers that do not know the brand.
 /// </summary>
 public static class IngestPartitions
 {
@@ -22,10 +22,7 @@ public static class IngestPartitions
         return (int)(XxHash3.HashToUInt64(MemoryMarshal.AsBytes(mentionId)) % (ulong)partitions);
     }
 
-    /// <summary>
-    /// The partition that owns a brand on the embedded default, where partitions are not durable and route by brand so
-    /// that each feeds only its own brands' grains.
-    /// </summary>
+    /// <summary>The partition that owns a brand: both ingestors route each mention to the partitions of the brands it names.</summary>
     public static int OfBrand(string brandId, int partitions)
     {
         ArgumentNullException.ThrowIfNull(brandId);

@@ -1,15 +1,26 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
 using Orleans.Streams;
+using Pulse.Grains.Brands;
 using Pulse.Grains.Mentions;
 
 namespace Pulse.Grains.Ingest;
 
 /// <summary>
-/// Publishes mentions to the ingest partitions' streams. A mention's partition follows from its id,
-/// so a re-sent mention lands on the same partition and its (brand, channel) grain de-duplicates it.
+/// Publishes mentions to the ingest partitions' streams, routed by brand: each mention is matched here and appended,
+/// tagged with its brand, to the partition that owns that brand (once per brand it names), so each partition feeds and
+/// checkpoints only its own brands' (brand, channel) grains. Mentions that name no brand are not logged.
 /// </summary>
-internal sealed class StreamMentionIngestor(IClusterClient client, IOptions<IngestPartitionOptions> options) : IMentionIngestor
+/// <remarks>
+/// Exactness does not depend on the routing: a (brand, channel) grain de-duplicates by mention id whichever partition
+/// a mention comes from, and producers writing to the log directly may pick any partition (docs/ingest-log.md).
+/// </remarks>
+internal sealed partial class StreamMentionIngestor(
+    IClusterClient client,
+    BrandMatcherCache brands,
+    IOptions<IngestPartitionOptions> options,
+    ILogger<StreamMentionIngestor> logger) : IMentionIngestor
 {
     public async Task IngestAsync(IReadOnlyList<Mention> mentions, CancellationToken cancellationToken = default)
     {
@@ -18,8 +29,22 @@ internal sealed class StreamMentionIngestor(IClusterClient client, IOptions<Inge
             return;
         }
 
+        CompiledBrands compiled;
+        try
+        {
+            compiled = await brands.CurrentAsync();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw new IngestUnavailableException("The brand catalog could not be read.", ex);
+        }
+
         var partitions = options.Value.Partitions;
-        var groups = IngestPartitions.Split(mentions, partitions);
+        var groups = Route(mentions, compiled, partitions, out var unmatched);
+        if (unmatched > 0)
+        {
+            LogUnmatched(unmatched, mentions.Count);
+        }
 
         var provider = client.GetStreamProvider(StreamNames.Provider);
         var sends = new List<Task>(partitions);
@@ -28,7 +53,7 @@ internal sealed class StreamMentionIngestor(IClusterClient client, IOptions<Inge
             if (groups[p] is { } group)
             {
                 var stream = provider.GetStream<MentionBatch>(StreamId.Create(StreamNames.IngestNamespace, p.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-                sends.Add(stream.OnNextAsync(new MentionBatch(group)));
+                sends.Add(stream.OnNextAsync(new MentionBatch([.. group])));
             }
         }
 
@@ -41,4 +66,41 @@ internal sealed class StreamMentionIngestor(IClusterClient client, IOptions<Inge
             throw new IngestUnavailableException("The ingest log did not store the batch.", ex);
         }
     }
+
+    /// <summary>Each mention, tagged with each brand it names, in the list of the partition that owns that brand.</summary>
+    internal static List<Mention>?[] Route(IReadOnlyList<Mention> mentions, CompiledBrands brands, int partitions, out int unmatched)
+    {
+        var groups = new List<Mention>?[partitions];
+        var matched = new List<string>(4);
+        unmatched = 0;
+        foreach (var mention in mentions)
+        {
+            matched.Clear();
+            if (mention.Brand is { } tagged && brands.Ids.TryGetValue(tagged, out var canonical))
+            {
+                matched.Add(canonical);
+            }
+            else
+            {
+                brands.Matcher.Match(mention.Text, mention.Author, matched);
+            }
+
+            if (matched.Count == 0)
+            {
+                unmatched++;
+                continue;
+            }
+
+            foreach (var brandId in matched)
+            {
+                var routed = string.Equals(mention.Brand, brandId, StringComparison.Ordinal) ? mention : mention with { Brand = brandId };
+                (groups[IngestPartitions.OfBrand(brandId, partitions)] ??= []).Add(routed);
+            }
+        }
+
+        return groups;
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Unmatched} of {Total} mentions matched no brand and were not logged")]
+    private partial void LogUnmatched(int unmatched, int total);
 }

@@ -40,7 +40,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output, bool termi
         var senders = Enumerable.Range(0, options.Connections)
             .Select(i => redis is null
                 ? (ILoadSender)new HttpLoadSender(http, new Uri(options.Urls[i % options.Urls.Count], "/api/mentions"))
-                : new RedisLoadSender(redis.GetDatabase(), options.ClusterId, options.Partitions))
+                : new RedisLoadSender(redis.GetDatabase(), options.ClusterId, options.Partitions, brands))
             .ToArray();
         var workers = new LoadWorkers(pool, ids, probes, tracker, counters,
             options.Rate is { } rate ? new TokenBucket(rate, time) : null, options.EffectiveBatch, time);

@@ -5,8 +5,9 @@ namespace Pulse.Silo.Cli.Load;
 
 /// <summary>
 /// Appends batches straight to the ingest log: per partition one <c>XADD {clusterId}:ingest:{partition} * mentions
-/// [JSON array]</c>, the partition being the one the HTTP ingest would pick for each mention id. The XADDs of a batch
-/// go out as one pipelined Redis batch.
+/// [JSON array]</c>. Like a producer that knows what each post is about (docs/ingest-log.md), it appends a mention to
+/// the partition that owns the brand it was written for, untagged, so Pulse still matches it; probes, written for no
+/// pool brand, go by their id. The XADDs of a batch go out as one pipelined Redis batch.
 /// </summary>
 internal sealed class RedisLoadSender : ILoadSender
 {
@@ -15,10 +16,12 @@ internal sealed class RedisLoadSender : ILoadSender
     private readonly IDatabase _database;
     private readonly RedisKey[] _keys;
     private readonly LoadBatch[] _partitions;
+    private readonly int[] _brandPartitions;
 
-    public RedisLoadSender(IDatabase database, string clusterId, int partitions)
+    public RedisLoadSender(IDatabase database, string clusterId, int partitions, IReadOnlyList<LoadBrand> brands)
     {
         _database = database;
+        _brandPartitions = [.. brands.Select(b => IngestPartitions.OfBrand(b.Id, partitions))];
         _keys = [.. Enumerable.Range(0, partitions).Select(p => (RedisKey)IngestLogKey(clusterId, p))];
         _partitions = [.. Enumerable.Range(0, partitions).Select(_ => new LoadBatch(jsonArray: true))];
     }
@@ -34,7 +37,7 @@ internal sealed class RedisLoadSender : ILoadSender
     }
 
     public void Add(ReadOnlySpan<char> id, PooledMention mention) =>
-        _partitions[IngestPartitions.Of(id, _partitions.Length)].Add(id, mention);
+        _partitions[mention.BrandIndex >= 0 ? _brandPartitions[mention.BrandIndex] : IngestPartitions.Of(id, _partitions.Length)].Add(id, mention);
 
     public async Task<SendOutcome> SendAsync(CancellationToken cancellationToken)
     {

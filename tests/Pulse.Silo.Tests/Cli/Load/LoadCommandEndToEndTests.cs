@@ -71,7 +71,7 @@ public sealed class LoadCommandEndToEndTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task In_redis_mode_every_accepted_mention_is_an_entry_of_its_ingest_partition_the_parser_accepts()
+    public async Task In_redis_mode_every_accepted_mention_is_an_entry_of_its_brands_partition_the_parser_accepts()
     {
         await using var redisServer = await RedisServer.StartAsync();
         var reportPath = Path.Combine(_folder, "redis.json");
@@ -81,13 +81,14 @@ public sealed class LoadCommandEndToEndTests : IAsyncLifetime, IDisposable
         // Nothing reads this log yet in the embedded host, so nothing is processed: exit 1 is expected.
         await LoadCommand.RunAsync(
             ["--url", _host.BaseAddress.ToString(), "--rate", "500", "--duration", "2s", "--brands", "10", "--setup-brands",
-             "--redis", redisServer.Endpoint, "--cluster-id", "loadtest", "--partitions", "4", "--report", reportPath],
+             "--redis", redisServer.Endpoint, "--cluster-id", "loadtest", "--partitions", "4", "--report", reportPath, "--seed", "7"],
             stdout, stderr);
 
         using var report = JsonDocument.Parse(await File.ReadAllTextAsync(reportPath));
         var accepted = report.RootElement.GetProperty("accepted").GetInt64();
         Assert.True(accepted > 0, stdout + "\n" + stderr);
         await using var redis = await ConnectionMultiplexer.ConnectAsync(redisServer.Endpoint);
+        var brands = LoadBrands.Generate(10, seed: 7);
         var parser = new MentionBatchParser(new IngestOptions());
         long entries = 0;
         for (var partition = 0; partition < 4; partition++)
@@ -98,11 +99,24 @@ public sealed class LoadCommandEndToEndTests : IAsyncLifetime, IDisposable
                 Assert.Equal("mentions", value.Name.ToString());
                 var result = parser.Parse((byte[])value.Value!, MentionBodyFormat.Json, DateTimeOffset.UtcNow);
                 Assert.True(result.IsFullyAccepted);
-                Assert.All(result.Accepted, m => Assert.Equal(partition, Pulse.Grains.Ingest.IngestPartitions.Of(m.Id, 4)));
+                Assert.All(result.Accepted, m => Assert.Equal(partition, ExpectedPartition(m, brands)));
                 entries += result.Accepted.Count;
             }
         }
 
         Assert.Equal(accepted, entries);
+    }
+
+    /// <summary>A generated mention goes to the partition of the brand it was written for (its keyword is in the text, and
+    /// no other brand's is); a probe, written for no pool brand, to the partition of its id.</summary>
+    private static int ExpectedPartition(Pulse.Grains.Mentions.Mention mention, LoadBrand[] brands)
+    {
+        if (mention.Text.Contains("pulseprobe", StringComparison.OrdinalIgnoreCase))
+        {
+            return Pulse.Grains.Ingest.IngestPartitions.Of(mention.Id, 4);
+        }
+
+        var brand = Assert.Single(brands, b => mention.Text.Contains(b.Keyword, StringComparison.OrdinalIgnoreCase));
+        return Pulse.Grains.Ingest.IngestPartitions.OfBrand(brand.Id, 4);
     }
 }
