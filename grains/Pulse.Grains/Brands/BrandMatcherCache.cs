@@ -1,3 +1,5 @@
+using Pulse.Grains.Mentions;
+
 namespace Pulse.Grains.Brands;
 
 /// <summary>
@@ -21,5 +23,21 @@ internal sealed class BrandMatcherCache(IGrainFactory grains)
         var compiled = new CompiledBrands(newer);
         _current = compiled;
         return compiled;
+    }
+
+    /// <summary>
+    /// <see cref="CurrentAsync"/> for an ingestor matching before it accepts: a catalog that cannot be read makes the
+    /// batch unavailable (503, the client keeps it) rather than an error.
+    /// </summary>
+    public async ValueTask<CompiledBrands> CurrentForIngestAsync()
+    {
+        try
+        {
+            return await CurrentAsync();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw new IngestUnavailableException("The brand catalog could not be read.", ex);
+        }
     }
 }

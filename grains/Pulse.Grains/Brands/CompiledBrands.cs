@@ -1,4 +1,5 @@
 using Pulse.Analytics.Matching;
+using Pulse.Grains.Mentions;
 
 namespace Pulse.Grains.Brands;
 
@@ -19,4 +20,20 @@ internal sealed class CompiledBrands
     public HashSet<string> Ids { get; }
 
     public BrandMatcher Matcher { get; }
+
+    /// <summary>
+    /// Adds the brands <paramref name="mention"/> names to <paramref name="into"/>: its tag when that is a known brand (in
+    /// the catalog's spelling, without matching), otherwise every brand whose query its text and author match.
+    /// </summary>
+    public void Match(Mention mention, List<string> into)
+    {
+        if (mention.Brand is { } tagged && Ids.TryGetValue(tagged, out var canonical))
+        {
+            into.Add(canonical);
+        }
+        else
+        {
+            Matcher.Match(mention.Text, mention.Author, into);
+        }
+    }
 }

@@ -64,15 +64,7 @@ internal sealed partial class DirectMentionIngestor : IMentionIngestor, IDisposa
             return;
         }
 
-        CompiledBrands brands;
-        try
-        {
-            brands = await _brands.CurrentAsync();
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            throw new IngestUnavailableException("The brand catalog could not be read.", ex);
-        }
+        var brands = await _brands.CurrentForIngestAsync();
 
         var groups = new List<ScoredMention>?[_inboxes.Length];
         var unmatched = _enricher.Score(mentions, brands, scored => (groups[IngestPartitions.OfBrand(scored.BrandId, groups.Length)] ??= []).Add(scored));

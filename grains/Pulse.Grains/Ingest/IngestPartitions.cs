@@ -1,6 +1,5 @@
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
-using Pulse.Grains.Mentions;
 
 namespace Pulse.Grains.Ingest;
 
@@ -27,18 +26,5 @@ public static class IngestPartitions
     {
         ArgumentNullException.ThrowIfNull(brandId);
         return Of(brandId.AsSpan(), partitions);
-    }
-
-    /// <summary>The mentions of one batch by partition, in arrival order; null where a partition got none.</summary>
-    public static Mention[]?[] Split(IReadOnlyList<Mention> mentions, int partitions)
-    {
-        ArgumentNullException.ThrowIfNull(mentions);
-        var groups = new List<Mention>?[partitions];
-        foreach (var mention in mentions)
-        {
-            (groups[Of(mention.Id, partitions)] ??= []).Add(mention);
-        }
-
-        return [.. groups.Select(g => g?.ToArray())];
     }
 }

@@ -26,14 +26,7 @@ internal sealed class MentionEnricher(ISentimentScorer scorer)
         foreach (var mention in mentions)
         {
             matched.Clear();
-            if (mention.Brand is { } tagged && brands.Ids.TryGetValue(tagged, out var canonical))
-            {
-                matched.Add(canonical);
-            }
-            else
-            {
-                brands.Matcher.Match(mention.Text, mention.Author, matched);
-            }
+            brands.Match(mention, matched);
 
             if (matched.Count == 0)
             {

@@ -29,16 +29,7 @@ internal sealed partial class StreamMentionIngestor(
             return;
         }
 
-        CompiledBrands compiled;
-        try
-        {
-            compiled = await brands.CurrentAsync();
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            throw new IngestUnavailableException("The brand catalog could not be read.", ex);
-        }
-
+        var compiled = await brands.CurrentForIngestAsync();
         var partitions = options.Value.Partitions;
         var groups = Route(mentions, compiled, partitions, out var unmatched);
         if (unmatched > 0)
@@ -76,14 +67,7 @@ internal sealed partial class StreamMentionIngestor(
         foreach (var mention in mentions)
         {
             matched.Clear();
-            if (mention.Brand is { } tagged && brands.Ids.TryGetValue(tagged, out var canonical))
-            {
-                matched.Add(canonical);
-            }
-            else
-            {
-                brands.Matcher.Match(mention.Text, mention.Author, matched);
-            }
+            brands.Match(mention, matched);
 
             if (matched.Count == 0)
             {
