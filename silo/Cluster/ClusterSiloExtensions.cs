@@ -6,6 +6,7 @@ using Orleans.Serialization;
 using Orleans.Storage;
 using Pulse.Grains;
 using Pulse.Grains.Channels;
+using Pulse.Silo.Cluster.Placement;
 using Pulse.Silo.Cluster.Streams;
 
 namespace Pulse.Silo.Cluster;
@@ -43,6 +44,10 @@ public static class ClusterSiloExtensions
             // within the 30 s cluster mode promises, while a silo briefly starved of CPU is not voted out.
             silo.Configure<ClusterMembershipOptions>(o => o.ProbeTimeout = TimeSpan.FromSeconds(3));
             silo.AddRedisGrainStorage("PubSubStore", o => o.ConfigurationOptions = redis.ToConfigurationOptions());
+            // Orleans' default placement, except that a stale cluster manifest cannot leave a grain unplaceable after a
+            // silo dies (ActiveSiloPlacement; docs/ingest-log.md, "When a silo dies").
+            silo.Services.AddSingleton<PlacementStrategy, ActiveSiloPlacement>();
+            silo.Services.AddPlacementDirector<ActiveSiloPlacement, ActiveSiloPlacementDirector>();
             silo.AddPulseRedisIngest(redis);
         });
         builder.Services.AddPulseGrains(builder.Configuration);

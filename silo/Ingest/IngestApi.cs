@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Pulse.Grains;
 using Pulse.Grains.Mentions;
@@ -36,6 +37,7 @@ public static class IngestApi
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new MentionBatchParser(sp.GetRequiredService<IOptions<IngestOptions>>().Value));
         services.TryAddSingleton<MentionIngestHandler>();
+        services.AddHealthChecks().AddCheck<IngestPartitionsHealthCheck>("ingest", HealthStatus.Degraded);
         return services;
     }
 

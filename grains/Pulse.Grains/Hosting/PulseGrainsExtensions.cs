@@ -52,6 +52,7 @@ public static class PulseGrainsExtensions
         services.AddHostedService<DashboardFlushService>();
         services.TryAddSingleton<IMentionIngestor, DirectMentionIngestor>();
         services.TryAddSingleton<IIngestLog, InMemoryIngestLog>();
+        services.AddSingleton<IngestPartitionMonitor>();
         services.AddPulseWebhooks(configuration);
         return services;
     }

@@ -27,19 +27,26 @@ internal sealed partial class IngestPartitionGrain(
     MentionEnricher enricher,
     IIngestLog log,
     IOptions<DurableIngestOptions> durableOptions,
+    IngestPartitionMonitor monitor,
+    TimeProvider clock,
     ILogger<IngestPartitionGrain> logger) : Grain, IIngestPartitionGrain
 {
-    private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(500);
-    private const int MaxAttempts = 40;
+    /// <summary>Progress is re-reported at most this often while nothing fails: /healthz needs no finer resolution.</summary>
+    private static readonly TimeSpan ReportEvery = TimeSpan.FromSeconds(1);
 
     private int _partition;
     private PartitionProgress? _progress;
     private bool _caughtUp;
+    private LogPosition? _replayUpTo;
+    private PartitionHealth _health = new(0, DateTimeOffset.MinValue, 0, null);
+    private bool _stallLogged;
     private readonly Dictionary<string, IBrandChannelGrain> _channels = new(StringComparer.Ordinal);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _partition = int.Parse(this.GetPrimaryKeyString(), CultureInfo.InvariantCulture);
+        _health = new PartitionHealth(_partition, clock.GetUtcNow(), 0, null);
+        monitor.Report(_health);
         if (log.IsDurable)
         {
             _progress = new PartitionProgress(await log.ReadCommittedAsync(_partition, cancellationToken));
@@ -55,7 +62,11 @@ internal sealed partial class IngestPartitionGrain(
         }
     }
 
-    public async Task DeliverAsync(ScoredBatch batch) => await SendAsync(MentionEnricher.Group(batch.Mentions), origin: null, replay: false);
+    public async Task DeliverAsync(ScoredBatch batch)
+    {
+        await SendAsync(MentionEnricher.Group(batch.Mentions), origin: null, replay: false);
+        Progressed();
+    }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
@@ -63,6 +74,8 @@ internal sealed partial class IngestPartitionGrain(
         {
             await CommitAsync();
         }
+
+        monitor.Leave(_partition);
     }
 
     private async Task OnBatchAsync(MentionBatch batch, StreamSequenceToken? token)
@@ -70,16 +83,37 @@ internal sealed partial class IngestPartitionGrain(
         if (_progress is not { } progress || token is null)
         {
             await SendAsync(batch.Mentions, origin: null, replay: false);
+            Progressed();
             return;
         }
 
         var position = new LogPosition(token.SequenceNumber, token.EventIndex);
+        try
+        {
+            await ApplyAsync(progress, batch, position);
+            Progressed();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The stream redelivers this batch, but gives up on it after a minute and moves on. So a failed batch is
+            // also remembered here: nothing newer goes out before a replay from the commit has delivered it (the next
+            // batch, or the commit timer, replays first), or grains that took the newer batch would skip this one.
+            _caughtUp = false;
+            _replayUpTo = _replayUpTo is { } upTo && upTo > position ? upTo : position;
+            Failed(ex);
+            throw;
+        }
+    }
+
+    private async Task ApplyAsync(PartitionProgress progress, MentionBatch batch, LogPosition position)
+    {
         if (!_caughtUp)
         {
             // A new activation does not know what its predecessor sent since the last commit and whether the grains
-            // kept it: re-send everything from there (grains skip what they hold). Includes this batch.
-            await ReplayAsync(progress, position);
-            _caughtUp = true;
+            // kept it, and after a failed delivery this one does not either: re-send everything from there (grains skip
+            // what they hold). Includes this batch.
+            await ReplayAsync(progress, _replayUpTo is { } failed && failed > position ? failed : position);
+            CaughtUp();
             return;
         }
 
@@ -96,6 +130,12 @@ internal sealed partial class IngestPartitionGrain(
         }
 
         progress.Processing(position);
+    }
+
+    private void CaughtUp()
+    {
+        _caughtUp = true;
+        _replayUpTo = null;
     }
 
     /// <summary>
@@ -148,16 +188,24 @@ internal sealed partial class IngestPartitionGrain(
     /// </summary>
     private async Task<LogPosition?> RecordWithRetryAsync(string key, ScoredMention[] mentions, IngestOrigin? origin)
     {
+        var started = clock.GetTimestamp();
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 return await ChannelGrain(key).RecordAsync(mentions, origin);
             }
-            catch (Exception ex) when (attempt < MaxAttempts && ex is not OperationCanceledException)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
+                var delay = RetryBackoff.Delay(attempt, Random.Shared.NextDouble());
+                if (clock.GetElapsedTime(started) + delay > RetryBackoff.Budget)
+                {
+                    throw;
+                }
+
                 LogRetry(key, attempt, ex.Message);
-                await Task.Delay(RetryDelay);
+                Failed(ex);
+                await Task.Delay(delay, clock);
             }
         }
     }
@@ -201,7 +249,42 @@ internal sealed partial class IngestPartitionGrain(
     /// </summary>
     private async Task CommitAsync()
     {
-        if (_progress is not { Pending: > 0 } progress)
+        if (_progress is not { } current)
+        {
+            return;
+        }
+
+        try
+        {
+            await CommitOrHealAsync(current);
+        }
+        finally
+        {
+            CheckStall();
+        }
+    }
+
+    private async Task CommitOrHealAsync(PartitionProgress current)
+    {
+        if (!_caughtUp && _replayUpTo is { } upTo)
+        {
+            // A batch failed and no newer one has come to carry its replay: replay it now, so a stream that gave up on
+            // it, or a load that stopped, cannot leave it undelivered.
+            try
+            {
+                await ReplayAsync(current, upTo);
+                CaughtUp();
+                Progressed();
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogReplayFailed(_partition, ex.Message);
+                Failed(ex);
+                return;
+            }
+        }
+
+        if (current is not { Pending: > 0 } progress)
         {
             return;
         }
@@ -215,6 +298,7 @@ internal sealed partial class IngestPartitionGrain(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogCommitFailed(_partition, ex.Message);
+            Failed(ex);
             return;
         }
 
@@ -233,10 +317,47 @@ internal sealed partial class IngestPartitionGrain(
             var processed = progress.Processed;
             await log.CommitAsync(_partition, processed);
             progress.Commit();
+            Progressed();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogCommitFailed(_partition, ex.Message);
+            Failed(ex);
+        }
+    }
+
+    private void Progressed()
+    {
+        var now = clock.GetUtcNow();
+        if (_health.FailedAttempts == 0 && now - _health.LastProgress < ReportEvery)
+        {
+            return;
+        }
+
+        if (_stallLogged)
+        {
+            LogResumed(_partition, (now - _health.LastProgress).TotalSeconds);
+            _stallLogged = false;
+        }
+
+        _health = _health.Progressed(now);
+        monitor.Report(_health);
+    }
+
+    private void Failed(Exception ex)
+    {
+        _health = _health.Failed(ex.Message);
+        monitor.Report(_health);
+    }
+
+    /// <summary>Logs a stall once, as an error: warnings per failed attempt are easy to miss, a stopped partition must not be.</summary>
+    private void CheckStall()
+    {
+        var now = clock.GetUtcNow();
+        if (!_stallLogged && _health.IsStalled(now, monitor.StallAfter))
+        {
+            LogStalled(_partition, (now - _health.LastProgress).TotalSeconds, _health.FailedAttempts, _health.LastError ?? "");
+            _stallLogged = true;
         }
     }
 
@@ -254,4 +375,13 @@ internal sealed partial class IngestPartitionGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Partition {Partition}: commit failed, retrying at the next tick: {Reason}")]
     private partial void LogCommitFailed(int partition, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Partition {Partition}: replay of a failed batch failed, retrying at the next tick: {Reason}")]
+    private partial void LogReplayFailed(int partition, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Partition {Partition}: stalled, no delivery or commit for {Seconds:0} s after {Attempts} failed attempts; still retrying. Last error: {Reason}")]
+    private partial void LogStalled(int partition, double seconds, int attempts, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Partition {Partition}: progressing again after {Seconds:0} s")]
+    private partial void LogResumed(int partition, double seconds);
 }

@@ -23,8 +23,11 @@ public sealed class ClusterLoad(IReadOnlyList<PulseProcess> hosts, string[] bran
     /// <summary>Mentions accepted per brand (each mention names exactly one brand in its text).</summary>
     public Dictionary<string, long> AcceptedByBrand { get; } = brands.ToDictionary(b => b, _ => 0L);
 
-    /// <summary>Sends at about <paramref name="perSecond"/> mentions/s with <paramref name="workers"/> requests in flight until cancelled.</summary>
-    public async Task RunAsync(int perSecond, int workers, CancellationToken stop)
+    /// <summary>
+    /// Sends at about <paramref name="perSecond"/> mentions/s with <paramref name="workers"/> requests in flight until
+    /// cancelled, or until <paramref name="total"/> mentions (a multiple of the batch size) were accepted.
+    /// </summary>
+    public async Task RunAsync(int perSecond, int workers, CancellationToken stop, long? total = null)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         var clock = Stopwatch.StartNew();
@@ -35,7 +38,13 @@ public sealed class ClusterLoad(IReadOnlyList<PulseProcess> hosts, string[] bran
             while (!stop.IsCancellationRequested)
             {
                 // Pace: the batch may go once the schedule has room for it.
-                var due = TimeSpan.FromSeconds((double)Interlocked.Add(ref sent, batchSize) / perSecond);
+                var scheduled = Interlocked.Add(ref sent, batchSize);
+                if (scheduled > total)
+                {
+                    return;
+                }
+
+                var due = TimeSpan.FromSeconds((double)scheduled / perSecond);
                 var wait = due - clock.Elapsed;
                 if (wait > TimeSpan.Zero)
                 {

@@ -60,6 +60,21 @@ public sealed class PulseProcess : IAsyncDisposable
     /// <summary>Starts (or restarts, on the same ports) and waits until /healthz answers.</summary>
     public async Task StartAsync()
     {
+        Launch();
+        await WaitHealthyAsync();
+    }
+
+    /// <summary>Starts a process that is not yet created, without waiting for it: a test may kill it while it starts.</summary>
+    public static PulseProcess Launch(string name, string redisEndpoint, params string[] extraArgs)
+    {
+        var process = new PulseProcess(name, redisEndpoint, extraArgs);
+        process.Launch();
+        return process;
+    }
+
+    /// <summary>Starts the process (again, on the same ports) without waiting for it to answer.</summary>
+    public void Launch()
+    {
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         psi.ArgumentList.Add(PulseDll());
         foreach (var arg in new[]
@@ -81,14 +96,19 @@ public sealed class PulseProcess : IAsyncDisposable
         _process.ErrorDataReceived += (_, e) => Append(e.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
+    }
 
+    /// <summary>Waits until /healthz answers 200; fails if the process exits or takes more than 90 s.</summary>
+    public async Task WaitHealthyAsync()
+    {
+        var process = _process ?? throw new InvalidOperationException("Launch the process first.");
         using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
         while (true)
         {
-            if (_process.HasExited)
+            if (process.HasExited)
             {
-                throw new InvalidOperationException($"pulse {Name} exited with {_process.ExitCode}:\n{Output}");
+                throw new InvalidOperationException($"pulse {Name} exited with {process.ExitCode}:\n{Output}");
             }
 
             try
