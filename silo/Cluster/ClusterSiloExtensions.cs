@@ -6,6 +6,7 @@ using Orleans.Serialization;
 using Orleans.Storage;
 using Pulse.Grains;
 using Pulse.Grains.Channels;
+using Pulse.Silo.Cluster.Membership;
 using Pulse.Silo.Cluster.Placement;
 using Pulse.Silo.Cluster.Streams;
 
@@ -43,6 +44,8 @@ public static class ClusterSiloExtensions
             // A killed silo is declared dead after about 3 missed probes of 3 s (default 5 s): its queues and grains move
             // within the 30 s cluster mode promises, while a silo briefly starved of CPU is not voted out.
             silo.Configure<ClusterMembershipOptions>(o => o.ProbeTimeout = TimeSpan.FromSeconds(3));
+            // A member that died before anyone else became active would otherwise block every join for 5 minutes.
+            silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, JoinWatch>();
             silo.AddRedisGrainStorage("PubSubStore", o => o.ConfigurationOptions = redis.ToConfigurationOptions());
             // Orleans' default placement, except that a stale cluster manifest cannot leave a grain unplaceable after a
             // silo dies (ActiveSiloPlacement; docs/ingest-log.md, "When a silo dies").

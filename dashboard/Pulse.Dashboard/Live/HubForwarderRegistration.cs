@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Pulse.Grains.Notifications;
@@ -11,6 +12,7 @@ namespace Pulse.Dashboard.Live;
 internal sealed partial class HubForwarderRegistration(
     IGrainFactory grains,
     HubForwarder forwarder,
+    IServiceProvider services,
     ILogger<HubForwarderRegistration> logger) : BackgroundService
 {
     private static readonly TimeSpan Renewal = TimeSpan.FromSeconds(20);
@@ -20,6 +22,8 @@ internal sealed partial class HubForwarderRegistration(
     {
         var reference = grains.CreateObjectReference<IDashboardObserver>(forwarder);
         var registry = grains.GetGrain<IDashboardObserverRegistryGrain>(IDashboardObserverRegistryGrain.Key);
+        // Set in a silo host (the registry drops the forwarder as soon as that silo is declared dead), null on a client.
+        var silo = services.GetService<ILocalSiloDetails>()?.SiloAddress;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -27,7 +31,7 @@ internal sealed partial class HubForwarderRegistration(
                 var next = Renewal;
                 try
                 {
-                    await registry.RegisterAsync(reference);
+                    await registry.RegisterAsync(reference, silo);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

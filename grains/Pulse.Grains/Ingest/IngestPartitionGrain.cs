@@ -36,8 +36,7 @@ internal sealed partial class IngestPartitionGrain(
 
     private int _partition;
     private PartitionProgress? _progress;
-    private bool _caughtUp;
-    private LogPosition? _replayUpTo;
+    private readonly PartitionCatchUp _catchUp = new();
     private PartitionHealth _health = new(0, DateTimeOffset.MinValue, 0, null);
     private bool _stallLogged;
     private readonly Dictionary<string, IBrandChannelGrain> _channels = new(StringComparer.Ordinal);
@@ -95,11 +94,8 @@ internal sealed partial class IngestPartitionGrain(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // The stream redelivers this batch, but gives up on it after a minute and moves on. So a failed batch is
-            // also remembered here: nothing newer goes out before a replay from the commit has delivered it (the next
-            // batch, or the commit timer, replays first), or grains that took the newer batch would skip this one.
-            _caughtUp = false;
-            _replayUpTo = _replayUpTo is { } upTo && upTo > position ? upTo : position;
+            // The stream redelivers it, but gives up after a minute: the next batch or the commit timer replays it first.
+            _catchUp.Failed(position);
             Failed(ex);
             throw;
         }
@@ -107,13 +103,11 @@ internal sealed partial class IngestPartitionGrain(
 
     private async Task ApplyAsync(PartitionProgress progress, MentionBatch batch, LogPosition position)
     {
-        if (!_caughtUp)
+        if (_catchUp.ReplayUpTo(position) is { } upTo)
         {
-            // A new activation does not know what its predecessor sent since the last commit and whether the grains
-            // kept it, and after a failed delivery this one does not either: re-send everything from there (grains skip
-            // what they hold). Includes this batch.
-            await ReplayAsync(progress, _replayUpTo is { } failed && failed > position ? failed : position);
-            CaughtUp();
+            // New activation, or a batch failed: re-send everything from the commit (grains skip what they hold).
+            await ReplayAsync(progress, upTo);
+            _catchUp.Replayed();
             return;
         }
 
@@ -132,11 +126,6 @@ internal sealed partial class IngestPartitionGrain(
         progress.Processing(position);
     }
 
-    private void CaughtUp()
-    {
-        _caughtUp = true;
-        _replayUpTo = null;
-    }
 
     /// <summary>
     /// Matches, scores and sends one batch; false when a grain reported that it lost earlier deliveries (it then did not
@@ -266,14 +255,13 @@ internal sealed partial class IngestPartitionGrain(
 
     private async Task CommitOrHealAsync(PartitionProgress current)
     {
-        if (!_caughtUp && _replayUpTo is { } upTo)
+        if (_catchUp.Pending is { } upTo)
         {
-            // A batch failed and no newer one has come to carry its replay: replay it now, so a stream that gave up on
-            // it, or a load that stopped, cannot leave it undelivered.
+            // A batch failed and no newer one came to carry its replay (the stream gave up on it, or the load stopped).
             try
             {
                 await ReplayAsync(current, upTo);
-                CaughtUp();
+                _catchUp.Replayed();
                 Progressed();
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

@@ -8,7 +8,9 @@ public interface IDashboardObserverRegistryGrain : IGrainWithStringKey
 {
     const string Key = "dashboards";
 
-    Task RegisterAsync(IDashboardObserver observer);
+    /// <param name="observer">The host's forwarder.</param>
+    /// <param name="silo">The silo the forwarder lives in, or null on a dashboard-only host (an Orleans client).</param>
+    Task RegisterAsync(IDashboardObserver observer, SiloAddress? silo);
 
     Task UnregisterAsync(IDashboardObserver observer);
 

@@ -179,10 +179,11 @@ public sealed class PulseProcess : IAsyncDisposable
 
         lock (_output)
         {
-            // Keep the tail only: a long run must not grow the test's memory without bound.
-            if (_output.Length > 200_000)
+            // Keep the tail only: a long run must not grow the test's memory without bound. Generous, so that a burst
+            // of retries after a kill does not push out what led to it.
+            if (_output.Length > 4_000_000)
             {
-                _output.Remove(0, 100_000);
+                _output.Remove(0, 1_000_000);
             }
 
             _output.Append('[').Append(Name).Append("] ").AppendLine(line);

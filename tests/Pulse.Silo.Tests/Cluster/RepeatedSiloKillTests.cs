@@ -12,8 +12,9 @@ namespace Pulse.Silo.Tests.Cluster;
 /// commits after it), each ending with every brand's count equal to the mentions accepted with 202.
 /// </summary>
 /// <remarks>
-/// Slow tier (about 25 s per run): <c>tests/run.sh --fast</c> leaves it out. <c>PULSE_KILL_RUNS</c> sets the number of
-/// runs (default 30) and <c>PULSE_KILL_SEED</c> the schedule's seed, to repeat a failing series.
+/// Slow tier (about 20 s per run): <c>tests/run.sh --fast</c> leaves it out. <c>PULSE_KILL_RUNS</c> sets the number of
+/// runs (default 30), <c>PULSE_KILL_SEED</c> the schedule's seed, to repeat a failing series, and
+/// <c>PULSE_KILL_MOMENTS</c> (e.g. <c>StartUp,MidCommit</c>) which moments to cycle through (default all four).
 /// </remarks>
 [Collection(ProcessClusterCollection.Name)]
 [Trait("Category", "Slow")]
@@ -44,12 +45,15 @@ public sealed class RepeatedSiloKillTests(ITestOutputHelper output)
     {
         var runs = int.TryParse(Environment.GetEnvironmentVariable("PULSE_KILL_RUNS"), CultureInfo.InvariantCulture, out var n) ? n : 30;
         var seed = int.TryParse(Environment.GetEnvironmentVariable("PULSE_KILL_SEED"), CultureInfo.InvariantCulture, out var s) ? s : Environment.TickCount;
-        output.WriteLine($"{runs} runs, PULSE_KILL_SEED={seed}");
+        var moments = Environment.GetEnvironmentVariable("PULSE_KILL_MOMENTS") is { Length: > 0 } only
+            ? only.Split(',').Select(Enum.Parse<KillMoment>).ToArray()
+            : Enum.GetValues<KillMoment>();
+        output.WriteLine($"{runs} runs, PULSE_KILL_SEED={seed}, PULSE_KILL_MOMENTS={string.Join(',', moments)}");
         var random = new Random(seed);
         var results = new List<RunResult>();
         for (var run = 0; run < runs; run++)
         {
-            var moment = (KillMoment)(run % 4);
+            var moment = moments[run % moments.Length];
             var result = await RunOnceAsync(run, moment, random);
             results.Add(result);
             output.WriteLine(result.ToString());
@@ -78,7 +82,9 @@ public sealed class RepeatedSiloKillTests(ITestOutputHelper output)
         {
             foreach (var name in new[] { "a", "b", "c" })
             {
-                silos.Add(PulseProcess.Launch($"{run}{name}", redis.Endpoint));
+                // Queue ownership and membership changes are logged too: what a stuck run needs explained.
+                silos.Add(PulseProcess.Launch($"{run}{name}", redis.Endpoint,
+                    "--Logging:LogLevel:Orleans.Streams=Information", "--Logging:LogLevel:Orleans.Runtime.MembershipService=Information"));
             }
 
             var clock = Stopwatch.StartNew();
