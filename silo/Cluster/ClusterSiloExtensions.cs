@@ -54,6 +54,7 @@ public static class ClusterSiloExtensions
             silo.AddPulseRedisIngest(redis);
         });
         builder.Services.AddPulseGrains(builder.Configuration);
+        builder.Services.AddPulsePartitionWakeUp();
         return builder;
     }
 }

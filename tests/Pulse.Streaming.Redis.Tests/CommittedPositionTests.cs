@@ -59,4 +59,21 @@ public sealed class CommittedPositionTests
         Assert.Equal([ids[1], ids[3]], replayed.Select(r => r.Id));
         Assert.Equal(["r2", "r3"], replayed.SelectMany(r => r.Events).Cast<string>());
     }
+
+    [Fact]
+    public async Task ReadLastAsync_gives_the_newest_entry_of_a_queue_or_zero()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var streams = await StreamCluster.StartAsync(redis);
+        Assert.Equal(RedisEntryId.Zero, await streams.Log.ReadLastAsync(1));
+
+        RedisEntryId last = default;
+        foreach (var e in new[] { "n1", "n2", "n3" })
+        {
+            last = RedisEntryId.Parse((await streams.Db.StreamAddAsync($"{StreamCluster.KeyPrefix}:1", TestCodec.Field, e)).ToString()!);
+        }
+
+        Assert.Equal(last, await streams.Log.ReadLastAsync(1));
+        Assert.Equal(RedisEntryId.Zero, await streams.Log.ReadLastAsync(0));
+    }
 }

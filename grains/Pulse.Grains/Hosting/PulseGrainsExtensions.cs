@@ -68,5 +68,15 @@ public static class PulseGrainsExtensions
         return services;
     }
 
+    /// <summary>
+    /// Cluster mode's silos: wake every ingest partition when a silo dies, so that partitions that died with it replay what
+    /// they held (<see cref="PartitionWakeUp"/>).
+    /// </summary>
+    public static IServiceCollection AddPulsePartitionWakeUp(this IServiceCollection services)
+    {
+        services.AddHostedService<PartitionWakeUp>();
+        return services;
+    }
+
     private sealed class ChannelOptionsMarker;
 }

@@ -48,9 +48,17 @@ internal sealed partial class IngestPartitionGrain(
         monitor.Report(_health);
         if (log.IsDurable)
         {
-            _progress = new PartitionProgress(await log.ReadCommittedAsync(_partition, cancellationToken));
+            var committed = await log.ReadCommittedAsync(_partition, cancellationToken);
+            _progress = new PartitionProgress(committed);
             var interval = durableOptions.Value.CommitInterval;
             this.RegisterGrainTimer(CommitAsync, new GrainTimerCreationOptions(interval, interval) { Interleave = false });
+            if (await log.ReadLastAsync(_partition, cancellationToken) is var newest && newest > committed)
+            {
+                // A predecessor that died may have taken these from the stream without handing them on, and the stream
+                // does not deliver them again: replay them now rather than wait for a new batch that may never come.
+                _catchUp.Behind(newest);
+                this.RegisterGrainTimer(CatchUpAsync, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan) { Interleave = false });
+            }
         }
 
         // The embedded default has no ingest stream: its ingestor matches and scores, then calls DeliverAsync.
@@ -60,6 +68,8 @@ internal sealed partial class IngestPartitionGrain(
             await stream.SubscribeAsync((batch, token) => OnBatchAsync(batch, token));
         }
     }
+
+    public Task WakeAsync() => Task.CompletedTask;
 
     public async Task DeliverAsync(ScoredBatch batch)
     {
@@ -253,23 +263,45 @@ internal sealed partial class IngestPartitionGrain(
         }
     }
 
+    private async Task CatchUpAsync()
+    {
+        if (_progress is { } current)
+        {
+            await HealAsync(current);
+        }
+    }
+
+    /// <summary>
+    /// Replays a failed batch that no newer one came to carry (the stream gave up on it, or the load stopped), or the
+    /// entries a new activation found after the commit; false when that replay failed (the next tick tries again).
+    /// </summary>
+    private async Task<bool> HealAsync(PartitionProgress current)
+    {
+        if (_catchUp.Pending is not { } upTo)
+        {
+            return true;
+        }
+
+        try
+        {
+            await ReplayAsync(current, upTo);
+            _catchUp.Replayed();
+            Progressed();
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogReplayFailed(_partition, ex.Message);
+            Failed(ex);
+            return false;
+        }
+    }
+
     private async Task CommitOrHealAsync(PartitionProgress current)
     {
-        if (_catchUp.Pending is { } upTo)
+        if (!await HealAsync(current))
         {
-            // A batch failed and no newer one came to carry its replay (the stream gave up on it, or the load stopped).
-            try
-            {
-                await ReplayAsync(current, upTo);
-                _catchUp.Replayed();
-                Progressed();
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogReplayFailed(_partition, ex.Message);
-                Failed(ex);
-                return;
-            }
+            return;
         }
 
         if (current is not { Pending: > 0 } progress)
@@ -364,7 +396,7 @@ internal sealed partial class IngestPartitionGrain(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Partition {Partition}: commit failed, retrying at the next tick: {Reason}")]
     private partial void LogCommitFailed(int partition, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Partition {Partition}: replay of a failed batch failed, retrying at the next tick: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Partition {Partition}: replay after the last commit failed, retrying at the next tick: {Reason}")]
     private partial void LogReplayFailed(int partition, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Partition {Partition}: stalled, no delivery or commit for {Seconds:0} s after {Attempts} failed attempts; still retrying. Last error: {Reason}")]

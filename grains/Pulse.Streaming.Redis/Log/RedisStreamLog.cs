@@ -49,6 +49,16 @@ public sealed class RedisStreamLog
         return value.IsNull ? RedisEntryId.Zero : RedisEntryId.Parse(value.ToString());
     }
 
+    /// <summary>The id of the newest entry in a queue, or <see cref="RedisEntryId.Zero"/> when it is empty.</summary>
+    public async Task<RedisEntryId> ReadLastAsync(int queue, CancellationToken cancellationToken = default)
+    {
+        CheckQueue(queue);
+        var database = await _connection.GetDatabaseAsync(cancellationToken).ConfigureAwait(false);
+        var newest = await database.StreamRangeAsync(_keys.Queue(queue), minId: "-", maxId: "+", count: 1, messageOrder: Order.Descending)
+            .WaitAsync(cancellationToken).ConfigureAwait(false);
+        return newest.Length == 0 ? RedisEntryId.Zero : RedisEntryDecoder.IdOf(newest[0]);
+    }
+
     /// <summary>
     /// Records that the consumer is done with every entry up to and including <paramref name="id"/>. Never moves the
     /// committed position backwards; entries before it may then be trimmed from the queue.

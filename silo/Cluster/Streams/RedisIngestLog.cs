@@ -13,6 +13,9 @@ internal sealed class RedisIngestLog(RedisStreamLog log) : IIngestLog
     public async Task<LogPosition> ReadCommittedAsync(int partition, CancellationToken cancellationToken = default) =>
         ToPosition(await log.ReadCommittedAsync(partition, cancellationToken).ConfigureAwait(false));
 
+    public async Task<LogPosition> ReadLastAsync(int partition, CancellationToken cancellationToken = default) =>
+        ToPosition(await log.ReadLastAsync(partition, cancellationToken).ConfigureAwait(false));
+
     public Task CommitAsync(int partition, LogPosition position, CancellationToken cancellationToken = default) =>
         log.CommitAsync(partition, ToEntryId(position), cancellationToken);
 

@@ -44,4 +44,15 @@ public sealed class PartitionCatchUpTests
         Assert.Null(catchUp.Pending);
         Assert.Null(catchUp.ReplayUpTo(P3));
     }
+
+    [Fact]
+    public void A_new_activation_behind_its_log_replays_without_waiting_for_a_batch()
+    {
+        var catchUp = new PartitionCatchUp();
+
+        catchUp.Behind(P3);
+
+        Assert.Equal(P3, catchUp.Pending);
+        Assert.Equal(P3, catchUp.ReplayUpTo(P1)); // a batch the stream still delivers replays at least that far
+    }
 }

@@ -16,6 +16,9 @@ public interface IIngestLog
     /// <summary>The last committed position of a partition, or <see cref="LogPosition.Start"/> when none was committed yet.</summary>
     Task<LogPosition> ReadCommittedAsync(int partition, CancellationToken cancellationToken = default);
 
+    /// <summary>The position of the newest entry of a partition, or <see cref="LogPosition.Start"/> when it has none.</summary>
+    Task<LogPosition> ReadLastAsync(int partition, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Records that everything up to and including <paramref name="position"/> is saved downstream. Never moves the
     /// committed position backwards; entries at or before it may be trimmed from the log.

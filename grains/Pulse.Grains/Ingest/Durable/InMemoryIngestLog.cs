@@ -9,6 +9,8 @@ internal sealed class InMemoryIngestLog : IIngestLog
 
     public Task<LogPosition> ReadCommittedAsync(int partition, CancellationToken cancellationToken = default) => Task.FromResult(LogPosition.Start);
 
+    public Task<LogPosition> ReadLastAsync(int partition, CancellationToken cancellationToken = default) => Task.FromResult(LogPosition.Start);
+
     public Task CommitAsync(int partition, LogPosition position, CancellationToken cancellationToken = default) => Task.CompletedTask;
 
     public IAsyncEnumerable<(LogPosition Position, MentionBatch Batch)> ReadAsync(int partition, LogPosition after, LogPosition upTo, CancellationToken cancellationToken = default) =>

@@ -25,6 +25,12 @@ internal sealed class PartitionCatchUp
     public LogPosition? ReplayUpTo(LogPosition position) =>
         _caughtUp ? null : _failedUpTo is { } failed && failed > position ? failed : position;
 
+    /// <summary>
+    /// A new activation found entries up to <paramref name="newest"/> after the last commit: its predecessor may have
+    /// taken them from the stream and died before they reached every grain, and the stream will not deliver them again.
+    /// </summary>
+    public void Behind(LogPosition newest) => Failed(newest);
+
     /// <summary>The batch at <paramref name="position"/> did not reach every grain.</summary>
     public void Failed(LogPosition position)
     {
