@@ -28,6 +28,7 @@ internal sealed partial class IngestPartitionGrain(
     IIngestLog log,
     IOptions<DurableIngestOptions> durableOptions,
     IngestPartitionMonitor monitor,
+    IClusterMembershipService membership,
     TimeProvider clock,
     ILogger<IngestPartitionGrain> logger) : Grain, IIngestPartitionGrain
 {
@@ -37,6 +38,7 @@ internal sealed partial class IngestPartitionGrain(
     private int _partition;
     private PartitionProgress? _progress;
     private readonly PartitionCatchUp _catchUp = new();
+    private MembershipSettle? _settle;
     private PartitionHealth _health = new(0, DateTimeOffset.MinValue, 0, null);
     private bool _stallLogged;
     private readonly Dictionary<string, IBrandChannelGrain> _channels = new(StringComparer.Ordinal);
@@ -51,6 +53,7 @@ internal sealed partial class IngestPartitionGrain(
             var committed = await log.ReadCommittedAsync(_partition, cancellationToken);
             _progress = new PartitionProgress(committed);
             var interval = durableOptions.Value.CommitInterval;
+            _settle = new MembershipSettle(interval, membership.CurrentSnapshot.Version.Value);
             this.RegisterGrainTimer(CommitAsync, new GrainTimerCreationOptions(interval, interval) { Interleave = false });
             if (await log.ReadLastAsync(_partition, cancellationToken) is var newest && newest > committed)
             {
@@ -304,7 +307,8 @@ internal sealed partial class IngestPartitionGrain(
             return;
         }
 
-        if (current is not { Pending: > 0 } progress)
+        if (current is not { Pending: > 0 } progress
+            || _settle?.IsSettled(membership.CurrentSnapshot.Version.Value, clock.GetUtcNow()) == false)
         {
             return;
         }
