@@ -33,8 +33,9 @@ internal sealed partial class HubForwarderRegistration(
                 {
                     await registry.RegisterAsync(reference, silo);
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException)
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {
+                    // Orleans reports a call that timed out as a cancellation too: only the host stopping ends the loop.
                     // Typically the silo is still starting: try again soon so live updates begin promptly.
                     LogRegistrationFailed(ex);
                     next = RetryDelay;
@@ -43,7 +44,7 @@ internal sealed partial class HubForwarderRegistration(
                 await Task.Delay(next, stoppingToken);
             }
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // shutting down
         }

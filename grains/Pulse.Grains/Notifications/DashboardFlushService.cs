@@ -29,7 +29,7 @@ internal sealed partial class DashboardFlushService(
                 await FlushAsync();
             }
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // shutting down
         }
@@ -52,9 +52,10 @@ internal sealed partial class DashboardFlushService(
                 _observers = await grains.GetGrain<IDashboardObserverRegistryGrain>(IDashboardObserverRegistryGrain.Key).GetObserversAsync();
                 _observersFetched = now;
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex)
             {
-                // Silo starting or stopping: keep the last known hosts and try again at the next flush.
+                // Silo starting or stopping, or a call that timed out (Orleans reports that as a cancellation too): keep the
+                // last known hosts and try again at the next flush. The loop, not this call, ends the service.
                 LogRegistryUnavailable(ex.Message);
             }
         }
@@ -66,7 +67,7 @@ internal sealed partial class DashboardFlushService(
                 // One-way: a slow or vanished host must not hold up the others.
                 _ = observer.OnUpdateAsync(update);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex)
             {
                 LogSendFailed(ex.Message);
             }

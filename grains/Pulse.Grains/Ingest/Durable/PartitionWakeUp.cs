@@ -56,13 +56,14 @@ internal sealed partial class PartitionWakeUp(
                 await grain.WakeAsync().WaitAsync(stoppingToken);
                 return;
             }
-            catch (Exception ex) when (ex is not OperationCanceledException && attempt < 10)
+            catch (Exception) when (!stoppingToken.IsCancellationRequested && attempt < 10)
             {
                 // Placement may still be settling right after the death: back off (up to about half a minute in all).
                 await Task.Delay(RetryBackoff.Delay(attempt, Random.Shared.NextDouble()), clock, stoppingToken);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
+                // Orleans' own timeouts surface as OperationCanceledException too: only the host stopping ends this quietly.
                 // Its stream's next batch, or the next silo death, activates it instead; /healthz shows a stall meanwhile.
                 LogWakeFailed(partition, ex.Message);
                 return;

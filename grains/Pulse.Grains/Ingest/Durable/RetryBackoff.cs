@@ -8,14 +8,15 @@ namespace Pulse.Grains.Ingest.Durable;
 /// <remarks>
 /// A grain whose silo just died is reachable again once membership declares the silo dead and the grain reactivates
 /// elsewhere (about 10 s here: three missed 3 s probes). Short first waits catch the common case of a call that failed
-/// in flight; the cap keeps retrying while that takes its time. <see cref="Budget"/> bounds one delivery's retries
-/// below Orleans' 30 s response timeout, so the stream agent that waits on it does not give up first.
+/// in flight; the cap, under one probe timeout, keeps retrying often enough that the delivery goes through within about
+/// 2 s of the grain becoming reachable (a 4 s cap added up to 4 s to recovery). <see cref="Budget"/> bounds one
+/// delivery's retries below Orleans' 30 s response timeout, so the stream agent that waits on it does not give up first.
 /// </remarks>
 public static class RetryBackoff
 {
     public static readonly TimeSpan First = TimeSpan.FromMilliseconds(250);
 
-    public static readonly TimeSpan Longest = TimeSpan.FromSeconds(4);
+    public static readonly TimeSpan Longest = TimeSpan.FromSeconds(2);
 
     public static readonly TimeSpan Budget = TimeSpan.FromSeconds(20);
 
