@@ -36,6 +36,10 @@ public static class ClusterSiloExtensions
             silo.ConfigureEndpoints(endpoints.Advertised, endpoints.SiloPort, endpoints.GatewayPort, listenOnAnyHostAddress: endpoints.ListenOnAnyAddress);
             silo.AddDashboard();
             silo.UseRedisClustering(o => o.ConfigurationOptions = redis.ToConfigurationOptions());
+            // One activation per grain even while a dead silo's share of the directory is repaired: the default in-cluster
+            // directory can briefly hold two activations of a grain then, and two ingest partitions (or channel grains)
+            // for one key count wrong. Redis registers atomically (docs/ingest-log.md, "When a silo dies").
+            silo.UseRedisGrainDirectoryAsDefault(o => o.ConfigurationOptions = redis.ToConfigurationOptions());
             silo.AddRedisGrainStorage(GrainStorageNames.Pulse, o => o.ConfigurationOptions = redis.ToConfigurationOptions());
             // Orleans' binary format instead of the JSON default: window checkpoints are written every few seconds per
             // active grain, and JSON makes them about 3.6 times larger.

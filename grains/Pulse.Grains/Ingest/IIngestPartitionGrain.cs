@@ -12,8 +12,9 @@ public interface IIngestPartitionGrain : IGrainWithStringKey
     Task DeliverAsync(ScoredBatch batch);
 
     /// <summary>
-    /// Does nothing but activate the partition: a new activation replays whatever its log holds after the last commit,
-    /// even when no new batch comes to trigger it (cluster mode, after a silo died with this partition on it).
+    /// Cluster mode, after a silo died: activates the partition if it died with that silo (a new activation replays
+    /// whatever its log holds after the last commit, even when no new batch comes to trigger it), or makes a live one
+    /// check at once that the grains it fed since its last commit still hold what they were sent.
     /// </summary>
     Task WakeAsync();
 }

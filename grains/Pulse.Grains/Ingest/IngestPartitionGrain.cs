@@ -32,6 +32,9 @@ internal sealed partial class IngestPartitionGrain(
     TimeProvider clock,
     ILogger<IngestPartitionGrain> logger) : Grain, IIngestPartitionGrain
 {
+    // Failures are caught whatever their type: a grain has no cancellation of its own here, and Orleans reports some call
+    // timeouts (an expired placement, say) as OperationCanceledException, which must be retried and replayed like any other.
+
     /// <summary>Progress is re-reported at most this often while nothing fails: /healthz needs no finer resolution.</summary>
     private static readonly TimeSpan ReportEvery = TimeSpan.FromSeconds(1);
 
@@ -72,7 +75,18 @@ internal sealed partial class IngestPartitionGrain(
         }
     }
 
-    public Task WakeAsync() => Task.CompletedTask;
+    /// <summary>
+    /// A silo died. A new activation (this partition died with it) has already scheduled its replay; a live one asks the
+    /// grains it fed since the last commit whether they still hold it now, instead of at the next commit tick, and
+    /// replays if one of them died with the silo.
+    /// </summary>
+    public async Task WakeAsync()
+    {
+        if (_progress is { Pending: > 0 })
+        {
+            await CommitAsync();
+        }
+    }
 
     public async Task DeliverAsync(ScoredBatch batch)
     {
@@ -105,7 +119,7 @@ internal sealed partial class IngestPartitionGrain(
             await ApplyAsync(progress, batch, position);
             Progressed();
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex)
         {
             // The stream redelivers it, but gives up after a minute: the next batch or the commit timer replays it first.
             _catchUp.Failed(position);
@@ -197,7 +211,7 @@ internal sealed partial class IngestPartitionGrain(
             {
                 return await ChannelGrain(key).RecordAsync(mentions, origin);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex)
             {
                 var delay = RetryBackoff.Delay(attempt, Random.Shared.NextDouble());
                 if (clock.GetElapsedTime(started) + delay > RetryBackoff.Budget)
@@ -292,7 +306,7 @@ internal sealed partial class IngestPartitionGrain(
             Progressed();
             return true;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex)
         {
             LogReplayFailed(_partition, ex.Message);
             Failed(ex);
@@ -307,8 +321,8 @@ internal sealed partial class IngestPartitionGrain(
             return;
         }
 
-        if (current is not { Pending: > 0 } progress
-            || _settle?.IsSettled(membership.CurrentSnapshot.Version.Value, clock.GetUtcNow()) == false)
+        var settled = _settle?.IsSettled(membership.CurrentSnapshot.Version.Value, clock.GetUtcNow()) != false;
+        if (current is not { Pending: > 0 } progress)
         {
             return;
         }
@@ -319,7 +333,7 @@ internal sealed partial class IngestPartitionGrain(
         {
             saved = await Task.WhenAll(keys.Select(k => ChannelGrain(k).SaveAsync(_partition)));
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex)
         {
             LogCommitFailed(_partition, ex.Message);
             Failed(ex);
@@ -336,6 +350,11 @@ internal sealed partial class IngestPartitionGrain(
             }
         }
 
+        if (!settled)
+        {
+            return; // every grain holds what it was sent, but the commit waits until the directory has settled
+        }
+
         try
         {
             var processed = progress.Processed;
@@ -343,7 +362,7 @@ internal sealed partial class IngestPartitionGrain(
             progress.Commit();
             Progressed();
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex)
         {
             LogCommitFailed(_partition, ex.Message);
             Failed(ex);

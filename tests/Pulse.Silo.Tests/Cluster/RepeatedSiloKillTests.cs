@@ -64,8 +64,14 @@ public sealed class RepeatedSiloKillTests(ITestOutputHelper output)
         }
 
         var recoveries = results.Where(r => r.Exact).Select(r => r.Recovery.TotalSeconds).Order().ToList();
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"kill to exact counts over {recoveries.Count} runs: p50 {Percentiles.Of(recoveries, 50):0.0} s, p99 {Percentiles.Of(recoveries, 99):0.0} s, max {recoveries.LastOrDefault():0.0} s"));
+        var summary = string.Create(CultureInfo.InvariantCulture,
+            $"kill to exact counts over {recoveries.Count} runs: p50 {Percentiles.Of(recoveries, 50):0.0} s, p99 {Percentiles.Of(recoveries, 99):0.0} s, max {recoveries.LastOrDefault():0.0} s");
+        output.WriteLine(summary);
+        if (Environment.GetEnvironmentVariable("PULSE_TEST_LOGS") is { Length: > 0 } logs)
+        {
+            // The whole suite shows no output of passing tests: the series' figures go to a file as well.
+            await File.WriteAllLinesAsync(Path.Combine(logs, "kill-summary.txt"), [$"PULSE_KILL_SEED={seed}", .. results.Select(r => r.ToString()), summary]);
+        }
         foreach (var failed in results.Where(r => !r.Exact))
         {
             Assert.Fail($"run {failed.Run} ({failed.Moment}, killed {failed.KillAfter.TotalSeconds:0.0} s in) did not end exact: accepted {Format(failed.Accepted)}, counted {Format(failed.Counted)}\n{failed.Logs}");
