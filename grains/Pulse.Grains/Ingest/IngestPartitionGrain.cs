@@ -153,7 +153,6 @@ internal sealed partial class IngestPartitionGrain(
         progress.Processing(position);
     }
 
-
     /// <summary>
     /// Matches, scores and sends one batch; false when a grain reported that it lost earlier deliveries (it then did not
     /// apply this one either). Outside replays each grain is told what it must already hold (<see cref="IngestOrigin.Previous"/>).

@@ -55,10 +55,7 @@ internal sealed partial class JoinWatch(
             await Task.Delay(interval, active);
             while (!active.IsCancellationRequested)
             {
-                var peers = membership.CurrentSnapshot.Members.Values
-                    .Where(m => m.Status == SiloStatus.Active && !m.SiloAddress.Equals(local.SiloAddress))
-                    .Select(m => m.SiloAddress)
-                    .ToList();
+                var peers = membership.CurrentSnapshot.ActiveSilos().Where(s => !s.Equals(local.SiloAddress)).ToList();
                 refused.KeepOnly(peers);
                 foreach (var peer in peers)
                 {

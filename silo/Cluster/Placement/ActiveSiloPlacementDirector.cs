@@ -1,4 +1,5 @@
 using Orleans.Runtime.Placement;
+using Pulse.Silo.Cluster.Membership;
 
 namespace Pulse.Silo.Cluster.Placement;
 
@@ -14,13 +15,9 @@ internal sealed partial class ActiveSiloPlacementDirector(
     public Task<SiloAddress> OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context) =>
         resourceOptimized.OnAddActivation(strategy, target, new FallbackContext(context, this));
 
-    /// <summary>Active members of the current membership view, or empty when there are none.</summary>
-    internal static SiloAddress[] ActiveMembers(ClusterMembershipSnapshot snapshot) =>
-        [.. snapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress)];
-
     private SiloAddress[] Fallback(PlacementTarget target, Exception? manifestError)
     {
-        var active = ActiveMembers(membership.CurrentSnapshot);
+        SiloAddress[] active = [.. membership.CurrentSnapshot.ActiveSilos()];
         LogManifestListsNone(target.GrainIdentity.Type.ToString() ?? "?", active.Length, manifestError?.Message ?? "empty list");
         return active;
     }

@@ -18,7 +18,7 @@ namespace Pulse.Grains.Ingest.Durable;
 internal sealed partial class PartitionWakeUp(
     IClusterMembershipService membership,
     IGrainFactory grains,
-    IOptions<Ingest.IngestPartitionOptions> partitions,
+    IOptions<IngestPartitionOptions> partitions,
     TimeProvider clock,
     ILogger<PartitionWakeUp> logger) : BackgroundService
 {
