@@ -11,7 +11,7 @@ public sealed class AlertOptionsTests
         var silo = new AlertOptions { Sensitivity = Sensitivity.Normal };
 
         Assert.Equal(Sensitivity.High, silo.WithSensitivity("high").Sensitivity);
-        Assert.True(silo.WithSensitivity("high").LiveSettings().SpikeThreshold < silo.LiveSettings().SpikeThreshold);
+        Assert.True(silo.WithSensitivity("high").LiveSettings().SignificanceThreshold < silo.LiveSettings().SignificanceThreshold);
         Assert.Same(silo, silo.WithSensitivity(null));
         Assert.Equal(Sensitivity.Normal, silo.Sensitivity);
     }

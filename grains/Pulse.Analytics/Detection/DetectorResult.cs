@@ -6,7 +6,7 @@ namespace Pulse.Analytics.Detection;
 /// <param name="AnomalyScore">0..1; 0.5 is the alert threshold at the configured sensitivity.</param>
 /// <param name="Alert">True only on the bucket that opens an incident or escalates it; false for its continuation.</param>
 /// <param name="Kind">What is anomalous in this bucket (also while an incident continues without a new alert).</param>
-/// <param name="Severity">0 when nothing is anomalous, else 1..10, growing with the deviation and how long it has lasted.</param>
+/// <param name="Severity">0 when nothing is anomalous, else 1..10 (see <see cref="Detection.Severity"/>).</param>
 /// <param name="Expected">The baseline for this bucket, in the observed units (mentions, or a share 0..1).</param>
 /// <param name="Deviation">Signed deviation from the baseline in robust standard deviations.</param>
 public readonly record struct DetectorResult(
@@ -17,6 +17,12 @@ public readonly record struct DetectorResult(
     double Expected,
     double Deviation)
 {
+    /// <summary>True when this alert escalates an incident already alerted (its severity stepped up), false when it opens one.</summary>
+    public bool Escalates { get; init; }
+
+    /// <summary>True on the one bucket that opens an incident: what pages a person, and what the NAB <c>alert</c> column holds.</summary>
+    public bool Opens => Alert && !Escalates;
+
     /// <summary>
     /// The score as an alert score: at or above 0.5 exactly on the buckets that raise an alert, below it on
     /// an incident's continuation and on suppressed repeats. Thresholding it anywhere ranks buckets the way

@@ -1,38 +1,26 @@
 namespace Pulse.Analytics.Detection;
 
 /// <summary>
-/// Turns per-bucket anomalies into incidents: no alerts during warm-up, one alert per incident, a new
-/// incident only after <see cref="DetectorSettings.RefractoryBuckets"/> quiet buckets, and a repeat
-/// alert inside an incident only when it escalates. Also grades severity.
+/// Turns per-bucket anomalies into incidents: no alerts during warm-up, one alert per incident, a new incident only after
+/// <see cref="DetectorSettings.RefractoryBuckets"/> quiet buckets, and a repeat alert inside an incident only when its
+/// severity steps up (an escalation of the same incident, not a new one).
 /// </summary>
 internal sealed class IncidentTracker
 {
-    // Severity steps: three per doubling of the deviation beyond the threshold, one per doubling of duration.
-    private const double StepsPerMagnitudeDoubling = 3.0;
-
     private readonly int _warmUp;
     private readonly int _refractory;
-    private readonly double _escalation;
-    private readonly double _persistenceUnit;
     private long _seen;
     private long _quiet = long.MaxValue;
-    private long _incidentBuckets;
-    private double _alertedMagnitude;
+    private int _alertedSeverity;
 
     public IncidentTracker(DetectorSettings settings)
     {
         _warmUp = settings.WarmUpBuckets;
         _refractory = settings.RefractoryBuckets;
-        _escalation = settings.EscalationFactor;
-        _persistenceUnit = settings.SeverityPersistenceBuckets;
     }
 
-    /// <summary>Records one bucket.</summary>
-    /// <param name="anomalous">Whether the bucket is anomalous.</param>
-    /// <param name="peak">This bucket's own deviation over its threshold; an incident escalates when it grows enough
-    /// (accumulated evidence is not used here, it grows with time alone).</param>
-    /// <returns>Whether this bucket raises an alert.</returns>
-    public bool Observe(bool anomalous, double peak)
+    /// <summary>Records one bucket: whether it is anomalous and, if so, its severity (1..10).</summary>
+    public IncidentStep Observe(bool anomalous, int severity)
     {
         _seen++;
         if (!anomalous)
@@ -42,39 +30,38 @@ internal sealed class IncidentTracker
                 _quiet++;
             }
 
-            return false;
+            return IncidentStep.None;
         }
 
         var newIncident = _quiet >= _refractory;
-        _incidentBuckets = newIncident ? 1 : _incidentBuckets + 1;
         _quiet = 0;
         if (_seen <= _warmUp)
         {
             // Anomalies while the baseline forms still start an incident, so its tail is not alerted either.
-            _alertedMagnitude = double.PositiveInfinity;
-            return false;
+            _alertedSeverity = int.MaxValue;
+            return IncidentStep.None;
         }
 
         if (newIncident)
         {
-            _alertedMagnitude = Math.Max(peak, 1.0);
-            return true;
+            _alertedSeverity = severity;
+            return IncidentStep.Opens;
         }
 
-        if (_escalation > 0 && peak >= _escalation * _alertedMagnitude)
+        if (severity > _alertedSeverity)
         {
-            _alertedMagnitude = peak;
-            return true;
+            _alertedSeverity = severity;
+            return IncidentStep.Escalates;
         }
 
-        return false;
+        return IncidentStep.None;
     }
+}
 
-    /// <summary>Severity 1..10 of the current anomalous bucket: grows with the magnitude and the incident's duration.</summary>
-    public int Severity(double magnitude)
-    {
-        var fromMagnitude = StepsPerMagnitudeDoubling * Math.Log2(Math.Max(1.0, magnitude));
-        var fromDuration = Math.Floor(Math.Log2(1.0 + ((_incidentBuckets - 1) / _persistenceUnit)));
-        return (int)Math.Clamp(1.0 + Math.Round(fromMagnitude) + fromDuration, 1.0, 10.0);
-    }
+/// <summary>What a bucket does to the incident it belongs to.</summary>
+internal enum IncidentStep
+{
+    None,
+    Opens,
+    Escalates,
 }

@@ -1,20 +1,18 @@
 namespace Pulse.Analytics.Detection;
 
 /// <summary>
-/// The largest value seen over a trailing horizon (e.g. the last week), kept as the maxima of fixed-length
-/// slots in a ring: a spike can be compared with "the biggest thing in days", the way a person judges it.
+/// The largest value seen over a trailing horizon (e.g. the last two weeks), kept as the maxima of fixed-length
+/// slots (days) in a ring: whether a bucket is "the busiest in two weeks", the way a person reading a chart judges it.
 /// The ring is allocated when the first slot with a maximum other than zero completes: a quiet channel (most of them)
 /// only counts its all-zero slots. The maximum of the completed slots is recomputed only when a slot completes,
 /// so <see cref="Add"/> is O(1) amortised and <see cref="Peak"/> is O(1).
 /// </summary>
 internal sealed class RecentPeak
 {
-    // Resolution of the horizon: the ring never holds more slots than this (an hour per slot for a week), at any bucket size.
-    private const int MaximumSlots = 168;
-
     private readonly int _length;
     private readonly int _bucketsPerSlot;
-    // Floats: a slot's maximum is a bucket count or engagement sum, compared with a factor of 0.5; half the memory of doubles.
+    // Floats: half the memory of doubles. A record must beat a slot's maximum as a float; the rounding (1e-7 relative) is
+    // far below any deviation that passes the significance test.
     private float[]? _slots;
     private int _zeroSlots;
     private int _next;
@@ -26,13 +24,6 @@ internal sealed class RecentPeak
     {
         _length = Math.Max(1, slots);
         _bucketsPerSlot = Math.Max(1, bucketsPerSlot);
-    }
-
-    /// <summary>A peak over the last <paramref name="horizonBuckets"/> buckets (rounded up to whole slots).</summary>
-    public static RecentPeak Over(int horizonBuckets)
-    {
-        var bucketsPerSlot = (int)Math.Ceiling((double)horizonBuckets / MaximumSlots);
-        return new RecentPeak((int)Math.Ceiling((double)horizonBuckets / bucketsPerSlot), bucketsPerSlot);
     }
 
     /// <summary>The largest value over the horizon; negative infinity before anything is seen.</summary>

@@ -19,6 +19,7 @@ internal sealed class SeasonalBaseline
     private readonly double _profileRate;
     private readonly double _clip;
     private readonly Func<double, double> _minimumScale;
+    private readonly long _learnFreelyFor;
     private double _profileSum;
     private double _level;
     private double _meanAbsolute;
@@ -40,6 +41,7 @@ internal sealed class SeasonalBaseline
         _profileRate = RateForHalfLife(settings.SeasonalHalfLifePeriods * bucketsPerSlotPerPeriod);
         _clip = settings.BaselineClip;
         _minimumScale = minimumScale;
+        _learnFreelyFor = settings.WarmUpBuckets;
     }
 
     /// <summary>Buckets seen so far.</summary>
@@ -84,7 +86,9 @@ internal sealed class SeasonalBaseline
             return;
         }
 
-        var bound = _clip * Scale(expected);
+        // Clipping needs a scale to clip by: during warm-up the scale is still forming (a measurement's starts at zero and
+        // could never grow past its own clip), so residuals are taken whole until then.
+        var bound = _observed < _learnFreelyFor ? double.PositiveInfinity : _clip * Scale(expected);
         var residual = Math.Clamp(value - expected, -bound, bound);
         _level += _levelRate * residual;
         var step = _profileRate * residual;

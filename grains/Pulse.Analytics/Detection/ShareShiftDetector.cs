@@ -1,11 +1,11 @@
 namespace Pulse.Analytics.Detection;
 
 /// <summary>
-/// Streaming detector of a rising negative share: each bucket's negative count is compared with the
-/// binomial expectation under the baseline share (an EWMA of negatives over an EWMA of totals), as a
-/// z-score, judged per bucket and by a CUSUM. Buckets below <see cref="DetectorSettings.MinimumVolume"/>
-/// mentions are not judged, and the share must also have risen by <see cref="MinimumShareIncrease"/>
-/// so large brands do not alert on statistically significant but trivial shifts. O(1), no allocation.
+/// Streaming detector of a rising negative share, judged like volume (see <see cref="VolumeAnomalyDetector"/>): the
+/// negatives of the bucket, or of the trailing hour, must be significant against the binomial expectation under the
+/// baseline share (an EWMA of negatives over an EWMA of totals) and the share must be the highest of the record horizon.
+/// Fewer than <see cref="DetectorSettings.MinimumVolume"/> mentions are not judged, and the share must also have risen
+/// by <see cref="MinimumShareIncrease"/> so large brands do not alert on significant but trivial shifts. O(1), fixed memory.
 /// </summary>
 public sealed class ShareShiftDetector
 {
@@ -17,10 +17,13 @@ public sealed class ShareShiftDetector
 
     private readonly DetectorSettings _settings;
     private readonly IncidentTracker _incidents;
+    private readonly TrailingMean _hourNegatives;
+    private readonly TrailingMean _hourTotals;
+    private readonly RecentPeak? _bucketPeak;
+    private readonly RecentPeak? _hourPeak;
     private readonly double _rate;
     private double _negatives;
     private double _totals;
-    private double _rise;
 
     public ShareShiftDetector(DetectorSettings settings)
     {
@@ -29,6 +32,14 @@ public sealed class ShareShiftDetector
         _settings = settings;
         _incidents = new IncidentTracker(settings);
         _rate = 1.0 - Math.Pow(0.5, 1.0 / settings.LevelHalfLifeBuckets);
+        _hourNegatives = new TrailingMean(settings.LevelSpanBuckets);
+        _hourTotals = new TrailingMean(settings.LevelSpanBuckets);
+        if (settings.RecordHorizonBuckets > 0)
+        {
+            var slots = (int)Math.Ceiling((double)settings.RecordHorizonBuckets / settings.RecordSlotBuckets);
+            _bucketPeak = new RecentPeak(slots, settings.RecordSlotBuckets);
+            _hourPeak = new RecentPeak(slots, settings.RecordSlotBuckets);
+        }
     }
 
     /// <summary>Observes one bucket's negative and total mention counts; buckets in time order.</summary>
@@ -39,33 +50,61 @@ public sealed class ShareShiftDetector
         _ = bucketStart; // Part of the signature so all detectors are fed alike; the share has no seasonal profile yet.
 
         var s = _settings;
+        var threshold = s.SignificanceThreshold;
         var hasBaseline = _totals > 0;
         var baseline = hasBaseline ? _negatives / _totals : 0.0;
-        var judged = hasBaseline && totalCount >= s.MinimumVolume;
-        var deviation = 0.0;
-        if (judged)
-        {
-            var p = Math.Clamp(baseline, ShareFloor, 1.0 - ShareFloor);
-            deviation = (negativeCount - (totalCount * baseline)) / Math.Sqrt(totalCount * p * (1.0 - p));
-            _rise = Math.Clamp(_rise + Math.Min(deviation, 2.0 * s.SpikeThreshold) - s.PersistenceAllowance, 0.0, 2.0 * s.PersistenceThreshold);
-        }
+        _hourNegatives.Add(negativeCount);
+        _hourTotals.Add(totalCount);
+        var hourNegatives = _hourNegatives.Total;
+        var hourTotal = _hourTotals.Total;
 
         var share = totalCount > 0 ? (double)negativeCount / totalCount : 0.0;
-        var magnitude = Math.Max(deviation / s.SpikeThreshold, _rise / s.PersistenceThreshold);
-        var anomalous = judged && magnitude >= 1.0 && share >= baseline + MinimumShareIncrease;
-        var alert = _incidents.Observe(anomalous, deviation / s.SpikeThreshold);
-        var severity = anomalous ? _incidents.Severity(magnitude) : 0;
-        Learn(negativeCount, totalCount, baseline);
-        if (alert)
+        var hourShare = hourTotal > 0 ? hourNegatives / hourTotal : 0.0;
+        var deviation = hasBaseline ? Binomial(negativeCount, totalCount, baseline) : 0.0;
+        var hourDeviation = hasBaseline ? Binomial(hourNegatives, hourTotal, baseline) : 0.0;
+
+        var bucketShift = hasBaseline && totalCount >= s.MinimumVolume && deviation >= threshold
+            && share >= baseline + MinimumShareIncrease && share > Peak(_bucketPeak);
+        var hourShift = hasBaseline && hourTotal >= s.MinimumVolume && hourDeviation >= threshold
+            && hourShare >= baseline + MinimumShareIncrease && hourShare > Peak(_hourPeak);
+        if (totalCount > 0)
         {
-            _rise = 0.0;
+            // Buckets without mentions have no share; they must not make a later share look like a record.
+            _bucketPeak?.Add(share);
         }
 
-        var score = magnitude / (1.0 + magnitude);
+        if (hourTotal > 0)
+        {
+            _hourPeak?.Add(hourShare);
+        }
+
+        var anomalous = bucketShift || hourShift;
+        var severity = anomalous ? Detection.Severity.OfRatio(bucketShift ? share : hourShare, baseline, ShareFloor) : 0;
+        var step = _incidents.Observe(anomalous, severity);
+        Learn(negativeCount, totalCount, baseline);
+
+        var magnitude = Math.Max(deviation, hourDeviation) / threshold;
+        var score = Math.Max(0.0, magnitude) / (1.0 + Math.Max(0.0, magnitude));
         return anomalous
-            ? new DetectorResult(score, alert, AnomalyKind.NegativeShift, severity, baseline, deviation)
-            : DetectorResult.Quiet(baseline, deviation, score);
+            ? new DetectorResult(score, step != IncidentStep.None, AnomalyKind.NegativeShift, severity, baseline, bucketShift ? deviation : hourDeviation)
+            {
+                Escalates = step == IncidentStep.Escalates,
+            }
+            : DetectorResult.Quiet(baseline, deviation, Math.Min(score, 0.4999));
     }
+
+    private static double Binomial(double negatives, double totals, double baseline)
+    {
+        if (totals <= 0)
+        {
+            return 0.0;
+        }
+
+        var p = Math.Clamp(baseline, ShareFloor, 1.0 - ShareFloor);
+        return (negatives - (totals * baseline)) / Math.Sqrt(totals * p * (1.0 - p));
+    }
+
+    private static double Peak(RecentPeak? peak) => peak?.Peak ?? double.NegativeInfinity;
 
     private void Learn(int negatives, int totals, double baseline)
     {

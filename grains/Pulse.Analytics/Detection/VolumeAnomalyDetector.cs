@@ -1,28 +1,31 @@
 namespace Pulse.Analytics.Detection;
 
 /// <summary>
-/// Streaming spike and drop detector for mention counts per bucket. Counts are variance-stabilised
-/// (<see cref="CountTransform"/>), compared with a robust seasonal baseline, and judged two ways: a
-/// single bucket far above the baseline (early alert on sharp spikes) or a CUSUM of moderate deviations
-/// (sustained rises and falls). O(1) time and fixed memory per bucket, no allocation per call.
-/// Not thread-safe: one instance per (brand, channel) series, fed in time order.
+/// Streaming spike and drop detector for one series (mention counts, engagement sums, or any real-valued measurement).
+/// A bucket is anomalous when it is both <b>significant</b> (beyond <see cref="DetectorSettings.SignificanceThreshold"/>
+/// standard deviations of the learned noise around a robust seasonal baseline) and <b>novel</b> (the busiest bucket, or
+/// busiest hour, of the record horizon; for a fall, the quietest hour). Two time scales are judged: the single bucket
+/// (sharp spikes, alerted at once) and the trailing hour (rises that build up). O(1) time per bucket and fixed memory.
+/// Not thread-safe: one instance per series, fed in time order. See Detection/README.md.
 /// </summary>
 public sealed class VolumeAnomalyDetector
 {
     private readonly DetectorSettings _settings;
     private readonly SeasonalBaseline _baseline;
     private readonly IncidentTracker _incidents;
-    private readonly RecentPeak? _peaks;
-    private double _rise;
-    private double _fall;
-    private int _fallingBuckets;
-
-    // The recent level and its rate are floats and the kind a byte so the detector is no larger than before they were
-    // added (80 bytes): there is one per (brand, channel) grain. Float precision is ample for a level judged against 10 %.
-    private readonly float _recentLevelRate;
-    private float _recentLevel = float.NaN;
-    private readonly byte _spikeKind;
+    private readonly TrailingMean _level;
+    private readonly RecentPeak? _bucketPeak;
+    private readonly RecentPeak? _levelPeak;
+    private readonly RecentPeak? _levelTrough;
+    private readonly double _hourRate;
+    private readonly double _hourNorm;
+    private readonly double _ratioOffset;
+    private readonly double _recentRate;
+    private double _recent = double.NaN;
+    private readonly AnomalyKind _spikeKind;
     private readonly bool _detectDrops;
+    private double _hourDeviation;
+    private int _fallingBuckets;
 
     public VolumeAnomalyDetector(DetectorSettings settings)
         : this(settings, AnomalyKind.Spike, detectDrops: true)
@@ -34,78 +37,98 @@ public sealed class VolumeAnomalyDetector
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate();
         _settings = settings;
-        _baseline = new SeasonalBaseline(settings, e => CountTransform.PoissonScale(e, settings.Dispersion));
+        Func<double, double> floor = settings.Values == ValueModel.Counts
+            ? e => CountTransform.PoissonScale(e, settings.Dispersion)
+            : e => 1e-9 * (1.0 + Math.Abs(e)); // a measurement's noise is all learned; this only avoids dividing by zero
+        _baseline = new SeasonalBaseline(settings, floor);
         _incidents = new IncidentTracker(settings);
-        _spikeKind = (byte)spikeKind;
+        _level = new TrailingMean(settings.LevelSpanBuckets);
+        _spikeKind = spikeKind;
         _detectDrops = detectDrops;
-        if (settings.PeakHorizonBuckets > 0)
+        if (settings.RecordHorizonBuckets > 0)
         {
-            _peaks = RecentPeak.Over(settings.PeakHorizonBuckets);
+            var slots = (int)Math.Ceiling((double)settings.RecordHorizonBuckets / settings.RecordSlotBuckets);
+            _bucketPeak = new RecentPeak(slots, settings.RecordSlotBuckets);
+            _levelPeak = new RecentPeak(slots, settings.RecordSlotBuckets);
+            _levelTrough = detectDrops ? new RecentPeak(slots, settings.RecordSlotBuckets) : null;
         }
 
-        _recentLevelRate = (float)(1.0 - Math.Pow(0.5, 1.0 / settings.RecentLevelHalfLifeBuckets));
+        // The hour scale's deviation is an EWMA of the bucket deviations over the level span, rescaled to unit variance
+        // for independent noise: sqrt(α / (2 − α)) is the standard deviation of such an EWMA.
+        _hourRate = 2.0 / (settings.LevelSpanBuckets + 1.0);
+        _hourNorm = Math.Sqrt(_hourRate / (2.0 - _hourRate));
+
+        // Severity ratios add one mention per five minutes to both sides: below that rate any count is noise, at any bucket size.
+        _ratioOffset = settings.BucketSize / TimeSpan.FromMinutes(5);
+        _recentRate = 1.0 - Math.Pow(0.5, settings.BucketSize / TimeSpan.FromMinutes(1));
     }
 
     public DetectorSettings Settings => _settings;
 
-    /// <summary>Observes the count of one bucket; buckets must arrive in time order, one per bucket (send 0 for empty ones).</summary>
+    /// <summary>Observes one bucket; buckets must arrive in time order, one per bucket (send 0 for empty count buckets).</summary>
     public DetectorResult Observe(DateTimeOffset bucketStart, double value)
     {
-        if (!double.IsFinite(value) || value < 0)
+        var s = _settings;
+        var counts = s.Values == ValueModel.Counts;
+        if (!double.IsFinite(value) || (counts && value < 0))
         {
-            throw new ArgumentOutOfRangeException(nameof(value), value, "A bucket count must be a finite, non-negative number.");
+            throw new ArgumentOutOfRangeException(nameof(value), value, counts
+                ? "A bucket count must be a finite, non-negative number."
+                : "A measurement must be a finite number.");
         }
 
-        var s = _settings;
-        var z = CountTransform.Stabilise(value, s.Dispersion);
+        var z = counts ? CountTransform.Stabilise(value, s.Dispersion) : value;
         var first = _baseline.Observed == 0;
         var e = _baseline.Expect(bucketStart);
         var sigma = _baseline.Scale(e);
-        var expected = CountTransform.Invert(e, s.Dispersion);
+        var expected = counts ? CountTransform.Invert(e, s.Dispersion) : e;
         var deviation = first ? 0.0 : (z - e) / sigma;
+        var threshold = s.SignificanceThreshold;
 
-        // CUSUM in both directions; single-bucket contributions are capped so one outlier cannot fake persistence,
-        // and the sums saturate at twice their decision level so a long incident does not read as an ever larger one.
-        var cap = 2.0 * s.SpikeThreshold;
-        _rise = Math.Clamp(_rise + Math.Min(deviation, cap) - s.PersistenceAllowance, 0.0, 2.0 * s.PersistenceThreshold);
-        _fall = Math.Clamp(_fall - Math.Max(deviation, -cap) - s.PersistenceAllowance, 0.0, 2.0 * s.DropThreshold);
-        _fallingBuckets = deviation < -s.PersistenceAllowance ? _fallingBuckets + 1 : 0;
+        // One bucket's contribution to the hour scale is capped, so a single outlier cannot pass for an hour of evidence.
+        _hourDeviation += _hourRate * (Math.Clamp(deviation, -2.0 * threshold, 2.0 * threshold) - _hourDeviation);
+        var hour = _hourDeviation / _hourNorm;
+        var level = _level.Add(value);
+        _recent = double.IsNaN(_recent) ? value : _recent + (_recentRate * (value - _recent));
+        _fallingBuckets = deviation < 0 ? _fallingBuckets + 1 : 0;
 
-        var riseMagnitude = Math.Max(deviation / s.SpikeThreshold, _rise / s.PersistenceThreshold);
-        var fallMagnitude = _detectDrops ? Math.Max(-deviation / s.SpikeThreshold, _fall / s.DropThreshold) : 0.0;
-        var isSpike = riseMagnitude >= 1.0 && value >= s.MinimumVolume;
+        var bucketSpike = deviation >= threshold && value > Peak(_bucketPeak) && (!counts || value >= s.MinimumVolume);
+        var hourSpike = hour >= threshold && level > Peak(_levelPeak) && (!counts || _level.Total >= s.MinimumVolume);
+        var drop = _detectDrops && !bucketSpike && !hourSpike
+            && hour <= -threshold && level < -Peak(_levelTrough)
+            && _fallingBuckets >= s.DropMinimumBuckets && (!counts || expected >= s.MinimumVolume);
 
-        // A jump far above the baseline that is still well below the largest count of recent days is reported, but is
-        // not news: alerting on it trained users to ignore alerts. A sustained rise (the CUSUM) is judged on its own time
-        // scale: the last hour's level against a (smaller) fraction of that largest count.
-        _recentLevel = float.IsNaN(_recentLevel) ? (float)value : (float)(_recentLevel + (_recentLevelRate * (value - _recentLevel)));
-        var alertable = isSpike && (_peaks is null
-            || value >= s.PeakFactor * _peaks.Peak
-            || (_rise >= s.PersistenceThreshold && _recentLevel >= s.SustainedPeakFactor * _peaks.Peak));
-        _peaks?.Add(value);
-        var isDrop = _detectDrops
-            && _fall >= s.DropThreshold
-            && _fallingBuckets >= s.DropMinimumBuckets
-            && expected >= s.MinimumVolume;
-
-        var magnitude = isSpike ? riseMagnitude : isDrop ? fallMagnitude : Math.Max(riseMagnitude, fallMagnitude);
-        var alert = _incidents.Observe(alertable || isDrop, alertable ? deviation / s.SpikeThreshold : 0.0);
-        var severity = isSpike || isDrop ? _incidents.Severity(magnitude) : 0;
-
+        _bucketPeak?.Add(value);
+        _levelPeak?.Add(level);
+        _levelTrough?.Add(-level);
         _baseline.Learn(z, e);
-        if (alert)
+
+        var anomalous = bucketSpike || hourSpike || drop;
+        var severity = 0;
+        if (anomalous)
         {
-            // The evidence has been reported; the incident's continuation is tracked by the refractory period.
-            _rise = 0.0;
-            _fall = 0.0;
+            // A sharp spike is its bucket; a rise or fall on the hour scale is judged by the last minute's rate, not by the
+            // hour mean, which still holds the calm before it.
+            var observed = bucketSpike ? value : _recent;
+            severity = counts
+                ? Detection.Severity.OfRatio(observed, expected, _ratioOffset)
+                : Detection.Severity.OfDeviation(bucketSpike ? deviation : hour, threshold);
         }
 
+        var step = _incidents.Observe(anomalous, severity);
+        var magnitude = Math.Max(Math.Abs(deviation), Math.Abs(hour)) / threshold;
         var score = magnitude / (1.0 + magnitude);
-        if (!isSpike && !isDrop)
+        if (!anomalous)
         {
-            return DetectorResult.Quiet(expected, deviation, score);
+            return DetectorResult.Quiet(expected, deviation, Math.Min(score, 0.4999));
         }
 
-        return new DetectorResult(score, alert, isSpike ? (AnomalyKind)_spikeKind : AnomalyKind.Drop, severity, expected, deviation);
+        var kind = drop ? AnomalyKind.Drop : _spikeKind;
+        return new DetectorResult(score, step != IncidentStep.None, kind, severity, expected, bucketSpike ? deviation : hour)
+        {
+            Escalates = step == IncidentStep.Escalates,
+        };
     }
+
+    private static double Peak(RecentPeak? peak) => peak?.Peak ?? double.NegativeInfinity;
 }

@@ -63,7 +63,6 @@ public sealed class AlertOptions
             DropMinimumBuckets = Math.Max(1, (int)(TimeSpan.FromMinutes(2) / Bucket)),
             LevelHalfLifeBuckets = Math.Max(1.0, TimeSpan.FromMinutes(5) / Bucket),
             ScaleHalfLifeBuckets = Math.Max(1.0, TimeSpan.FromMinutes(10) / Bucket),
-            SeverityPersistenceBuckets = Math.Max(1.0, TimeSpan.FromMinutes(1) / Bucket),
         };
         settings.Validate();
         return settings;

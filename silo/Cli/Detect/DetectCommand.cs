@@ -58,26 +58,34 @@ public static class DetectCommand
             return BadInput;
         }
 
-        var settings = DetectorSettings.For(options.Sensitivity, series.BucketSize);
+        // Whole non-negative numbers are event counts (the noise model of mentions); anything else is a measurement.
+        var values = series.Rows.All(r => r.Value >= 0 && r.Value == Math.Floor(r.Value)) ? ValueModel.Counts : ValueModel.Measurements;
+        var settings = DetectorSettings.For(options.Sensitivity, series.BucketSize, values);
         var detector = new VolumeAnomalyDetector(settings);
         var alerts = 0;
-        var drops = 0;
+        var gaps = 0;
+        var zeroRun = 0;
         try
         {
             await using var output = new StreamWriter(options.Output, append: false);
-            await output.WriteLineAsync("timestamp,value,anomaly_score,alert,drop_alert,kind").ConfigureAwait(false);
+            await output.WriteLineAsync("timestamp,value,anomaly_score,alert,gap_alert,kind,severity").ConfigureAwait(false);
             for (var i = 0; i < series.Count; i++)
             {
                 var row = series.Rows[i];
                 var result = detector.Observe(row.Timestamp, row.Value);
-                var spike = result.Alert && result.Kind == AnomalyKind.Spike;
-                var drop = result.Alert && result.Kind == AnomalyKind.Drop;
-                alerts += spike ? 1 : 0;
-                drops += drop ? 1 : 0;
-                var score = spike ? result.AlertScore : Math.Min(result.AnomalyScore, 0.4999);
+                zeroRun = row.Value == 0 ? zeroRun + 1 : 0;
+
+                // One file cannot tell a feed outage from silence; an hour of exact zeros in a count series that expected
+                // mentions is reported as a possible data gap, not a brand event (live, the silo compares every channel).
+                var gap = result.Opens && result.Kind == AnomalyKind.Drop && values == ValueModel.Counts
+                    && zeroRun >= settings.LevelSpanBuckets;
+                var alert = result.Opens && !gap;
+                alerts += alert ? 1 : 0;
+                gaps += gap ? 1 : 0;
+                var score = alert ? Math.Max(result.AnomalyScore, 0.5) : Math.Min(result.AnomalyScore, 0.4999);
                 await output.WriteLineAsync(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"{row.TimestampText},{row.ValueText},{score:0.######},{(spike ? 1 : 0)},{(drop ? 1 : 0)},{result.Kind}")).ConfigureAwait(false);
+                    $"{row.TimestampText},{row.ValueText},{score:0.######},{(alert ? 1 : 0)},{(gap ? 1 : 0)},{result.Kind},{result.Severity}")).ConfigureAwait(false);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
@@ -88,7 +96,7 @@ public static class DetectCommand
 
         await stdout.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture,
-            $"{series.Count} buckets of {series.BucketSize}, sensitivity {options.Sensitivity}: {alerts} spike alerts, {drops} drop alerts -> {options.Output}")).ConfigureAwait(false);
+            $"{series.Count} buckets of {series.BucketSize} ({values}), sensitivity {options.Sensitivity}: {alerts} alerts, {gaps} possible data gaps -> {options.Output}")).ConfigureAwait(false);
         return Ok;
     }
 

@@ -9,7 +9,10 @@ public sealed class DetectorSettingsTests
     {
         var settings = DetectorSettings.For(Sensitivity.Normal, TimeSpan.FromMinutes(1));
 
-        Assert.Equal(120, settings.WarmUpBuckets);
+        Assert.Equal(1440, settings.WarmUpBuckets);
+        Assert.Equal(14 * 1440, settings.RecordHorizonBuckets);
+        Assert.Equal(1440, settings.RecordSlotBuckets);
+        Assert.Equal(60, settings.LevelSpanBuckets);
         Assert.Equal(1440, settings.RefractoryBuckets);
         Assert.Equal(1440, settings.SeasonalityPeriodBuckets);
         Assert.Equal(60, settings.DropMinimumBuckets);
@@ -17,14 +20,34 @@ public sealed class DetectorSettingsTests
     }
 
     [Fact]
-    public void HigherSensitivityMeansLowerThresholds()
+    public void HigherSensitivityMeansLowerThresholdsAndShorterMemory()
     {
         var low = DetectorSettings.For(Sensitivity.Low, TimeSpan.FromMinutes(5));
         var normal = DetectorSettings.For(Sensitivity.Normal, TimeSpan.FromMinutes(5));
         var high = DetectorSettings.For(Sensitivity.High, TimeSpan.FromMinutes(5));
 
-        Assert.True(low.SpikeThreshold > normal.SpikeThreshold && normal.SpikeThreshold > high.SpikeThreshold);
-        Assert.True(low.PersistenceThreshold > normal.PersistenceThreshold && normal.PersistenceThreshold > high.PersistenceThreshold);
+        Assert.True(low.SignificanceThreshold > normal.SignificanceThreshold && normal.SignificanceThreshold > high.SignificanceThreshold);
+        Assert.True(low.RecordHorizonBuckets > normal.RecordHorizonBuckets && normal.RecordHorizonBuckets > high.RecordHorizonBuckets);
+    }
+
+    [Theory]
+    [InlineData(300, 365, 4.28)]
+    [InlineData(5, 365, 5.11)]
+    [InlineData(300, 30, 3.68)]
+    public void TheSignificanceThresholdIsTheNormalQuantileOfTheFalseAlarmBudget(int bucketSeconds, int days, double expected)
+    {
+        var threshold = Significance.Threshold(TimeSpan.FromDays(days), TimeSpan.FromSeconds(bucketSeconds));
+
+        Assert.Equal(expected, threshold, 2);
+    }
+
+    [Theory]
+    [InlineData(1.0, 0.158655)]
+    [InlineData(3.0, 0.0013499)]
+    [InlineData(-1.0, 0.841345)]
+    public void TheNormalTailMatchesTables(double z, double tail)
+    {
+        Assert.Equal(tail, Significance.UpperTail(z), 4);
     }
 
     [Fact]
@@ -50,7 +73,7 @@ public sealed class DetectorSettingsTests
     [Fact]
     public void InvalidSettingsAreRejectedByTheDetector()
     {
-        var settings = DetectorSettings.Default with { SpikeThreshold = double.NaN };
+        var settings = DetectorSettings.Default with { SignificanceThreshold = double.NaN };
 
         Assert.Throws<ArgumentOutOfRangeException>(() => new VolumeAnomalyDetector(settings));
     }

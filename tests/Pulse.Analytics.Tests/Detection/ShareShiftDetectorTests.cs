@@ -50,11 +50,22 @@ public sealed class ShareShiftDetectorTests
     }
 
     [Fact]
-    public void AllNegativeBucketsBelowTheMinimumVolumeAreIgnored()
+    public void AllNegativeMentionsBelowTheMinimumVolumeAreIgnored()
     {
-        var results = Run(OneDay + 24, 2, 0.2, 1.0, OneDay);
+        // 0.3 mentions a bucket: under four an hour, too few to call a shift however negative they are.
+        var results = Run(OneDay + 24, 0.3, 0.2, 1.0, OneDay);
 
         Assert.Empty(AlertBuckets(results));
+    }
+
+    [Fact]
+    public void ALowVolumeBrandTurningNegativeIsAlertedOnTheHourScale()
+    {
+        // Two mentions a bucket: no single bucket is enough, the hour is.
+        var results = Run(OneDay + 24, 2, 0.2, 1.0, OneDay);
+
+        var alert = Assert.Single(AlertBuckets(results));
+        Assert.InRange(alert, OneDay + 1, OneDay + 12);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Pulse.Testing;
 using Pulse.Analytics.Detection;
 
 namespace Pulse.Analytics.Tests.Detection;
@@ -7,25 +8,7 @@ internal static class Synthetic
 {
     public static readonly DateTimeOffset Start = new(2025, 3, 3, 0, 0, 0, TimeSpan.Zero);
 
-    /// <summary>A Poisson draw (Knuth's method in chunks of mean 10, exact for any mean).</summary>
-    public static int Poisson(Random random, double mean)
-    {
-        var count = 0;
-        while (mean > 0)
-        {
-            var chunk = Math.Min(mean, 10.0);
-            mean -= chunk;
-            var limit = Math.Exp(-chunk);
-            var product = random.NextDouble();
-            while (product > limit)
-            {
-                count++;
-                product *= random.NextDouble();
-            }
-        }
-
-        return count;
-    }
+    public static int Poisson(Random random, double mean) => PoissonDraw.Next(random, mean);
 
     /// <summary>Feeds buckets 0..count-1 with Poisson counts of mean <paramref name="mean"/>(bucket index); returns the results.</summary>
     public static DetectorResult[] Run(VolumeAnomalyDetector detector, int count, Func<int, double> mean, int seed = 7)

@@ -1,0 +1,50 @@
+namespace Pulse.Analytics.Detection;
+
+/// <summary>
+/// The mean of the last <c>span</c> buckets (an hour, say), kept as 12 sub-slot sums so the memory is fixed at any
+/// bucket size: exact when the span is at most 12 buckets, otherwise the window moves in twelfths of the span.
+/// </summary>
+internal sealed class TrailingMean
+{
+    private const int MaximumSlots = 12;
+
+    private readonly double[] _sums;
+    private readonly int _bucketsPerSlot;
+    private int _slot;
+    private int _inSlot;
+    private int _completeSlots;
+    private double _total;
+
+    public TrailingMean(int spanBuckets)
+    {
+        var slots = Math.Clamp(spanBuckets, 1, MaximumSlots);
+        _bucketsPerSlot = Math.Max(1, (int)Math.Ceiling((double)spanBuckets / slots));
+        _sums = new double[slots];
+    }
+
+    /// <summary>Sum of the buckets in the window.</summary>
+    public double Total => _total;
+
+    /// <summary>Adds a bucket and returns the mean of the window that ends with it.</summary>
+    public double Add(double value)
+    {
+        if (_inSlot == _bucketsPerSlot)
+        {
+            // The oldest slot leaves the window; recomputing the total here keeps rounding from accumulating.
+            _slot = (_slot + 1) % _sums.Length;
+            _sums[_slot] = 0;
+            _inSlot = 0;
+            _completeSlots = Math.Min(_completeSlots + 1, _sums.Length - 1);
+            _total = 0;
+            foreach (var sum in _sums)
+            {
+                _total += sum;
+            }
+        }
+
+        _sums[_slot] += value;
+        _inSlot++;
+        _total += value;
+        return _total / ((_completeSlots * _bucketsPerSlot) + _inSlot);
+    }
+}
