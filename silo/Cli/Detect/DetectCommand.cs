@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Pulse.Analytics.Detection;
 
 namespace Pulse.Silo.Cli.Detect;
@@ -6,12 +7,20 @@ namespace Pulse.Silo.Cli.Detect;
 /// <summary>
 /// <c>pulse detect --input FILE.csv --output OUT.csv [--sensitivity low|normal|high]</c>: runs the grains'
 /// <see cref="VolumeAnomalyDetector"/> with the grains' default settings over <c>timestamp,value</c> rows (NAB format)
-/// and writes <c>timestamp,value,anomaly_score,alert,drop_alert,kind</c>.
+/// and writes <c>timestamp,value,anomaly_score,alert,drop_alert,kind</c>: one output row per input row, in input order,
+/// with the input's own timestamp and value text.
 /// </summary>
 /// <remarks>
+/// <para>
+/// Values may be any finite real number; timestamps may repeat or go back (see <see cref="SeriesCsv"/> for how such rows
+/// are observed). Exit codes: 0 done; 2 bad arguments or input (the message names <c>file:line</c>); 1 the output could
+/// not be written or the detector rejected a value.
+/// </para>
+/// <para>
 /// <c>alert</c> (and the alert score in <c>anomaly_score</c>, at or above 0.5 exactly where <c>alert</c> is 1) carries
 /// spike alerts only: that is the event the NAB-format labels mark, and a feed-wide run of exact zeros (an ingestion
 /// outage) is not a brand event. Drop alerts, which the grains do raise, are written separately in <c>drop_alert</c>.
+/// </para>
 /// </remarks>
 public static class DetectCommand
 {
@@ -59,26 +68,17 @@ public static class DetectCommand
         }
 
         var settings = DetectorSettings.For(options.Sensitivity, series.BucketSize);
-        var detector = new VolumeAnomalyDetector(settings);
-        var alerts = 0;
-        var drops = 0;
+        var detected = Detect(series, settings, options.Input, out error);
+        if (detected is null)
+        {
+            await stderr.WriteLineAsync($"pulse detect: {error}").ConfigureAwait(false);
+            return Failed;
+        }
+
         try
         {
-            await using var output = new StreamWriter(options.Output, append: false);
-            await output.WriteLineAsync("timestamp,value,anomaly_score,alert,drop_alert,kind").ConfigureAwait(false);
-            for (var i = 0; i < series.Count; i++)
-            {
-                var row = series.Rows[i];
-                var result = detector.Observe(row.Timestamp, row.Value);
-                var spike = result.Alert && result.Kind == AnomalyKind.Spike;
-                var drop = result.Alert && result.Kind == AnomalyKind.Drop;
-                alerts += spike ? 1 : 0;
-                drops += drop ? 1 : 0;
-                var score = spike ? result.AlertScore : Math.Min(result.AnomalyScore, 0.4999);
-                await output.WriteLineAsync(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"{row.TimestampText},{row.ValueText},{score:0.######},{(spike ? 1 : 0)},{(drop ? 1 : 0)},{result.Kind}")).ConfigureAwait(false);
-            }
+            // Written only once every row is detected, so a failed run leaves no half-written output to be scored.
+            await File.WriteAllTextAsync(options.Output, detected.Csv).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
@@ -88,9 +88,53 @@ public static class DetectCommand
 
         await stdout.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture,
-            $"{series.Count} buckets of {series.BucketSize}, sensitivity {options.Sensitivity}: {alerts} spike alerts, {drops} drop alerts -> {options.Output}")).ConfigureAwait(false);
+            $"{series.Count} buckets of {series.BucketSize}{Reordering(series)}, sensitivity {options.Sensitivity}: {detected.Spikes} spike alerts, {detected.Drops} drop alerts -> {options.Output}")).ConfigureAwait(false);
         return Ok;
     }
+
+    /// <summary>
+    /// Observes every row in input order at its <see cref="SeriesCsv.Row.ObservedAt"/> time; null with an error naming
+    /// the row's <c>file:line</c> if the detector rejects a value (today's detector rejects negative values).
+    /// </summary>
+    private static Detection? Detect(SeriesCsv series, DetectorSettings settings, string source, out string? error)
+    {
+        var detector = new VolumeAnomalyDetector(settings);
+        var csv = new StringBuilder("timestamp,value,anomaly_score,alert,drop_alert,kind\n");
+        int spikes = 0, drops = 0;
+        foreach (var row in series.Rows)
+        {
+            DetectorResult result;
+            try
+            {
+                result = detector.Observe(row.ObservedAt, row.Value);
+            }
+            catch (ArgumentException e)
+            {
+                error = $"{source}:{row.Line}: the detector rejected '{row.ValueText}': {e.Message.ReplaceLineEndings(" ")}";
+                return null;
+            }
+
+            var spike = result.Alert && result.Kind == AnomalyKind.Spike;
+            var drop = result.Alert && result.Kind == AnomalyKind.Drop;
+            spikes += spike ? 1 : 0;
+            drops += drop ? 1 : 0;
+            var score = spike ? result.AlertScore : Math.Min(result.AnomalyScore, 0.4999);
+            csv.Append(CultureInfo.InvariantCulture, $"{row.TimestampText},{row.ValueText},{score:0.######},{(spike ? 1 : 0)},{(drop ? 1 : 0)},{result.Kind}\n");
+        }
+
+        error = null;
+        return new Detection(csv.ToString(), spikes, drops);
+    }
+
+    /// <summary>Says how many rows repeated or went back in time, so a reordered input is never silently accepted.</summary>
+    private static string Reordering(SeriesCsv series) =>
+        series.Repeated == 0 && series.Backward == 0
+            ? string.Empty
+            : string.Create(
+                CultureInfo.InvariantCulture,
+                $" (timestamps repeated: {series.Repeated}, going back: {series.Backward}; observed at the latest time so far)");
+
+    private sealed record Detection(string Csv, int Spikes, int Drops);
 
     /// <summary>Arguments of <c>pulse detect</c>.</summary>
     private sealed record DetectOptions(string Input, string Output, Sensitivity Sensitivity)
