@@ -1,6 +1,6 @@
 using Pulse.Silo.Cli.Detect;
 
-namespace Pulse.Silo.Tests.Cli;
+namespace Pulse.Silo.Tests.Cli.Detect;
 
 /// <summary>
 /// How <c>pulse detect</c> reads a series: the shapes below are the ones NAB's real files have (negative values, a DST
