@@ -23,7 +23,8 @@ public static class PulseCommandLine
             An Orleans client of that cluster serving the dashboard, hub, read, brand and alert APIs; no
             silo, no ingest. --gateway names silo gateways instead of finding them in Redis.
         pulse detect --input FILE.csv --output OUT.csv [--sensitivity low|normal|high]
-            Runs the spike detector the grains use over a timestamp,value series (NAB format).
+            Runs the spike detector the grains use over a timestamp,value series (NAB format): any finite
+            values; rows observed in input order, a repeated or earlier timestamp at the latest time so far.
         pulse sentiment [--eval FILE...]
             Scores stdin lines (`gold<TAB>text` or text) as `label<TAB>score<TAB>lang`;
             --eval prints accuracy, macro-F1 and per-class F1 (Pearson r for numeric gold).
