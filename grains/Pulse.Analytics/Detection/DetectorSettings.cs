@@ -35,6 +35,12 @@ public sealed record DetectorSettings
     /// <summary>A fall must have lasted this many consecutive buckets (a lull shorter than an hour is not news).</summary>
     public int DropMinimumBuckets { get; init; } = 12;
 
+    /// <summary>
+    /// Relevance: an incident alerts only once its severity reaches this (2: at least twice the expected volume, see
+    /// <see cref="Severity"/>); a significant but smaller rise of a large brand is reported, not alerted.
+    /// </summary>
+    public int MinimumSeverity { get; init; } = 2;
+
     /// <summary>No alerts during the first buckets while the baseline forms (one seasonal period).</summary>
     public int WarmUpBuckets { get; init; } = 288;
 
@@ -133,6 +139,7 @@ public sealed record DetectorSettings
         Require(WarmUpBuckets >= 1, nameof(WarmUpBuckets), WarmUpBuckets);
         Require(RefractoryBuckets >= 0, nameof(RefractoryBuckets), RefractoryBuckets);
         Require(MinimumVolume >= 0, nameof(MinimumVolume), MinimumVolume);
+        Require(MinimumSeverity is >= 1 and <= Severity.Maximum, nameof(MinimumSeverity), MinimumSeverity);
         Require(SeasonalityPeriodBuckets >= 0, nameof(SeasonalityPeriodBuckets), SeasonalityPeriodBuckets);
         Require(
             SeasonalSlots >= 1 && (SeasonalityPeriodBuckets == 0 || SeasonalSlots <= SeasonalityPeriodBuckets),

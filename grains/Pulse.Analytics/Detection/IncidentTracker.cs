@@ -9,6 +9,7 @@ internal sealed class IncidentTracker
 {
     private readonly int _warmUp;
     private readonly int _refractory;
+    private readonly int _minimumSeverity;
     private long _seen;
     private long _quiet = long.MaxValue;
     private int _alertedSeverity;
@@ -17,6 +18,7 @@ internal sealed class IncidentTracker
     {
         _warmUp = settings.WarmUpBuckets;
         _refractory = settings.RefractoryBuckets;
+        _minimumSeverity = settings.MinimumSeverity;
     }
 
     /// <summary>Records one bucket: whether it is anomalous and, if so, its severity (1..10).</summary>
@@ -43,6 +45,17 @@ internal sealed class IncidentTracker
         }
 
         if (newIncident)
+        {
+            _alertedSeverity = 0;
+        }
+
+        if (severity < _minimumSeverity)
+        {
+            // Significant and new, but too small to matter: the incident stays open, unalerted, until it grows.
+            return IncidentStep.None;
+        }
+
+        if (_alertedSeverity == 0)
         {
             _alertedSeverity = severity;
             return IncidentStep.Opens;

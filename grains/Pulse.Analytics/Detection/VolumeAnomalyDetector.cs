@@ -12,7 +12,8 @@ public sealed class VolumeAnomalyDetector
 {
     private readonly DetectorSettings _settings;
     private readonly SeasonalBaseline _baseline;
-    private readonly IncidentTracker _incidents;
+    private readonly IncidentTracker _rises;
+    private readonly IncidentTracker _falls;
     private readonly TrailingMean _level;
     private readonly RecentPeak? _bucketPeak;
     private readonly RecentPeak? _levelPeak;
@@ -41,7 +42,9 @@ public sealed class VolumeAnomalyDetector
             ? e => CountTransform.PoissonScale(e, settings.Dispersion)
             : e => 1e-9 * (1.0 + Math.Abs(e)); // a measurement's noise is all learned; this only avoids dividing by zero
         _baseline = new SeasonalBaseline(settings, floor);
-        _incidents = new IncidentTracker(settings);
+        // Rises and falls are separate stories: the evening's spike after a morning's outage is news of its own.
+        _rises = new IncidentTracker(settings);
+        _falls = new IncidentTracker(settings);
         _level = new TrailingMean(settings.LevelSpanBuckets);
         _spikeKind = spikeKind;
         _detectDrops = detectDrops;
@@ -115,7 +118,9 @@ public sealed class VolumeAnomalyDetector
                 : Detection.Severity.OfDeviation(bucketSpike ? deviation : hour, threshold);
         }
 
-        var step = _incidents.Observe(anomalous, severity);
+        var step = _rises.Observe(anomalous && !drop, severity);
+        var fallStep = _falls.Observe(drop, severity);
+        step = drop ? fallStep : step;
         var magnitude = Math.Max(Math.Abs(deviation), Math.Abs(hour)) / threshold;
         var score = magnitude / (1.0 + magnitude);
         if (!anomalous)

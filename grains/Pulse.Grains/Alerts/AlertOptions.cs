@@ -60,6 +60,7 @@ public sealed class AlertOptions
         {
             WarmUpBuckets = Math.Max(2, (int)(WarmUp / Bucket)),
             RefractoryBuckets = (int)(Refractory / Bucket),
+            MinimumSeverity = MinimumSeverity,
             DropMinimumBuckets = Math.Max(1, (int)(TimeSpan.FromMinutes(2) / Bucket)),
             LevelHalfLifeBuckets = Math.Max(1.0, TimeSpan.FromMinutes(5) / Bucket),
             ScaleHalfLifeBuckets = Math.Max(1.0, TimeSpan.FromMinutes(10) / Bucket),

@@ -19,8 +19,8 @@ namespace Pulse.Silo.Cli.Detect;
 /// </para>
 /// <para>
 /// <c>alert</c> (and the alert score in <c>anomaly_score</c>, at or above 0.5 exactly where <c>alert</c> is 1) marks the
-/// bucket that opens an incident, a rise or a fall; escalations of an open incident are not new alerts. A fall to an hour
-/// of exact zeros in a count series is written in <c>gap_alert</c> instead: a run of zeros across a feed is an ingestion
+/// bucket that opens an incident, a rise or a fall; escalations of an open incident are not new alerts. A fall to exact
+/// zeros in a count series is written in <c>gap_alert</c> instead: a run of zeros across a feed is an ingestion
 /// outage, not a brand event, and one file cannot tell which it is.
 /// </para>
 /// </remarks>
@@ -119,11 +119,11 @@ public static class DetectCommand
                 return null;
             }
 
-            // One file cannot tell a feed outage from silence: an hour of exact zeros in a count series that expected
-            // mentions is reported as a possible data gap, not a brand event (live, the silo compares every channel).
+            // One file cannot tell a feed outage from silence. A fall to exact zeros, twice in a row, in a count series that
+            // expected at least MinimumVolume a bucket (Poisson: under 1 in 10 000) is reported as a possible data gap,
+            // not a brand event (live, the silo compares every channel).
             zeroRun = row.Value == 0 ? zeroRun + 1 : 0;
-            var gap = result.Opens && result.Kind == AnomalyKind.Drop && settings.Values == ValueModel.Counts
-                && zeroRun >= settings.LevelSpanBuckets;
+            var gap = result.Opens && result.Kind == AnomalyKind.Drop && settings.Values == ValueModel.Counts && zeroRun >= 2;
 
             // 'alert' holds the openings of incidents (what pages a person); escalations update the same incident.
             var alert = result.Opens && !gap;

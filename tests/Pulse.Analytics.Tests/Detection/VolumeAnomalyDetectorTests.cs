@@ -179,14 +179,38 @@ public sealed class VolumeAnomalyDetectorTests
     }
 
     [Fact]
-    public void ASustainedModerateRiseIsAlertedWithinTheHour()
+    public void ASustainedDoublingIsAlertedWithinTheHour()
     {
-        // 20 to 35 a bucket: one bucket of it is rarely significant, an hour of it is.
         var (rise, end) = (TwoDays + (TwoDays / 2), TwoDays + (TwoDays / 2) + 72);
-        var results = Run(Detector(), end, i => i >= rise ? 35 : 20);
+        var results = Run(Detector(), end, i => i >= rise ? 45 : 20);
 
         var alert = Assert.Single(AlertBuckets(results), a => results[a].Opens);
         Assert.InRange(alert, rise, rise + 12);
+    }
+
+    [Fact]
+    public void ASpikeHoursAfterAnOutageIsAlertedAsItsOwnIncident()
+    {
+        // Two silent hours in the morning, a fivefold spike in the evening: the fall does not swallow the rise.
+        var (silent, spike) = (TwoDays, TwoDays + 120);
+        var results = Run(Detector(), spike + 12, i => i >= silent && i < silent + 24 ? 0 : i == spike ? 250 : 50);
+
+        var opened = AlertBuckets(results).Where(a => results[a].Opens).ToArray();
+        Assert.Equal(2, opened.Length);
+        Assert.Equal(AnomalyKind.Drop, results[opened[0]].Kind);
+        Assert.Equal(spike, opened[1]);
+        Assert.Equal(AnomalyKind.Spike, results[opened[1]].Kind);
+    }
+
+    [Fact]
+    public void ASignificantRiseOfLessThanTwiceTheUsualIsReportedButNotAlerted()
+    {
+        // 20 to 30 a bucket for six hours: far beyond noise on the hour scale, but severity 1 (under 2x) is not news.
+        var (rise, end) = (TwoDays + (TwoDays / 2), TwoDays + (TwoDays / 2) + 72);
+        var results = Run(Detector(), end, i => i >= rise ? 30 : 20);
+
+        Assert.Empty(AlertBuckets(results));
+        Assert.Contains(results[rise..], r => r.Kind == AnomalyKind.Spike && r.Severity == 1);
     }
 
     [Fact]
