@@ -20,4 +20,10 @@ public sealed class EngagementSurgeDetector
         ArgumentOutOfRangeException.ThrowIfNegative(comments);
         return _velocity.Observe(bucketStart, shares + comments);
     }
+
+    /// <summary>Writes the detector's state (see <see cref="DetectorState"/>).</summary>
+    public void WriteState(BinaryWriter writer) => _velocity.WriteState(writer);
+
+    /// <summary>Reads a state written by <see cref="WriteState"/> (see <see cref="VolumeAnomalyDetector.ReadState"/>).</summary>
+    public void ReadState(BinaryReader reader) => _velocity.ReadState(reader);
 }

@@ -69,6 +69,20 @@ internal sealed class IncidentTracker
 
         return IncidentStep.None;
     }
+
+    public void Write(BinaryWriter writer)
+    {
+        writer.Write(_seen);
+        writer.Write(_quiet);
+        writer.Write(_alertedSeverity);
+    }
+
+    public void Read(BinaryReader reader)
+    {
+        _seen = reader.ReadInt64();
+        _quiet = reader.ReadInt64();
+        _alertedSeverity = reader.ReadInt32();
+    }
 }
 
 /// <summary>What a bucket does to the incident it belongs to.</summary>

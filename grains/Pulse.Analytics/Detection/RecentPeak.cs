@@ -58,6 +58,49 @@ internal sealed class RecentPeak
         _current = double.NegativeInfinity;
     }
 
+    public void Write(BinaryWriter writer)
+    {
+        writer.Write(_length);
+        writer.Write(_slots is not null);
+        if (_slots is not null)
+        {
+            foreach (var slot in _slots)
+            {
+                writer.Write(slot);
+            }
+        }
+
+        writer.Write(_zeroSlots);
+        writer.Write(_next);
+        writer.Write(_inSlot);
+        writer.Write(_current);
+        writer.Write(_completed);
+    }
+
+    public void Read(BinaryReader reader)
+    {
+        DetectorState.Expect(reader.ReadInt32() == _length, "record horizon");
+        if (reader.ReadBoolean())
+        {
+            _slots = new float[_length];
+            for (var i = 0; i < _length; i++)
+            {
+                _slots[i] = reader.ReadSingle();
+            }
+        }
+        else
+        {
+            _slots = null;
+        }
+
+        _zeroSlots = reader.ReadInt32();
+        _next = reader.ReadInt32();
+        _inSlot = reader.ReadInt32();
+        _current = reader.ReadDouble();
+        _completed = reader.ReadDouble();
+        DetectorState.Expect(_next >= 0 && _next < _length && _inSlot >= 0 && _inSlot < _bucketsPerSlot, "record ring");
+    }
+
     // The ring as it would have been all along: the zero slots completed so far written from the start, the rest unseen.
     private float[] Allocate()
     {

@@ -99,5 +99,23 @@ internal sealed class SeasonalBaseline
         _observed++;
     }
 
+    public void Write(BinaryWriter writer)
+    {
+        DetectorState.WriteDoubles(writer, _profile);
+        writer.Write(_profileSum);
+        writer.Write(_level);
+        writer.Write(_meanAbsolute);
+        writer.Write(_observed);
+    }
+
+    public void Read(BinaryReader reader)
+    {
+        DetectorState.ReadDoubles(reader, _profile);
+        _profileSum = reader.ReadDouble();
+        _level = reader.ReadDouble();
+        _meanAbsolute = reader.ReadDouble();
+        _observed = reader.ReadInt64();
+    }
+
     private static double RateForHalfLife(double halfLife) => 1.0 - Math.Pow(0.5, 1.0 / halfLife);
 }

@@ -93,6 +93,34 @@ public sealed class ShareShiftDetector
             : DetectorResult.Quiet(baseline, deviation, Math.Min(score, 0.4999));
     }
 
+    /// <summary>Writes the detector's state (see <see cref="DetectorState"/>).</summary>
+    public void WriteState(BinaryWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        DetectorState.Header(writer, (byte)AnomalyKind.NegativeShift);
+        _incidents.Write(writer);
+        _hourNegatives.Write(writer);
+        _hourTotals.Write(writer);
+        VolumeAnomalyDetector.WritePeak(writer, _bucketPeak);
+        VolumeAnomalyDetector.WritePeak(writer, _hourPeak);
+        writer.Write(_negatives);
+        writer.Write(_totals);
+    }
+
+    /// <summary>Reads a state written by <see cref="WriteState"/> (see <see cref="VolumeAnomalyDetector.ReadState"/>).</summary>
+    public void ReadState(BinaryReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        DetectorState.ExpectHeader(reader, (byte)AnomalyKind.NegativeShift);
+        _incidents.Read(reader);
+        _hourNegatives.Read(reader);
+        _hourTotals.Read(reader);
+        VolumeAnomalyDetector.ReadPeak(reader, _bucketPeak);
+        VolumeAnomalyDetector.ReadPeak(reader, _hourPeak);
+        _negatives = reader.ReadDouble();
+        _totals = reader.ReadDouble();
+    }
+
     private static double Binomial(double negatives, double totals, double baseline)
     {
         if (totals <= 0)

@@ -47,4 +47,23 @@ internal sealed class TrailingMean
         _total += value;
         return _total / ((_completeSlots * _bucketsPerSlot) + _inSlot);
     }
+
+    public void Write(BinaryWriter writer)
+    {
+        DetectorState.WriteDoubles(writer, _sums);
+        writer.Write(_slot);
+        writer.Write(_inSlot);
+        writer.Write(_completeSlots);
+        writer.Write(_total);
+    }
+
+    public void Read(BinaryReader reader)
+    {
+        DetectorState.ReadDoubles(reader, _sums);
+        _slot = reader.ReadInt32();
+        _inSlot = reader.ReadInt32();
+        _completeSlots = reader.ReadInt32();
+        _total = reader.ReadDouble();
+        DetectorState.Expect(_slot >= 0 && _slot < _sums.Length && _inSlot >= 0 && _inSlot <= _bucketsPerSlot, "trailing window");
+    }
 }

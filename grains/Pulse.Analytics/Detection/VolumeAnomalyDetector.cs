@@ -135,5 +135,53 @@ public sealed class VolumeAnomalyDetector
         };
     }
 
+    /// <summary>Writes the detector's state (see <see cref="DetectorState"/>).</summary>
+    public void WriteState(BinaryWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        DetectorState.Header(writer, (byte)_spikeKind);
+        _baseline.Write(writer);
+        _rises.Write(writer);
+        _falls.Write(writer);
+        _level.Write(writer);
+        WritePeak(writer, _bucketPeak);
+        WritePeak(writer, _levelPeak);
+        WritePeak(writer, _levelTrough);
+        writer.Write(_hourDeviation);
+        writer.Write(_fallingBuckets);
+        writer.Write(_recent);
+    }
+
+    /// <summary>Reads a state written by <see cref="WriteState"/> under the same settings into this (fresh) detector;
+    /// throws <see cref="InvalidDataException"/> (or <see cref="EndOfStreamException"/>) when it does not fit, after which
+    /// this instance must be discarded.</summary>
+    public void ReadState(BinaryReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        DetectorState.ExpectHeader(reader, (byte)_spikeKind);
+        _baseline.Read(reader);
+        _rises.Read(reader);
+        _falls.Read(reader);
+        _level.Read(reader);
+        ReadPeak(reader, _bucketPeak);
+        ReadPeak(reader, _levelPeak);
+        ReadPeak(reader, _levelTrough);
+        _hourDeviation = reader.ReadDouble();
+        _fallingBuckets = reader.ReadInt32();
+        _recent = reader.ReadDouble();
+    }
+
+    internal static void WritePeak(BinaryWriter writer, RecentPeak? peak)
+    {
+        writer.Write(peak is not null);
+        peak?.Write(writer);
+    }
+
+    internal static void ReadPeak(BinaryReader reader, RecentPeak? peak)
+    {
+        DetectorState.Expect(reader.ReadBoolean() == peak is not null, "record test");
+        peak?.Read(reader);
+    }
+
     private static double Peak(RecentPeak? peak) => peak?.Peak ?? double.NegativeInfinity;
 }
