@@ -25,6 +25,20 @@ public sealed class BrandAlertsTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Merged_terms_list_a_term_once_whatever_its_spelling_with_the_latest_signals_figures()
+    {
+        var alerts = fixture.Grains.GetGrain<IBrandAlertsGrain>("alerts-terms");
+        var at = DateTimeOffset.UtcNow;
+        AlertWhy Why(params TermLift[] terms) => NoWhy with { Terms = terms };
+
+        await alerts.SignalAsync(Signal("alerts-terms", "x", AlertKinds.Spike, 3, at) with { Why = Why(new TermLift("Stellwerksstörung", 12, 9), new TermLift("#Bahnchaos", 5, 4)) });
+        await alerts.SignalAsync(Signal("alerts-terms", "reddit", AlertKinds.Spike, 4, at.AddSeconds(5)) with { Why = Why(new TermLift("stellwerksstoerung", 6, 3)) });
+
+        var terms = Assert.Single(await alerts.ListAsync(null, null)).Why.Terms;
+        Assert.Equal([("#Bahnchaos", 4.0), ("stellwerksstoerung", 3.0)], terms.Select(t => (t.Term, t.Lift)));
+    }
+
+    [Fact]
     public async Task A_different_kind_is_a_different_alert()
     {
         var alerts = fixture.Grains.GetGrain<IBrandAlertsGrain>("alerts-kinds");

@@ -16,6 +16,8 @@ namespace Pulse.Analytics.Incidents;
 /// whatever its terms, and all counts share one scale; terms live in slots of one array of structs, so sampling for
 /// eviction is O(1) and "once per post" is a post number per slot. Names are kept as UTF-8 in <see cref="TermNames"/>,
 /// not as strings: every (brand, channel) grain holds one of these.
+/// <para>Terms are counted by their folded form (so "Stellwerksstörung" and "stellwerksstoerung" are one term) and
+/// shown as most posts wrote them (see <see cref="TermNames"/>): an alert names the term people use, not its fold.</para>
 /// </remarks>
 public sealed class RisingTerms
 {
@@ -67,9 +69,11 @@ public sealed class RisingTerms
         var tokens = text.Length <= 512 ? stackalloc FoldedToken[TextNormalizer.MaxTokenCount(text.Length)] : new FoldedToken[TextNormalizer.MaxTokenCount(text.Length)];
         var n = TextNormalizer.Tokenize(text, scratch, tokens);
         Span<byte> stackName = stackalloc byte[StackTermLength * 3];
+        Span<byte> stackWritten = stackalloc byte[StackTermLength * 3];
         for (var i = 0; i < n; i++)
         {
-            var term = tokens[i].Text(scratch);
+            var token = tokens[i];
+            var term = token.Text(scratch);
             if (!IsInteresting(term))
             {
                 continue;
@@ -92,6 +96,7 @@ public sealed class RisingTerms
                     found.LastPost = _post;
                     found.Fast += fast;
                     found.Slow += slow;
+                    _names.Vote(_slots.AsSpan(0, _count), slot, Written(token.Raw(text), term, stackWritten));
                 }
 
                 continue;
@@ -108,7 +113,7 @@ public sealed class RisingTerms
                 continue; // every sampled entry is in this post: keep them
             }
 
-            _names.Add(_slots.AsSpan(0, _count), slot, name, hash);
+            _names.Add(_slots.AsSpan(0, _count), slot, name, hash, Written(token.Raw(text), term, stackWritten));
             ref var added = ref _slots[slot];
             added.Fast = fast;
             added.Slow = slow;
@@ -155,6 +160,21 @@ public sealed class RisingTerms
 
         rising.Sort((a, b) => b.Lift.CompareTo(a.Lift));
         return rising.Count <= count ? rising : rising.GetRange(0, count);
+    }
+
+    /// <summary>
+    /// The term as this post wrote it, in UTF-8; empty when that is its key (most lower-case words), which the names
+    /// then need not store twice. Only called when the post counts for the term (once per post), not per occurrence.
+    /// </summary>
+    private static ReadOnlySpan<byte> Written(ReadOnlySpan<char> raw, ReadOnlySpan<char> key, Span<byte> stack)
+    {
+        if (raw.SequenceEqual(key))
+        {
+            return default;
+        }
+
+        var buffer = raw.Length <= StackTermLength ? stack : new byte[raw.Length * 3];
+        return Utf8.FromUtf16(raw, buffer, out _, out var length, replaceInvalidSequences: false) == OperationStatus.Done ? buffer[..length] : default;
     }
 
     private static bool IsInteresting(ReadOnlySpan<char> term) =>

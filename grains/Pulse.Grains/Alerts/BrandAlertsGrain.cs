@@ -1,3 +1,4 @@
+using Pulse.Analytics.Matching;
 using Microsoft.Extensions.Options;
 using Pulse.Grains.Brands;
 using Pulse.Grains.Mentions;
@@ -255,7 +256,8 @@ internal sealed class BrandAlertsGrain(
             .OrderByDescending(c => c.Count).ToArray();
         var top = alert.Why.TopMentions.Concat(signal.Why.TopMentions).DistinctBy(m => (m.Id, m.Channel))
             .OrderByDescending(Engagement).Take(MaxTopMentions).ToArray();
-        var terms = signal.Why.Terms.Concat(alert.Why.Terms).DistinctBy(t => t.Term).OrderByDescending(t => t.Lift).Take(8).ToArray();
+        // Terms are shown as written; a term two channels wrote differently ("Störung", "störung") is still one term.
+        var terms = signal.Why.Terms.Concat(alert.Why.Terms).DistinctBy(t => TextNormalizer.Normalize(t.Term)).OrderByDescending(t => t.Lift).Take(8).ToArray();
         var sentiment = signal.Why.Sentiment;
         var escalated = signal.Severity > alert.Severity;
         return alert with
