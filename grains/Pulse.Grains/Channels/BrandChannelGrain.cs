@@ -43,7 +43,7 @@ internal sealed partial class BrandChannelGrain(
     private readonly TopRecentMentions _top = new(5, TimeSpan.FromMinutes(5));
     private static readonly TimeSpan SensitivityRefresh = TimeSpan.FromSeconds(30);
     private LiveDetection _detection = null!;
-    private string? _sensitivity;
+    private Sensitivity? _sensitivity;
     private DateTimeOffset _sensitivityChecked;
     private readonly Dictionary<int, LogPosition> _applied = [];
     private bool _changedSinceSave;
@@ -291,7 +291,7 @@ internal sealed partial class BrandChannelGrain(
     {
         var now = clock.GetUtcNow();
         _sensitivityChecked = now;
-        var sensitivity = Shared((await BrandAlerts.GetSettingsAsync()).Sensitivity);
+        var sensitivity = (await BrandAlerts.GetSettingsAsync()).Sensitivity;
         if (_detection is null || sensitivity != _sensitivity)
         {
             _sensitivity = sensitivity;
@@ -302,15 +302,6 @@ internal sealed partial class BrandChannelGrain(
     // Not kept in a field like the brand's (called every second): asked every 30 s or on an alert, a reference costs each
     // grain ≈ 100 bytes more than resolving it then.
     private IBrandAlertsGrain BrandAlerts => GrainFactory.GetGrain<IBrandAlertsGrain>(_key.BrandId);
-
-    // The constant for a known sensitivity: each answer from the brand is a fresh string, and the grain keeps the last.
-    private static string? Shared(string? sensitivity) => sensitivity switch
-    {
-        AlertSensitivities.Low => AlertSensitivities.Low,
-        AlertSensitivities.Normal => AlertSensitivities.Normal,
-        AlertSensitivities.High => AlertSensitivities.High,
-        _ => sensitivity,
-    };
 
     /// <summary>Alerts go out at once (not on the snapshot cadence): they are what crisis teams act on.</summary>
     private async Task DetectAsync(DateTimeOffset now)
@@ -337,8 +328,17 @@ internal sealed partial class BrandChannelGrain(
                 _top.Views(),
                 new SentimentSplit(minute.Positive, minute.Neutral, minute.Negative),
                 [new ChannelCount(_key.Channel, minute.Count)]);
-            var signal = new AlertSignal(_key.BrandId, _key.Channel, AlertKinds.Of(kind), result.Severity, now, value, expected, why);
+            var signal = new AlertSignal(_key.BrandId, _key.Channel, KindOf(kind), result.Severity, now, value, expected, why);
             await BrandAlerts.SignalAsync(signal);
         }
     }
+
+    private static AlertKind KindOf(AnomalyKind kind) => kind switch
+    {
+        AnomalyKind.Spike => AlertKind.Spike,
+        AnomalyKind.Drop => AlertKind.Drop,
+        AnomalyKind.NegativeShift => AlertKind.NegativeShift,
+        AnomalyKind.Viral => AlertKind.Viral,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not an alerting kind."),
+    };
 }
