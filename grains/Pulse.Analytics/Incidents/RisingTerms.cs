@@ -25,11 +25,15 @@ public sealed class RisingTerms
     private const double MinimumRecent = 3;
     private const int MinimumTermLength = 4;
 
+    /// <summary>
+    /// Longer tokens are not terms: no word that explains a spike is this long (base64, spam), and the cap keeps names on
+    /// the stack while they are looked up and their bytes small (see <see cref="TermSlot"/>).
+    /// </summary>
+    public const int MaximumTermLength = 128;
+
     /// <summary>Weights are re-based this many fast half-lives after the landmark, far below a double's range (2^1023).</summary>
     private const double RebaseAfterHalfLives = 64;
 
-    /// <summary>Longest term looked up with its UTF-8 bytes on the stack.</summary>
-    private const int StackTermLength = 128;
 
     private readonly TermNames _names = new();
     // Slots grow by half up to the capacity: most channels see a handful of terms, and every grain holds one of these.
@@ -68,8 +72,8 @@ public sealed class RisingTerms
         var scratch = text.Length <= 512 ? stackalloc char[TextNormalizer.ScratchLength(text.Length)] : new char[TextNormalizer.ScratchLength(text.Length)];
         var tokens = text.Length <= 512 ? stackalloc FoldedToken[TextNormalizer.MaxTokenCount(text.Length)] : new FoldedToken[TextNormalizer.MaxTokenCount(text.Length)];
         var n = TextNormalizer.Tokenize(text, scratch, tokens);
-        Span<byte> stackName = stackalloc byte[StackTermLength * 3];
-        Span<byte> stackWritten = stackalloc byte[StackTermLength * 3];
+        Span<byte> stackName = stackalloc byte[MaximumTermLength * 3];
+        Span<byte> stackWritten = stackalloc byte[MaximumTermLength * 3];
         for (var i = 0; i < n; i++)
         {
             var token = tokens[i];
@@ -79,13 +83,12 @@ public sealed class RisingTerms
                 continue;
             }
 
-            var buffer = term.Length <= StackTermLength ? stackName : new byte[term.Length * 3];
-            if (Utf8.FromUtf16(term, buffer, out _, out var length, replaceInvalidSequences: false) != OperationStatus.Done)
+            if (Utf8.FromUtf16(term, stackName, out _, out var length, replaceInvalidSequences: false) != OperationStatus.Done)
             {
                 continue; // a lone surrogate: the tokenizer never yields one (surrogates are not word characters)
             }
 
-            var name = buffer[..length];
+            var name = stackName[..length];
             var hash = TermNames.Hash(name);
             var slot = _names.Find(_slots, name, hash);
             if (slot >= 0)
@@ -96,7 +99,10 @@ public sealed class RisingTerms
                     found.LastPost = _post;
                     found.Fast += fast;
                     found.Slow += slow;
-                    _names.Vote(_slots.AsSpan(0, _count), slot, Written(token.Raw(text), term, stackWritten));
+                    if (TermNames.Votes(found, _post))
+                    {
+                        _names.Vote(_slots.AsSpan(0, _count), slot, Written(token.Raw(text), term, stackWritten));
+                    }
                 }
 
                 continue;
@@ -113,7 +119,7 @@ public sealed class RisingTerms
                 continue; // every sampled entry is in this post: keep them
             }
 
-            _names.Add(_slots.AsSpan(0, _count), slot, name, hash, Written(token.Raw(text), term, stackWritten));
+            _names.Add(_slots.AsSpan(0, _count), slot, name, hash);
             ref var added = ref _slots[slot];
             added.Fast = fast;
             added.Slow = slow;
@@ -164,21 +170,22 @@ public sealed class RisingTerms
 
     /// <summary>
     /// The term as this post wrote it, in UTF-8; empty when that is its key (most lower-case words), which the names
-    /// then need not store twice. Only called when the post counts for the term (once per post), not per occurrence.
+    /// then need not store twice, or when it is longer than any term (runs of combining marks, which folding drops).
+    /// Called when the post counts for the term (once per post), not per occurrence.
     /// </summary>
-    private static ReadOnlySpan<byte> Written(ReadOnlySpan<char> raw, ReadOnlySpan<char> key, Span<byte> stack)
+    private static ReadOnlySpan<byte> Written(ReadOnlySpan<char> raw, ReadOnlySpan<char> key, Span<byte> buffer)
     {
-        if (raw.SequenceEqual(key))
+        if (raw.Length > MaximumTermLength || raw.SequenceEqual(key))
         {
             return default;
         }
 
-        var buffer = raw.Length <= StackTermLength ? stack : new byte[raw.Length * 3];
         return Utf8.FromUtf16(raw, buffer, out _, out var length, replaceInvalidSequences: false) == OperationStatus.Done ? buffer[..length] : default;
     }
 
     private static bool IsInteresting(ReadOnlySpan<char> term) =>
-        term.Length > 0 && (term[0] == '#' ? term.Length > 1 : term[0] != '@' && term.Length >= MinimumTermLength && !StopWords.Contains(term));
+        term.Length > 0 && term.Length <= MaximumTermLength
+        && (term[0] == '#' ? term.Length > 1 : term[0] != '@' && term.Length >= MinimumTermLength && !StopWords.Contains(term));
 
     /// <summary>What a post at <paramref name="ticks"/> adds to the fast and slow counts, on the landmark's scale.</summary>
     private (double Fast, double Slow) Weights(long ticks)

@@ -8,18 +8,19 @@ namespace Pulse.Analytics.Incidents;
 /// The names of <see cref="RisingTerms"/>' slots: per slot its key (the folded form, which counting goes by) and the form
 /// most posts wrote it in (what an alert shows: "Stellwerksstörung", not "stellwerksstoerung"), as UTF-8, back to back in
 /// one array, and an open-addressing index (linear probing) from key to slot number. Replaces a string per term and a
-/// <c>Dictionary&lt;string, int&gt;</c> (≈ 110 bytes a term) with ≈ 13, plus the written form where it is not the key
-/// (capitals, umlauts, apostrophes): every (brand, channel) grain holds one of these.
+/// <c>Dictionary&lt;string, int&gt;</c> (≈ 110 bytes a term) with ≈ 12, plus the written form where it is not the key
+/// (capitals, umlauts, apostrophes) once a second post carries the term: every (brand, channel) grain holds one of these.
 /// </summary>
 /// <remarks>
-/// <para>An entry is a length prefix (the key's length, shifted, with a flag for "has a written form of its own"), one
-/// vote byte, the key, then, if flagged, the written form's length and bytes. Most lower-case words are written as their
-/// key and store no second copy.</para>
-/// <para>The written form is chosen by a majority vote (Boyer–Moore) over the posts carrying the term: the form a post
+/// <para>An entry is a length prefix (the key's length, shifted, with a flag for "has a written form of its own"), the
+/// key, then, if flagged, the written form's length and bytes. Most lower-case words are written as their key and store
+/// no second copy. The votes are kept in the slot (<see cref="TermSlot.Votes"/>).</para>
+/// <para>The written form is chosen by a majority vote (Boyer–Moore) over the posts carrying the term from its second on
+/// (see <see cref="Add"/>): the form a post
 /// wrote gains a vote if it is the kept one, otherwise takes one away, and replaces the kept one when no votes are left.
 /// A form more than half the posts wrote is kept; with no majority, a recent frequent one. One byte per term instead of a
 /// count per form seen: the text is untrusted and the forms unbounded. Votes saturate at 255, so a lasting change in how
-/// people write a term shows after at most that many posts.</para>
+/// people write a term shows after at most that many posts. "Stellwerksstörung" and "stellwerksstoerung" are one key.</para>
 /// <para>The index stores slot + 1 in a byte (0 = empty), so it serves at most <see cref="MaximumSlots"/> slots, and is
 /// kept at most half full: probes stay short, and with at most 255 entries even a run of colliding keys (the text is
 /// untrusted) costs a bounded scan. Removal shifts the following entries back instead of leaving tombstones. Hashes are
@@ -31,6 +32,9 @@ namespace Pulse.Analytics.Incidents;
 internal sealed class TermNames
 {
     public const int MaximumSlots = byte.MaxValue;
+
+    /// <summary>The lead in votes from which a term's shown form is settled enough to be voted on by a sample of its posts.</summary>
+    public const int SettledLead = 16;
 
     private byte[] _bytes = [];
     private int _used;
@@ -61,35 +65,48 @@ internal sealed class TermNames
         return -1;
     }
 
-    /// <summary>Gives <paramref name="slot"/> (new, or freed by <see cref="Remove"/>) the key <paramref name="key"/>,
-    /// written as <paramref name="written"/> (empty: as the key); <paramref name="slots"/> are the slots in use, that one included.</summary>
-    public void Add(Span<TermSlot> slots, int slot, ReadOnlySpan<byte> key, int hash, ReadOnlySpan<byte> written)
+    /// <summary>
+    /// Gives <paramref name="slot"/> (new, or freed by <see cref="Remove"/>) the key <paramref name="key"/>, shown as the
+    /// key until a vote (<see cref="Vote"/>) says otherwise; <paramref name="slots"/> are the slots in use, that one included.
+    /// </summary>
+    /// <remarks>The first post's form is not stored: most terms of a channel are seen once and never shown (an alert shows
+    /// terms of at least three recent posts), so the vote begins with the second post.</remarks>
+    public void Add(Span<TermSlot> slots, int slot, ReadOnlySpan<byte> key, int hash)
     {
-        int length = EntryLength(key.Length, written.Length);
+        int length = EntryLength(key.Length, 0);
         if (_used + length > _bytes.Length)
         {
             Compact(slots, slot, length);
         }
 
-        slots[slot].Name = Append(key, written);
+        slots[slot].Name = Append(key, []);
+        slots[slot].Votes = 0;
         Insert(_index, hash, slot);
     }
+
+    /// <summary>
+    /// Whether post number <paramref name="post"/>, which carries <paramref name="slot"/>'s term, votes on its form. Once a
+    /// form leads by <see cref="SettledLead"/> votes, every eighth post does (post numbers do not depend on the form, so
+    /// the sample votes as all would) and the others skip the comparison: a busy term is in most posts.
+    /// </summary>
+    public static bool Votes(in TermSlot slot, int post) => slot.Votes < SettledLead || (post & 7) == 0;
 
     /// <summary>A post carrying <paramref name="slot"/>'s term wrote it as <paramref name="written"/> (empty: as its key).</summary>
     public void Vote(Span<TermSlot> slots, int slot, ReadOnlySpan<byte> written)
     {
-        var entry = Entry.At(_bytes, slots[slot].Name);
-        ref byte votes = ref _bytes[entry.Votes];
+        ref var term = ref slots[slot];
+        var entry = Entry.At(_bytes, term.Name);
         if (written.SequenceEqual(_bytes.AsSpan(entry.WrittenStart, entry.WrittenLength)))
         {
-            votes = (byte)Math.Min(votes + 1, byte.MaxValue);
+            term.Votes = (byte)Math.Min(term.Votes + 1, byte.MaxValue);
         }
-        else if (votes > 0)
+        else if (term.Votes > 0)
         {
-            votes--;
+            term.Votes--;
         }
         else
         {
+            term.Votes = 1;
             Replace(slots, slot, entry, written);
         }
     }
@@ -147,16 +164,17 @@ internal sealed class TermNames
             : Encoding.UTF8.GetString(_bytes, entry.KeyStart, entry.KeyLength);
     }
 
+    // Every probe of a lookup reads a key: only its prefix is parsed.
     private ReadOnlySpan<byte> KeyOf(in TermSlot slot)
     {
-        var entry = Entry.At(_bytes, slot.Name);
-        return _bytes.AsSpan(entry.KeyStart, entry.KeyLength);
+        int at = slot.Name;
+        int keyLength = ReadPrefix(_bytes, ref at) >> 1;
+        return _bytes.AsSpan(at, keyLength);
     }
 
     // The vote ran out: `written` becomes the slot's form, in place where it fits exactly, else as a new entry.
     private void Replace(Span<TermSlot> slots, int slot, Entry entry, ReadOnlySpan<byte> written)
     {
-        _bytes[entry.Votes] = 1;
         if (written.Length > 0 && written.Length == entry.WrittenLength)
         {
             written.CopyTo(_bytes.AsSpan(entry.WrittenStart));
@@ -187,7 +205,6 @@ internal sealed class TermNames
     {
         int start = _used;
         int at = start + WritePrefix(_bytes.AsSpan(start), (key.Length << 1) | (written.IsEmpty ? 0 : 1));
-        _bytes[at++] = 1;
         key.CopyTo(_bytes.AsSpan(at));
         at += key.Length;
         if (!written.IsEmpty)
@@ -203,7 +220,7 @@ internal sealed class TermNames
     }
 
     private static int EntryLength(int keyLength, int writtenLength) =>
-        PrefixLength((keyLength << 1) | 1) + 1 + keyLength + (writtenLength == 0 ? 0 : PrefixLength(writtenLength) + writtenLength);
+        PrefixLength((keyLength << 1) | 1) + keyLength + (writtenLength == 0 ? 0 : PrefixLength(writtenLength) + writtenLength);
 
     private static int PrefixLength(int value) => value < 0x80 ? 1 : value < 0x4000 ? 2 : value < 0x200000 ? 3 : value < 0x10000000 ? 4 : 5;
 
@@ -271,7 +288,7 @@ internal sealed class TermNames
     }
 
     /// <summary>Where the parts of the entry starting at <see cref="Start"/> lie; a written length of 0 means "as the key".</summary>
-    private readonly record struct Entry(int Start, int Votes, int KeyStart, int KeyLength, int WrittenStart, int WrittenLength, int End)
+    private readonly record struct Entry(int Start, int KeyStart, int KeyLength, int WrittenStart, int WrittenLength, int End)
     {
         public int Length => End - Start;
 
@@ -279,17 +296,16 @@ internal sealed class TermNames
         {
             int at = start;
             int prefix = ReadPrefix(bytes, ref at);
-            int votes = at;
-            int keyStart = votes + 1;
+            int keyStart = at;
             int keyLength = prefix >> 1;
             at = keyStart + keyLength;
             if ((prefix & 1) == 0)
             {
-                return new Entry(start, votes, keyStart, keyLength, at, 0, at);
+                return new Entry(start, keyStart, keyLength, at, 0, at);
             }
 
             int writtenLength = ReadPrefix(bytes, ref at);
-            return new Entry(start, votes, keyStart, keyLength, at, writtenLength, at + writtenLength);
+            return new Entry(start, keyStart, keyLength, at, writtenLength, at + writtenLength);
         }
     }
 }

@@ -160,6 +160,25 @@ public sealed class RisingTermsTests
     }
 
     [Fact]
+    public void A_settled_form_still_gives_way_when_people_write_the_term_differently_for_good()
+    {
+        // The first form leads by far more than the settled lead, so only a sample of posts votes for a while.
+        var terms = Quiet();
+        var t = Start.AddMinutes(10);
+        for (var i = 0; i < 200; i++, t = t.AddMilliseconds(250))
+        {
+            terms.Observe("Stellwerk kaputt", t);
+        }
+
+        for (var i = 0; i < 300; i++, t = t.AddMilliseconds(250))
+        {
+            terms.Observe("STELLWERK kaputt", t);
+        }
+
+        Assert.Contains(terms.Top(10, t), r => r.Term == "STELLWERK");
+    }
+
+    [Fact]
     public void Written_forms_of_other_lengths_replace_each_other_without_losing_the_term()
     {
         // Forms of different byte lengths (ß, ss, SS) in random turns, among more filler words than slots: forms are
