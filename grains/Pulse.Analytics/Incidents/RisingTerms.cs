@@ -34,7 +34,6 @@ public sealed class RisingTerms
     /// <summary>Weights are re-based this many fast half-lives after the landmark, far below a double's range (2^1023).</summary>
     private const double RebaseAfterHalfLives = 64;
 
-
     private readonly TermNames _names = new();
     // Slots grow by half up to the capacity: most channels see a handful of terms, and every grain holds one of these.
     private readonly int _capacity;

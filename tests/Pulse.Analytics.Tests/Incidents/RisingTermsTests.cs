@@ -74,6 +74,15 @@ public sealed class RisingTermsTests
     }
 
     [Fact]
+    public void Tokens_longer_than_any_term_are_not_terms()
+    {
+        var terms = new RisingTerms(128, TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(15));
+        terms.Observe($"{new string('a', RisingTerms.MaximumTermLength)} {new string('b', RisingTerms.MaximumTermLength + 1)}", Start);
+
+        Assert.Equal(1, terms.Count);
+    }
+
+    [Fact]
     public void Memory_stays_bounded_by_the_capacity()
     {
         var terms = new RisingTerms(16, TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(15));
