@@ -1,5 +1,5 @@
-using Pulse.Analytics.Matching;
 using Microsoft.Extensions.Options;
+using Pulse.Analytics.Matching;
 using Pulse.Grains.Brands;
 using Pulse.Grains.Mentions;
 using Pulse.Grains.Notifications;
