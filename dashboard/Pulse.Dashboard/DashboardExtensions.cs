@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Pulse.Dashboard.Api;
 using Pulse.Dashboard.Hubs;
 using Pulse.Dashboard.Live;
+using Pulse.Grains.Alerts;
 
 namespace Pulse.Dashboard;
 
@@ -12,7 +13,8 @@ public static class DashboardExtensions
     /// <summary>SignalR and the forwarder that carries grain updates to this host's browsers. Needs an Orleans silo or client in the host.</summary>
     public static IServiceCollection AddPulseDashboard(this IServiceCollection services)
     {
-        services.AddSignalR();
+        // The hub's JSON names alert kinds and states as CONTRACT.md does.
+        services.AddSignalR().AddJsonProtocol(o => AlertWireNames.AddJsonConverters(o.PayloadSerializerOptions.Converters));
         services.AddSingleton<HubForwarder>();
         services.AddHostedService<HubForwarderRegistration>();
         return services;

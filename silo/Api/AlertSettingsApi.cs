@@ -1,6 +1,7 @@
 using Pulse.Dashboard.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using Pulse.Analytics.Detection;
 using Pulse.Grains;
 using Pulse.Grains.Alerts;
 using Pulse.Grains.Brands;
@@ -56,10 +57,15 @@ public static class AlertSettingsApi
     private static (AlertSettings? Settings, string? Field, string? Error) Validate(
         AlertSettingsRequest body, string[] knownChannels, bool allowPrivateNetworks)
     {
-        var sensitivity = body.Sensitivity?.Trim().ToLowerInvariant();
-        if (sensitivity is not null && !AlertSensitivities.IsKnown(sensitivity))
+        Sensitivity? sensitivity = null;
+        if (body.Sensitivity is not null)
         {
-            return Fail("sensitivity", $"Unknown sensitivity '{body.Sensitivity}'. Use low, normal or high (or null for the silo's default).");
+            if (!AlertWireNames.Sensitivity.TryParse(body.Sensitivity.Trim().ToLowerInvariant(), out var known))
+            {
+                return Fail("sensitivity", $"Unknown sensitivity '{body.Sensitivity}'. Use low, normal or high (or null for the silo's default).");
+            }
+
+            sensitivity = known;
         }
 
         var channels = (body.Channels ?? []).Select(c => c?.Trim().ToLowerInvariant() ?? "").Distinct().ToArray();

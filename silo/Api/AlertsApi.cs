@@ -23,15 +23,21 @@ public static class AlertsApi
     private static async Task<Results<Ok<Alert[]>, ProblemHttpResult>> ListAsync(
         IGrainFactory grains, string? brand = null, string? state = null, DateTimeOffset? since = null)
     {
-        if (state is not null && !AlertStates.IsKnown(state))
+        AlertState? filter = null;
+        if (state is not null)
         {
-            return ApiProblems.Invalid("state", $"Unknown state '{state}'. Use open, acknowledged or resolved.");
+            if (!AlertWireNames.State.TryParse(state, out var known))
+            {
+                return ApiProblems.Invalid("state", $"Unknown state '{state}'. Use open, acknowledged or resolved.");
+            }
+
+            filter = known;
         }
 
         var brands = brand is not null
             ? [brand]
             : (await grains.GetGrain<IBrandCatalogGrain>(IBrandCatalogGrain.Key).GetAsync()).Brands.Select(b => b.Id).ToArray();
-        var perBrand = await Task.WhenAll(brands.Select(b => grains.GetGrain<IBrandAlertsGrain>(b).ListAsync(state, since)));
+        var perBrand = await Task.WhenAll(brands.Select(b => grains.GetGrain<IBrandAlertsGrain>(b).ListAsync(filter, since)));
         return TypedResults.Ok(perBrand.SelectMany(a => a).OrderByDescending(a => a.UpdatedAt).ToArray());
     }
 

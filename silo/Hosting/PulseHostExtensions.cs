@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Pulse.Dashboard;
 using Pulse.Dashboard.App;
 using Pulse.Grains;
+using Pulse.Grains.Alerts;
 using Pulse.Silo.Api;
 using Pulse.Silo.Brands;
 using Pulse.Silo.Cluster;
@@ -55,6 +56,8 @@ public static class PulseHostExtensions
         builder.Services.AddPulseDashboard();
         builder.Services.AddEngineersDashboard();
         builder.Services.AddProblemDetails();
+        // The HTTP boundary: alert kinds, states and sensitivities by their names in CONTRACT.md.
+        builder.Services.ConfigureHttpJsonOptions(o => AlertWireNames.AddJsonConverters(o.SerializerOptions.Converters));
         builder.Services.AddHealthChecks().AddCheck<SiloReadyHealthCheck>(mode.RunsSilo ? "silo" : "cluster");
         return builder;
     }

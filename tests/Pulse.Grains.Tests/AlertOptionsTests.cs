@@ -10,8 +10,8 @@ public sealed class AlertOptionsTests
     {
         var silo = new AlertOptions { Sensitivity = Sensitivity.Normal };
 
-        Assert.Equal(Sensitivity.High, silo.WithSensitivity("high").Sensitivity);
-        Assert.True(silo.WithSensitivity("high").LiveSettings().SignificanceThreshold < silo.LiveSettings().SignificanceThreshold);
+        Assert.Equal(Sensitivity.High, silo.WithSensitivity(Sensitivity.High).Sensitivity);
+        Assert.True(silo.WithSensitivity(Sensitivity.High).LiveSettings().SignificanceThreshold < silo.LiveSettings().SignificanceThreshold);
         Assert.Same(silo, silo.WithSensitivity(null));
         Assert.Equal(Sensitivity.Normal, silo.Sensitivity);
     }

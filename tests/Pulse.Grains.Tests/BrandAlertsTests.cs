@@ -14,14 +14,28 @@ public sealed class BrandAlertsTests(ClusterFixture fixture)
         var alerts = fixture.Grains.GetGrain<IBrandAlertsGrain>("alerts-merge");
         var at = DateTimeOffset.UtcNow;
 
-        await alerts.SignalAsync(Signal("alerts-merge", "x", AlertKinds.Spike, severity: 3, at));
-        await alerts.SignalAsync(Signal("alerts-merge", "reddit", AlertKinds.Spike, severity: 6, at.AddSeconds(10)));
+        await alerts.SignalAsync(Signal("alerts-merge", "x", AlertKind.Spike, severity: 3, at));
+        await alerts.SignalAsync(Signal("alerts-merge", "reddit", AlertKind.Spike, severity: 6, at.AddSeconds(10)));
 
         var alert = Assert.Single(await alerts.ListAsync(null, null));
         Assert.Equal(["x", "reddit"], alert.Channels);
         Assert.Equal(6, alert.Severity);
-        Assert.Equal(AlertStates.Open, alert.State);
+        Assert.Equal(AlertState.Open, alert.State);
         Assert.Contains(alert.History, h => h.Action == "escalate");
+    }
+
+    [Fact]
+    public async Task Merged_terms_list_a_term_once_whatever_its_spelling_with_the_latest_signals_figures()
+    {
+        var alerts = fixture.Grains.GetGrain<IBrandAlertsGrain>("alerts-terms");
+        var at = DateTimeOffset.UtcNow;
+        AlertWhy Why(params TermLift[] terms) => NoWhy with { Terms = terms };
+
+        await alerts.SignalAsync(Signal("alerts-terms", "x", AlertKind.Spike, 3, at) with { Why = Why(new TermLift("Stellwerksstörung", 12, 9), new TermLift("#Bahnchaos", 5, 4)) });
+        await alerts.SignalAsync(Signal("alerts-terms", "reddit", AlertKind.Spike, 4, at.AddSeconds(5)) with { Why = Why(new TermLift("stellwerksstoerung", 6, 3)) });
+
+        var terms = Assert.Single(await alerts.ListAsync(null, null)).Why.Terms;
+        Assert.Equal([("#Bahnchaos", 4.0), ("stellwerksstoerung", 3.0)], terms.Select(t => (t.Term, t.Lift)));
     }
 
     [Fact]
@@ -30,8 +44,8 @@ public sealed class BrandAlertsTests(ClusterFixture fixture)
         var alerts = fixture.Grains.GetGrain<IBrandAlertsGrain>("alerts-kinds");
         var at = DateTimeOffset.UtcNow;
 
-        await alerts.SignalAsync(Signal("alerts-kinds", "x", AlertKinds.Spike, 3, at));
-        await alerts.SignalAsync(Signal("alerts-kinds", "x", AlertKinds.NegativeShift, 3, at));
+        await alerts.SignalAsync(Signal("alerts-kinds", "x", AlertKind.Spike, 3, at));
+        await alerts.SignalAsync(Signal("alerts-kinds", "x", AlertKind.NegativeShift, 3, at));
 
         Assert.Equal(2, (await alerts.ListAsync(null, null)).Length);
     }
@@ -40,16 +54,16 @@ public sealed class BrandAlertsTests(ClusterFixture fixture)
     public async Task Acknowledging_records_who_when_and_why_and_resolving_closes_it()
     {
         var alerts = fixture.Grains.GetGrain<IBrandAlertsGrain>("alerts-flow");
-        await alerts.SignalAsync(Signal("alerts-flow", "news", AlertKinds.Spike, 4, DateTimeOffset.UtcNow));
+        await alerts.SignalAsync(Signal("alerts-flow", "news", AlertKind.Spike, 4, DateTimeOffset.UtcNow));
         var id = (await alerts.ListAsync(null, null))[0].Id;
 
         var acked = await alerts.AcknowledgeAsync(id, "anna", "press office informed");
         var resolved = await alerts.ResolveAsync(id, "ben", null);
 
-        Assert.Equal(AlertStates.Acknowledged, acked!.State);
+        Assert.Equal(AlertState.Acknowledged, acked!.State);
         Assert.Equal(("acknowledge", "anna", "press office informed"), (acked.History[^1].Action, acked.History[^1].By, acked.History[^1].Note));
-        Assert.Equal(AlertStates.Resolved, resolved!.State);
-        Assert.Empty(await alerts.ListAsync(AlertStates.Open, null));
+        Assert.Equal(AlertState.Resolved, resolved!.State);
+        Assert.Empty(await alerts.ListAsync(AlertState.Open, null));
         await Assert.ThrowsAsync<InvalidOperationException>(() => alerts.AcknowledgeAsync(id, "carl", null));
     }
 
@@ -58,12 +72,12 @@ public sealed class BrandAlertsTests(ClusterFixture fixture)
     {
         var alerts = fixture.Grains.GetGrain<IBrandAlertsGrain>("alerts-reopen");
         var at = DateTimeOffset.UtcNow;
-        await alerts.SignalAsync(Signal("alerts-reopen", "x", AlertKinds.Spike, 3, at));
+        await alerts.SignalAsync(Signal("alerts-reopen", "x", AlertKind.Spike, 3, at));
         await alerts.ResolveAsync((await alerts.ListAsync(null, null))[0].Id, "anna", null);
 
-        await alerts.SignalAsync(Signal("alerts-reopen", "x", AlertKinds.Spike, 3, at.AddMinutes(1)));
+        await alerts.SignalAsync(Signal("alerts-reopen", "x", AlertKind.Spike, 3, at.AddMinutes(1)));
 
-        Assert.Single(await alerts.ListAsync(AlertStates.Open, null));
+        Assert.Single(await alerts.ListAsync(AlertState.Open, null));
         Assert.Equal(2, (await alerts.ListAsync(null, null)).Length);
     }
 
@@ -73,6 +87,6 @@ public sealed class BrandAlertsTests(ClusterFixture fixture)
         Assert.Null(await fixture.Grains.GetGrain<IBrandAlertsGrain>("alerts-none").AcknowledgeAsync("alerts-none:99", "anna", null));
     }
 
-    private static AlertSignal Signal(string brand, string channel, string kind, int severity, DateTimeOffset at) =>
+    private static AlertSignal Signal(string brand, string channel, AlertKind kind, int severity, DateTimeOffset at) =>
         new(brand, channel, kind, severity, at, 50, 10, NoWhy);
 }

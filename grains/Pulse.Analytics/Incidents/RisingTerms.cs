@@ -16,6 +16,8 @@ namespace Pulse.Analytics.Incidents;
 /// whatever its terms, and all counts share one scale; terms live in slots of one array of structs, so sampling for
 /// eviction is O(1) and "once per post" is a post number per slot. Names are kept as UTF-8 in <see cref="TermNames"/>,
 /// not as strings: every (brand, channel) grain holds one of these.
+/// <para>Terms are counted by their folded form (so "Stellwerksstörung" and "stellwerksstoerung" are one term) and
+/// shown as most posts wrote them (see <see cref="TermNames"/>): an alert names the term people use, not its fold.</para>
 /// </remarks>
 public sealed class RisingTerms
 {
@@ -23,11 +25,14 @@ public sealed class RisingTerms
     private const double MinimumRecent = 3;
     private const int MinimumTermLength = 4;
 
+    /// <summary>
+    /// Longer tokens are not terms: no word that explains a spike is this long (base64, spam), and the cap keeps names on
+    /// the stack while they are looked up and their bytes small (see <see cref="TermSlot"/>).
+    /// </summary>
+    public const int MaximumTermLength = 128;
+
     /// <summary>Weights are re-based this many fast half-lives after the landmark, far below a double's range (2^1023).</summary>
     private const double RebaseAfterHalfLives = 64;
-
-    /// <summary>Longest term looked up with its UTF-8 bytes on the stack.</summary>
-    private const int StackTermLength = 128;
 
     private readonly TermNames _names = new();
     // Slots grow by half up to the capacity: most channels see a handful of terms, and every grain holds one of these.
@@ -66,22 +71,23 @@ public sealed class RisingTerms
         var scratch = text.Length <= 512 ? stackalloc char[TextNormalizer.ScratchLength(text.Length)] : new char[TextNormalizer.ScratchLength(text.Length)];
         var tokens = text.Length <= 512 ? stackalloc FoldedToken[TextNormalizer.MaxTokenCount(text.Length)] : new FoldedToken[TextNormalizer.MaxTokenCount(text.Length)];
         var n = TextNormalizer.Tokenize(text, scratch, tokens);
-        Span<byte> stackName = stackalloc byte[StackTermLength * 3];
+        Span<byte> stackName = stackalloc byte[MaximumTermLength * 3];
+        Span<byte> stackWritten = stackalloc byte[MaximumTermLength * 3];
         for (var i = 0; i < n; i++)
         {
-            var term = tokens[i].Text(scratch);
+            var token = tokens[i];
+            var term = token.Text(scratch);
             if (!IsInteresting(term))
             {
                 continue;
             }
 
-            var buffer = term.Length <= StackTermLength ? stackName : new byte[term.Length * 3];
-            if (Utf8.FromUtf16(term, buffer, out _, out var length, replaceInvalidSequences: false) != OperationStatus.Done)
+            if (Utf8.FromUtf16(term, stackName, out _, out var length, replaceInvalidSequences: false) != OperationStatus.Done)
             {
                 continue; // a lone surrogate: the tokenizer never yields one (surrogates are not word characters)
             }
 
-            var name = buffer[..length];
+            var name = stackName[..length];
             var hash = TermNames.Hash(name);
             var slot = _names.Find(_slots, name, hash);
             if (slot >= 0)
@@ -92,6 +98,10 @@ public sealed class RisingTerms
                     found.LastPost = _post;
                     found.Fast += fast;
                     found.Slow += slow;
+                    if (TermNames.Votes(found, _post))
+                    {
+                        _names.Vote(_slots.AsSpan(0, _count), slot, Written(token.Raw(text), term, stackWritten));
+                    }
                 }
 
                 continue;
@@ -157,8 +167,24 @@ public sealed class RisingTerms
         return rising.Count <= count ? rising : rising.GetRange(0, count);
     }
 
+    /// <summary>
+    /// The term as this post wrote it, in UTF-8; empty when that is its key (most lower-case words), which the names
+    /// then need not store twice, or when it is longer than any term (runs of combining marks, which folding drops).
+    /// Called when the post counts for the term (once per post), not per occurrence.
+    /// </summary>
+    private static ReadOnlySpan<byte> Written(ReadOnlySpan<char> raw, ReadOnlySpan<char> key, Span<byte> buffer)
+    {
+        if (raw.Length > MaximumTermLength || raw.SequenceEqual(key))
+        {
+            return default;
+        }
+
+        return Utf8.FromUtf16(raw, buffer, out _, out var length, replaceInvalidSequences: false) == OperationStatus.Done ? buffer[..length] : default;
+    }
+
     private static bool IsInteresting(ReadOnlySpan<char> term) =>
-        term.Length > 0 && (term[0] == '#' ? term.Length > 1 : term[0] != '@' && term.Length >= MinimumTermLength && !StopWords.Contains(term));
+        term.Length > 0 && term.Length <= MaximumTermLength
+        && (term[0] == '#' ? term.Length > 1 : term[0] != '@' && term.Length >= MinimumTermLength && !StopWords.Contains(term));
 
     /// <summary>What a post at <paramref name="ticks"/> adds to the fast and slow counts, on the landmark's scale.</summary>
     private (double Fast, double Slow) Weights(long ticks)

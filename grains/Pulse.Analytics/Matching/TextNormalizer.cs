@@ -76,7 +76,7 @@ public static class TextNormalizer
 
             int alternateStart = written + length;
             int alternateLength = hadUmlaut ? Fold(raw, scratch[alternateStart..], dropUmlauts: true, out _) : 0;
-            tokens[count++] = new FoldedToken(written, length, alternateStart, alternateLength);
+            tokens[count++] = new FoldedToken(written, length, alternateStart, alternateLength, start, i - start);
             written = alternateStart + alternateLength;
         }
 

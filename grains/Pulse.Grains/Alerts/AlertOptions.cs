@@ -37,23 +37,23 @@ public sealed class AlertOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan MergeWindow { get; set; } = TimeSpan.FromMinutes(15);
 
-    /// <summary>
-    /// The detector's settings at live resolution: the shipped defaults for the bucket size, with warm-up and
-    /// refractory in wall-clock terms that suit seconds-scale buckets (a 2 h warm-up would hide a fresh brand's first crisis).
-    /// </summary>
-    /// <summary>These options with a brand's own sensitivity ("low" | "normal" | "high"), or unchanged for null.</summary>
-    public AlertOptions WithSensitivity(string? brandSensitivity)
+    /// <summary>These options with a brand's own sensitivity, or unchanged for null.</summary>
+    public AlertOptions WithSensitivity(Sensitivity? brandSensitivity)
     {
-        if (brandSensitivity is null)
+        if (brandSensitivity is not { } sensitivity)
         {
             return this;
         }
 
         var copy = (AlertOptions)MemberwiseClone();
-        copy.Sensitivity = Enum.Parse<Sensitivity>(brandSensitivity, ignoreCase: true);
+        copy.Sensitivity = sensitivity;
         return copy;
     }
 
+    /// <summary>
+    /// The detector's settings at live resolution: the shipped defaults for the bucket size, with warm-up and
+    /// refractory in wall-clock terms that suit seconds-scale buckets (a 2 h warm-up would hide a fresh brand's first crisis).
+    /// </summary>
     public DetectorSettings LiveSettings()
     {
         var settings = DetectorSettings.For(Sensitivity, Bucket) with

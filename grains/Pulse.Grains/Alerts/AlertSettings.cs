@@ -1,14 +1,15 @@
+using Pulse.Analytics.Detection;
 using Pulse.Grains.Webhooks;
 
 namespace Pulse.Grains.Alerts;
 
 /// <summary>
 /// A brand's alerting preferences. Every signal is recorded and shown on the dashboard; these decide which
-/// alerts notify webhooks, and when.
+/// alerts notify webhooks, and when. A null <see cref="Sensitivity"/> is the silo's ("Pulse:Alerts:Sensitivity").
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record AlertSettings(
-    [property: Id(0)] string? Sensitivity,
+    [property: Id(0)] Sensitivity? Sensitivity,
     [property: Id(1)] string[] Channels,
     [property: Id(2)] int WebhookMinimumSeverity,
     [property: Id(3)] QuietHours? QuietHours,

@@ -5,7 +5,7 @@ namespace Pulse.Grains.Alerts;
 public sealed record AlertSignal(
     [property: Id(0)] string BrandId,
     [property: Id(1)] string Channel,
-    [property: Id(2)] string Kind,
+    [property: Id(2)] AlertKind Kind,
     [property: Id(3)] int Severity,
     [property: Id(4)] DateTimeOffset At,
     [property: Id(5)] double Value,

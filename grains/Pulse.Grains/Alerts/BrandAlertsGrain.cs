@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Pulse.Analytics.Matching;
 using Pulse.Grains.Brands;
 using Pulse.Grains.Mentions;
 using Pulse.Grains.Notifications;
@@ -33,13 +34,13 @@ internal sealed class BrandAlertsGrain(
         await ReleaseHeldAsync();
         var alerts = state.State.Alerts;
         var index = alerts.FindLastIndex(a =>
-            a.Kind == signal.Kind && a.State != AlertStates.Resolved && signal.At - a.UpdatedAt <= options.Value.MergeWindow);
+            a.Kind == signal.Kind && a.State != AlertState.Resolved && signal.At - a.UpdatedAt <= options.Value.MergeWindow);
         Alert alert;
         if (index < 0)
         {
             alert = new Alert(
                 $"{BrandId}:{state.State.NextNumber++}", BrandId, await BrandNameAsync(), [signal.Channel], signal.Kind, signal.Severity,
-                AlertStates.Open, signal.At, signal.At, signal.Value, signal.Expected,
+                AlertState.Open, signal.At, signal.At, signal.Value, signal.Expected,
                 AlertMessages.For(signal.Kind, [signal.Channel], signal.Value, signal.Expected), signal.Why, [], []);
             alert = Notify(alert, WebhookEvents.Opened, clock.GetUtcNow());
             alerts.Add(alert);
@@ -60,17 +61,17 @@ internal sealed class BrandAlertsGrain(
         dashboard.Publish(alert);
     }
 
-    public Task<Alert[]> ListAsync(string? stateFilter, DateTimeOffset? since) =>
+    public Task<Alert[]> ListAsync(AlertState? stateFilter, DateTimeOffset? since) =>
         Task.FromResult(state.State.Alerts
             .Where(a => (stateFilter is null || a.State == stateFilter) && (since is null || a.UpdatedAt >= since))
             .Reverse()
             .ToArray());
 
     public Task<Alert?> AcknowledgeAsync(string alertId, string by, string? note) =>
-        TransitionAsync(alertId, AlertStates.Acknowledged, "acknowledge", WebhookEvents.Acknowledged, by, note);
+        TransitionAsync(alertId, AlertState.Acknowledged, "acknowledge", WebhookEvents.Acknowledged, by, note);
 
     public Task<Alert?> ResolveAsync(string alertId, string by, string? note) =>
-        TransitionAsync(alertId, AlertStates.Resolved, "resolve", WebhookEvents.Resolved, by, note);
+        TransitionAsync(alertId, AlertState.Resolved, "resolve", WebhookEvents.Resolved, by, note);
 
     public Task<AlertSettings> GetSettingsAsync() => Task.FromResult(Settings);
 
@@ -97,7 +98,7 @@ internal sealed class BrandAlertsGrain(
         dashboard.Publish(alert);
     }
 
-    private async Task<Alert?> TransitionAsync(string alertId, string to, string action, string @event, string by, string? note)
+    private async Task<Alert?> TransitionAsync(string alertId, AlertState to, string action, string @event, string by, string? note)
     {
         var index = state.State.Alerts.FindIndex(a => a.Id == alertId);
         if (index < 0)
@@ -106,7 +107,7 @@ internal sealed class BrandAlertsGrain(
         }
 
         var alert = state.State.Alerts[index];
-        if (alert.State == AlertStates.Resolved)
+        if (alert.State == AlertState.Resolved)
         {
             throw new InvalidOperationException($"Alert '{alertId}' is already resolved.");
         }
@@ -255,7 +256,8 @@ internal sealed class BrandAlertsGrain(
             .OrderByDescending(c => c.Count).ToArray();
         var top = alert.Why.TopMentions.Concat(signal.Why.TopMentions).DistinctBy(m => (m.Id, m.Channel))
             .OrderByDescending(Engagement).Take(MaxTopMentions).ToArray();
-        var terms = signal.Why.Terms.Concat(alert.Why.Terms).DistinctBy(t => t.Term).OrderByDescending(t => t.Lift).Take(8).ToArray();
+        // Terms are shown as written; a term two channels wrote differently ("Störung", "störung") is still one term.
+        var terms = signal.Why.Terms.Concat(alert.Why.Terms).DistinctBy(t => TextNormalizer.Normalize(t.Term)).OrderByDescending(t => t.Lift).Take(8).ToArray();
         var sentiment = signal.Why.Sentiment;
         var escalated = signal.Severity > alert.Severity;
         return alert with

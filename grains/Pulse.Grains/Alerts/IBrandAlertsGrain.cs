@@ -10,7 +10,7 @@ public interface IBrandAlertsGrain : IGrainWithStringKey
 {
     Task SignalAsync(AlertSignal signal);
 
-    Task<Alert[]> ListAsync(string? state, DateTimeOffset? since);
+    Task<Alert[]> ListAsync(AlertState? state, DateTimeOffset? since);
 
     /// <summary>Null when no such alert; throws <see cref="InvalidOperationException"/> for a resolved one.</summary>
     Task<Alert?> AcknowledgeAsync(string alertId, string by, string? note);

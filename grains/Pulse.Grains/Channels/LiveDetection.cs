@@ -8,7 +8,8 @@ namespace Pulse.Grains.Channels;
 /// <summary>
 /// Runs the detectors over a (brand, channel)'s live buckets: each time a detection bucket has closed
 /// (plus a little grace for late mentions), its volume, negative share and engagement are observed once.
-/// Detections that fail the noise gates (minimum severity, viral minimum engagement) are not reported.
+/// The detectors apply the minimum severity themselves (<see cref="DetectorSettings.MinimumSeverity"/>); a viral surge
+/// below the minimum engagement is not reported.
 /// </summary>
 public sealed class LiveDetection
 {
@@ -23,7 +24,6 @@ public sealed class LiveDetection
     private readonly VolumeAnomalyDetector _volume;
     private readonly ShareShiftDetector _negative;
     private readonly EngagementSurgeDetector _engagement;
-    private readonly int _minimumSeverity;
     private readonly long _viralMinimumEngagement;
     private DateTimeOffset _nextBucketStart;
 
@@ -32,7 +32,6 @@ public sealed class LiveDetection
         ArgumentNullException.ThrowIfNull(options);
         var fresh = options.LiveSettings();
         var settings = SharedSettings.GetOrAdd(fresh, fresh);
-        _minimumSeverity = options.MinimumSeverity;
         _viralMinimumEngagement = options.ViralMinimumEngagement;
         _bucket = settings.BucketSize;
         _volume = new VolumeAnomalyDetector(settings);
@@ -59,7 +58,6 @@ public sealed class LiveDetection
     private void Report(List<(AnomalyKind, DetectorResult, Bucket)> alerts, DetectorResult result, Bucket bucket)
     {
         if (result.Alert
-            && result.Severity >= _minimumSeverity
             && (result.Kind != AnomalyKind.Viral || bucket.Shares + bucket.Comments >= _viralMinimumEngagement))
         {
             alerts.Add((result.Kind, result, bucket));

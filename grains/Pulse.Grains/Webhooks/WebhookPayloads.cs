@@ -9,7 +9,7 @@ namespace Pulse.Grains.Webhooks;
 /// <summary>The bodies Pulse POSTs: the alert itself (JSON), or a message a chat tool renders (Slack).</summary>
 public static class WebhookPayloads
 {
-    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Web = WebOptions();
 
     public static byte[] For(WebhookJob job, string? dashboardUrl) => job.Target.Format == WebhookFormats.Slack
         ? Encoding.UTF8.GetBytes(Slack(job.Alert, job.Event, dashboardUrl).ToJsonString())
@@ -29,7 +29,7 @@ public static class WebhookPayloads
     {
         var link = LinkPath(alert.BrandId);
         var headline = string.Create(CultureInfo.InvariantCulture,
-            $"{alert.BrandName}: {alert.Kind} {@event}, severity {alert.Severity}/10 on {string.Join(", ", alert.Channels)}");
+            $"{alert.BrandName}: {AlertWireNames.Kind.Of(alert.Kind)} {@event}, severity {alert.Severity}/10 on {string.Join(", ", alert.Channels)}");
         var terms = alert.Why.Terms.Length == 0 ? "–" : string.Join(", ", alert.Why.Terms.Take(6).Select(t => t.Term));
         var open = dashboardUrl is null ? $"Pulse: {link}" : $"<{dashboardUrl.TrimEnd('/')}{link}|Open {Escape(alert.BrandName)} in Pulse>";
         return new JsonObject
@@ -43,10 +43,18 @@ public static class WebhookPayloads
                     ["type"] = "section",
                     ["fields"] = new JsonArray(
                         Markdown($"*Why*\n{Escape(terms)}"),
-                        Markdown(string.Create(CultureInfo.InvariantCulture, $"*State*\n{alert.State}, since {alert.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC"))),
+                        Markdown(string.Create(CultureInfo.InvariantCulture, $"*State*\n{AlertWireNames.State.Of(alert.State)}, since {alert.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC"))),
                 },
                 new JsonObject { ["type"] = "context", ["elements"] = new JsonArray(Markdown($"{open} · alert {Escape(alert.Id)}")) }),
         };
+    }
+
+    // The dashboard's JSON: camelCase, alert enums by name.
+    private static JsonSerializerOptions WebOptions()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        AlertWireNames.AddJsonConverters(options.Converters);
+        return options;
     }
 
     /// <summary>The brand view in the dashboard app, relative to its address.</summary>

@@ -67,4 +67,18 @@ public class TextNormalizerTests
         Assert.Equal("muller", tokens[0].Alternate(scratch).ToString());
         Assert.False(tokens[1].HasAlternate);
     }
+
+    [Fact]
+    public void Each_token_knows_where_it_was_written_in_the_text()
+    {
+        string text = "Die #Stellwerksstörung, McDonald’s https://x.example/Stör und @db.bsky.social";
+        var scratch = new char[TextNormalizer.ScratchLength(text.Length)];
+        var tokens = new FoldedToken[TextNormalizer.MaxTokenCount(text.Length)];
+
+        int count = TextNormalizer.Tokenize(text, scratch, tokens);
+
+        var raw = tokens[..count].Select(t => t.Raw(text).ToString()).ToArray();
+        Assert.Equal(["Die", "#Stellwerksstörung", "McDonald’s", "und", "@db.bsky.social"], raw);
+        Assert.Equal("#stellwerksstoerung", tokens[1].Text(scratch).ToString());
+    }
 }

@@ -152,5 +152,5 @@ internal static class ComponentMemory
         return terms;
     }
 
-    private static LiveDetection Detection(DateTimeOffset now) => new(new AlertOptions().WithSensitivity("normal"), now);
+    private static LiveDetection Detection(DateTimeOffset now) => new(new AlertOptions().WithSensitivity(Sensitivity.Normal), now);
 }

@@ -1,3 +1,4 @@
+using Pulse.Analytics.Detection;
 using Pulse.Grains.Alerts;
 using Pulse.Grains.Webhooks;
 
@@ -16,12 +17,12 @@ public sealed class AlertSettingsTests(ClusterFixture fixture)
     [Fact]
     public async Task Settings_are_kept_per_brand()
     {
-        var settings = AlertSettings.Default with { Sensitivity = AlertSensitivities.High, Channels = ["news"], WebhookMinimumSeverity = 4, Webhooks = [Hook] };
+        var settings = AlertSettings.Default with { Sensitivity = Sensitivity.High, Channels = ["news"], WebhookMinimumSeverity = 4, Webhooks = [Hook] };
         await Grain("settings-kept").SetSettingsAsync(settings);
 
         var read = await Grain("settings-kept").GetSettingsAsync();
 
-        Assert.Equal((AlertSensitivities.High, "news", 4, Hook), (read.Sensitivity, Assert.Single(read.Channels), read.WebhookMinimumSeverity, Assert.Single(read.Webhooks)));
+        Assert.Equal((Sensitivity.High, "news", 4, Hook), (read.Sensitivity, Assert.Single(read.Channels), read.WebhookMinimumSeverity, Assert.Single(read.Webhooks)));
         Assert.Empty((await Grain("settings-other").GetSettingsAsync()).Webhooks);
     }
 
@@ -72,7 +73,7 @@ public sealed class AlertSettingsTests(ClusterFixture fixture)
 
         await alerts.SignalAsync(Signal("settings-night", "x", 5));
 
-        var delivery = Assert.Single(Assert.Single(await alerts.ListAsync(AlertStates.Open, null)).Deliveries);
+        var delivery = Assert.Single(Assert.Single(await alerts.ListAsync(AlertState.Open, null)).Deliveries);
         Assert.Equal(WebhookDeliveryStatus.Held, delivery.Status);
     }
 
@@ -140,5 +141,5 @@ public sealed class AlertSettingsTests(ClusterFixture fixture)
     }
 
     private static AlertSignal Signal(string brand, string channel, int severity, DateTimeOffset? at = null) =>
-        new(brand, channel, AlertKinds.Spike, severity, at ?? DateTimeOffset.UtcNow, 50, 10, NoWhy);
+        new(brand, channel, AlertKind.Spike, severity, at ?? DateTimeOffset.UtcNow, 50, 10, NoWhy);
 }

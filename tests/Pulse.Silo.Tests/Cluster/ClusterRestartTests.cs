@@ -19,7 +19,7 @@ public sealed class ClusterRestartTests
         {
             await ClusterHosts.AddBrandAsync(first, brand, "durablebrand", "\"durable brand\"");
             var why = new AlertWhy([new TermLift("outage", 30, 10)], [], new SentimentSplit(0, 1, 20), [new ChannelCount("x", 21)]);
-            await first.Grains.GetGrain<IBrandAlertsGrain>(brand).SignalAsync(new AlertSignal(brand, "x", AlertKinds.Spike, 5, DateTimeOffset.UtcNow, 40, 8, why));
+            await first.Grains.GetGrain<IBrandAlertsGrain>(brand).SignalAsync(new AlertSignal(brand, "x", AlertKind.Spike, 5, DateTimeOffset.UtcNow, 40, 8, why));
             alertId = (await first.Http.GetFromJsonAsync<JsonElement>($"/api/alerts?brand={brand}"))[0].GetProperty("id").GetString()!;
             var ack = await first.Http.PostAsJsonAsync($"/api/alerts/{alertId}/ack", new { by = "anna", note = "statement drafted" });
             ack.EnsureSuccessStatusCode();

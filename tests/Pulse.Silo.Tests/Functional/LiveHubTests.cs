@@ -46,6 +46,20 @@ public sealed class LiveHubTests(PulseHostFixture host)
     }
 
     [Fact]
+    public async Task Alerts_reach_subscribers_with_kind_and_state_named_as_in_the_contract()
+    {
+        var brand = await host.AddBrandAsync("live-alert", "livealert");
+        var alerts = Channel.CreateUnbounded<JsonElement>();
+        await using var connection = await ConnectAsync("alerts", alerts.Writer);
+        await connection.InvokeAsync("SubscribeBrand", brand);
+
+        await host.SignalSpikeAsync(brand);
+
+        var alert = await FirstAsync(alerts.Reader, a => a.GetProperty("brandId").GetString() == brand);
+        Assert.Equal(("spike", "open"), (alert.GetProperty("kind").GetString(), alert.GetProperty("state").GetString()));
+    }
+
+    [Fact]
     public async Task Snapshots_of_other_brands_are_not_sent_to_a_brand_subscriber()
     {
         var mine = await host.AddBrandAsync("live-mine", "minebrand");

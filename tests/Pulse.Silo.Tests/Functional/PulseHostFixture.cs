@@ -65,7 +65,7 @@ public class PulseHostFixture : IAsyncLifetime
     public Task SignalSpikeAsync(string brand)
     {
         var why = new AlertWhy([new TermLift("recall", 40, 12)], [], new SentimentSplit(1, 2, 30), [new ChannelCount("x", 33)]);
-        return Grains.GetGrain<IBrandAlertsGrain>(brand).SignalAsync(new AlertSignal(brand, "x", AlertKinds.Spike, 6, DateTimeOffset.UtcNow, 50, 10, why));
+        return Grains.GetGrain<IBrandAlertsGrain>(brand).SignalAsync(new AlertSignal(brand, "x", AlertKind.Spike, 6, DateTimeOffset.UtcNow, 50, 10, why));
     }
 
     public async Task<JsonElement> LatestAlertAsync(string brand) =>
