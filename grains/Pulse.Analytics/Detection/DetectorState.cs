@@ -10,7 +10,7 @@ public static class DetectorState
     /// <summary>Format of the state; bump it when a field is added or its meaning changes.</summary>
     public const byte Version = 1;
 
-    internal static void WriteDoubles(BinaryWriter writer, double[] values)
+    internal static void WriteFloats(BinaryWriter writer, float[] values)
     {
         writer.Write(values.Length);
         foreach (var value in values)
@@ -19,12 +19,12 @@ public static class DetectorState
         }
     }
 
-    internal static void ReadDoubles(BinaryReader reader, double[] into)
+    internal static void ReadFloats(BinaryReader reader, float[] into)
     {
         Expect(reader.ReadInt32() == into.Length, "array length");
         for (var i = 0; i < into.Length; i++)
         {
-            into[i] = reader.ReadDouble();
+            into[i] = reader.ReadSingle();
         }
     }
 

@@ -11,14 +11,16 @@ internal sealed class SeasonalBaseline
     // E|X - μ| = σ·√(2/π) for a normal variable; this converts the mean absolute residual back to σ.
     private const double MeanAbsoluteToSigma = 1.2533141373155;
 
-    private readonly double[] _profile;
+    // Floats: the profile is a few stabilised units either way of the level; half the memory of doubles, one per grain.
+    private readonly float[] _profile;
     private readonly long _periodTicks;
     private readonly int _seasonalAfter;
     private readonly double _levelRate;
     private readonly double _scaleRate;
     private readonly double _profileRate;
     private readonly double _clip;
-    private readonly Func<double, double> _minimumScale;
+    private readonly bool _poissonFloor;
+    private readonly double _dispersion;
     private readonly long _learnFreelyFor;
     private double _profileSum;
     private double _level;
@@ -28,9 +30,9 @@ internal sealed class SeasonalBaseline
     private int _upper;
     private double _upperWeight;
 
-    public SeasonalBaseline(DetectorSettings settings, Func<double, double> minimumScale)
+    public SeasonalBaseline(DetectorSettings settings)
     {
-        _profile = new double[settings.SeasonalityPeriodBuckets > 0 ? settings.SeasonalSlots : 1];
+        _profile = new float[settings.SeasonalityPeriodBuckets > 0 ? settings.SeasonalSlots : 1];
         _periodTicks = settings.SeasonalityPeriodBuckets * settings.BucketSize.Ticks;
         _seasonalAfter = settings.SeasonalityPeriodBuckets;
         _levelRate = RateForHalfLife(settings.LevelHalfLifeBuckets);
@@ -40,7 +42,8 @@ internal sealed class SeasonalBaseline
         var bucketsPerSlotPerPeriod = Math.Max(1.0, (double)settings.SeasonalityPeriodBuckets / _profile.Length);
         _profileRate = RateForHalfLife(settings.SeasonalHalfLifePeriods * bucketsPerSlotPerPeriod);
         _clip = settings.BaselineClip;
-        _minimumScale = minimumScale;
+        _poissonFloor = settings.Values == ValueModel.Counts;
+        _dispersion = settings.Dispersion;
         _learnFreelyFor = settings.WarmUpBuckets;
     }
 
@@ -74,7 +77,11 @@ internal sealed class SeasonalBaseline
     }
 
     /// <summary>Noise scale (standard deviations of the stabilised value) at baseline <paramref name="expected"/>, never below the floor there.</summary>
-    public double Scale(double expected) => Math.Max(_meanAbsolute * MeanAbsoluteToSigma, _minimumScale(expected));
+    public double Scale(double expected) => Math.Max(_meanAbsolute * MeanAbsoluteToSigma, MinimumScale(expected));
+
+    // Counts are never calmer than Poisson; a measurement's noise is all learned, and this only avoids dividing by zero.
+    private double MinimumScale(double expected) =>
+        _poissonFloor ? CountTransform.PoissonScale(expected, _dispersion) : 1e-9 * (1.0 + Math.Abs(expected));
 
     /// <summary>Folds in the value observed for the bucket last passed to <see cref="Expect"/>.</summary>
     public void Learn(double value, double expected)
@@ -92,8 +99,8 @@ internal sealed class SeasonalBaseline
         var residual = Math.Clamp(value - expected, -bound, bound);
         _level += _levelRate * residual;
         var step = _profileRate * residual;
-        _profile[_lower] += (1.0 - _upperWeight) * step;
-        _profile[_upper] += _upperWeight * step;
+        _profile[_lower] += (float)((1.0 - _upperWeight) * step);
+        _profile[_upper] += (float)(_upperWeight * step);
         _profileSum += step;
         _meanAbsolute += _scaleRate * (Math.Abs(residual) - _meanAbsolute);
         _observed++;
@@ -101,7 +108,7 @@ internal sealed class SeasonalBaseline
 
     public void Write(BinaryWriter writer)
     {
-        DetectorState.WriteDoubles(writer, _profile);
+        DetectorState.WriteFloats(writer, _profile);
         writer.Write(_profileSum);
         writer.Write(_level);
         writer.Write(_meanAbsolute);
@@ -110,7 +117,7 @@ internal sealed class SeasonalBaseline
 
     public void Read(BinaryReader reader)
     {
-        DetectorState.ReadDoubles(reader, _profile);
+        DetectorState.ReadFloats(reader, _profile);
         _profileSum = reader.ReadDouble();
         _level = reader.ReadDouble();
         _meanAbsolute = reader.ReadDouble();

@@ -16,11 +16,12 @@ public sealed class ShareShiftDetector
     private const double ShareFloor = 0.02;
 
     private readonly DetectorSettings _settings;
-    private readonly IncidentTracker _incidents;
-    private readonly TrailingMean _hourNegatives;
-    private readonly TrailingMean _hourTotals;
-    private readonly RecentPeak? _bucketPeak;
-    private readonly RecentPeak? _hourPeak;
+    private IncidentTracker _incidents; // a mutable struct: not readonly, or every call would change a copy
+    // Mutable structs (not readonly, or every call would change a copy).
+    private TrailingMean _hourNegatives;
+    private TrailingMean _hourTotals;
+    private RecentPeak _bucketPeak;
+    private RecentPeak _hourPeak;
     private readonly double _rate;
     private double _negatives;
     private double _totals;
@@ -64,18 +65,18 @@ public sealed class ShareShiftDetector
         var hourDeviation = hasBaseline ? Binomial(hourNegatives, hourTotal, baseline) : 0.0;
 
         var bucketShift = hasBaseline && totalCount >= s.MinimumVolume && deviation >= threshold
-            && share >= baseline + MinimumShareIncrease && share > Peak(_bucketPeak);
+            && share >= baseline + MinimumShareIncrease && share > _bucketPeak.Peak;
         var hourShift = hasBaseline && hourTotal >= s.MinimumVolume && hourDeviation >= threshold
-            && hourShare >= baseline + MinimumShareIncrease && hourShare > Peak(_hourPeak);
+            && hourShare >= baseline + MinimumShareIncrease && hourShare > _hourPeak.Peak;
         if (totalCount > 0)
         {
             // Buckets without mentions have no share; they must not make a later share look like a record.
-            _bucketPeak?.Add(share);
+            _bucketPeak.Add(share);
         }
 
         if (hourTotal > 0)
         {
-            _hourPeak?.Add(hourShare);
+            _hourPeak.Add(hourShare);
         }
 
         var anomalous = bucketShift || hourShift;
@@ -101,8 +102,8 @@ public sealed class ShareShiftDetector
         _incidents.Write(writer);
         _hourNegatives.Write(writer);
         _hourTotals.Write(writer);
-        VolumeAnomalyDetector.WritePeak(writer, _bucketPeak);
-        VolumeAnomalyDetector.WritePeak(writer, _hourPeak);
+        _bucketPeak.Write(writer);
+        _hourPeak.Write(writer);
         writer.Write(_negatives);
         writer.Write(_totals);
     }
@@ -115,8 +116,8 @@ public sealed class ShareShiftDetector
         _incidents.Read(reader);
         _hourNegatives.Read(reader);
         _hourTotals.Read(reader);
-        VolumeAnomalyDetector.ReadPeak(reader, _bucketPeak);
-        VolumeAnomalyDetector.ReadPeak(reader, _hourPeak);
+        _bucketPeak.Read(reader);
+        _hourPeak.Read(reader);
         _negatives = reader.ReadDouble();
         _totals = reader.ReadDouble();
     }
@@ -131,8 +132,6 @@ public sealed class ShareShiftDetector
         var p = Math.Clamp(baseline, ShareFloor, 1.0 - ShareFloor);
         return (negatives - (totals * baseline)) / Math.Sqrt(totals * p * (1.0 - p));
     }
-
-    private static double Peak(RecentPeak? peak) => peak?.Peak ?? double.NegativeInfinity;
 
     private void Learn(int negatives, int totals, double baseline)
     {

@@ -2,13 +2,15 @@ namespace Pulse.Analytics.Detection;
 
 /// <summary>
 /// The mean of the last <c>span</c> buckets (an hour, say), kept as 12 sub-slot sums so the memory is fixed at any
-/// bucket size: exact when the span is at most 12 buckets, otherwise the window moves in twelfths of the span.
+/// bucket size: exact when the span is at most 12 buckets, otherwise the window moves in twelfths of the span. A mutable
+/// struct, held in its detector's field and never copied.
 /// </summary>
-internal sealed class TrailingMean
+internal struct TrailingMean
 {
     private const int MaximumSlots = 12;
 
-    private readonly double[] _sums;
+    // Floats: a slot sums at most a twelfth of the span (exact for counts below 2^24); half the memory of doubles.
+    private readonly float[] _sums;
     private readonly int _bucketsPerSlot;
     private int _slot;
     private int _inSlot;
@@ -19,11 +21,11 @@ internal sealed class TrailingMean
     {
         var slots = Math.Clamp(spanBuckets, 1, MaximumSlots);
         _bucketsPerSlot = Math.Max(1, (int)Math.Ceiling((double)spanBuckets / slots));
-        _sums = new double[slots];
+        _sums = new float[slots];
     }
 
     /// <summary>Sum of the buckets in the window.</summary>
-    public double Total => _total;
+    public readonly double Total => _total;
 
     /// <summary>Adds a bucket and returns the mean of the window that ends with it.</summary>
     public double Add(double value)
@@ -42,15 +44,15 @@ internal sealed class TrailingMean
             }
         }
 
-        _sums[_slot] += value;
+        _sums[_slot] += (float)value;
         _inSlot++;
         _total += value;
         return _total / ((_completeSlots * _bucketsPerSlot) + _inSlot);
     }
 
-    public void Write(BinaryWriter writer)
+    public readonly void Write(BinaryWriter writer)
     {
-        DetectorState.WriteDoubles(writer, _sums);
+        DetectorState.WriteFloats(writer, _sums);
         writer.Write(_slot);
         writer.Write(_inSlot);
         writer.Write(_completeSlots);
@@ -59,7 +61,7 @@ internal sealed class TrailingMean
 
     public void Read(BinaryReader reader)
     {
-        DetectorState.ReadDoubles(reader, _sums);
+        DetectorState.ReadFloats(reader, _sums);
         _slot = reader.ReadInt32();
         _inSlot = reader.ReadInt32();
         _completeSlots = reader.ReadInt32();

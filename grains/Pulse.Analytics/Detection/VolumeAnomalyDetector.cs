@@ -12,12 +12,13 @@ public sealed class VolumeAnomalyDetector
 {
     private readonly DetectorSettings _settings;
     private readonly SeasonalBaseline _baseline;
-    private readonly IncidentTracker _rises;
-    private readonly IncidentTracker _falls;
-    private readonly TrailingMean _level;
-    private readonly RecentPeak? _bucketPeak;
-    private readonly RecentPeak? _levelPeak;
-    private readonly RecentPeak? _levelTrough;
+    private IncidentTracker _rises; // mutable structs: not readonly, or every call would change a copy
+    private IncidentTracker _falls;
+    // Mutable structs (not readonly, or every call would change a copy): object headers add up at 100 000 grains.
+    private TrailingMean _level;
+    private RecentPeak _bucketPeak;
+    private RecentPeak _levelPeak;
+    private RecentPeak _levelTrough;
     private readonly double _hourRate;
     private readonly double _hourNorm;
     private readonly double _ratioOffset;
@@ -38,10 +39,7 @@ public sealed class VolumeAnomalyDetector
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate();
         _settings = settings;
-        Func<double, double> floor = settings.Values == ValueModel.Counts
-            ? e => CountTransform.PoissonScale(e, settings.Dispersion)
-            : e => 1e-9 * (1.0 + Math.Abs(e)); // a measurement's noise is all learned; this only avoids dividing by zero
-        _baseline = new SeasonalBaseline(settings, floor);
+        _baseline = new SeasonalBaseline(settings);
         // Rises and falls are separate stories: the evening's spike after a morning's outage is news of its own.
         _rises = new IncidentTracker(settings);
         _falls = new IncidentTracker(settings);
@@ -53,7 +51,7 @@ public sealed class VolumeAnomalyDetector
             var slots = (int)Math.Ceiling((double)settings.RecordHorizonBuckets / settings.RecordSlotBuckets);
             _bucketPeak = new RecentPeak(slots, settings.RecordSlotBuckets);
             _levelPeak = new RecentPeak(slots, settings.RecordSlotBuckets);
-            _levelTrough = detectDrops ? new RecentPeak(slots, settings.RecordSlotBuckets) : null;
+            _levelTrough = detectDrops ? new RecentPeak(slots, settings.RecordSlotBuckets) : RecentPeak.Disabled;
         }
 
         // The hour scale's deviation is an EWMA of the bucket deviations over the level span, rescaled to unit variance
@@ -95,15 +93,15 @@ public sealed class VolumeAnomalyDetector
         _recent = double.IsNaN(_recent) ? value : _recent + (_recentRate * (value - _recent));
         _fallingBuckets = deviation < 0 ? _fallingBuckets + 1 : 0;
 
-        var bucketSpike = deviation >= threshold && value > Peak(_bucketPeak) && (!counts || value >= s.MinimumVolume);
-        var hourSpike = hour >= threshold && level > Peak(_levelPeak) && (!counts || _level.Total >= s.MinimumVolume);
+        var bucketSpike = deviation >= threshold && value > _bucketPeak.Peak && (!counts || value >= s.MinimumVolume);
+        var hourSpike = hour >= threshold && level > _levelPeak.Peak && (!counts || _level.Total >= s.MinimumVolume);
         var drop = _detectDrops && !bucketSpike && !hourSpike
-            && hour <= -threshold && level < -Peak(_levelTrough)
+            && hour <= -threshold && level < -_levelTrough.Peak
             && _fallingBuckets >= s.DropMinimumBuckets && (!counts || expected >= s.MinimumVolume);
 
-        _bucketPeak?.Add(value);
-        _levelPeak?.Add(level);
-        _levelTrough?.Add(-level);
+        _bucketPeak.Add(value);
+        _levelPeak.Add(level);
+        _levelTrough.Add(-level);
         _baseline.Learn(z, e);
 
         var anomalous = bucketSpike || hourSpike || drop;
@@ -144,9 +142,9 @@ public sealed class VolumeAnomalyDetector
         _rises.Write(writer);
         _falls.Write(writer);
         _level.Write(writer);
-        WritePeak(writer, _bucketPeak);
-        WritePeak(writer, _levelPeak);
-        WritePeak(writer, _levelTrough);
+        _bucketPeak.Write(writer);
+        _levelPeak.Write(writer);
+        _levelTrough.Write(writer);
         writer.Write(_hourDeviation);
         writer.Write(_fallingBuckets);
         writer.Write(_recent);
@@ -163,25 +161,12 @@ public sealed class VolumeAnomalyDetector
         _rises.Read(reader);
         _falls.Read(reader);
         _level.Read(reader);
-        ReadPeak(reader, _bucketPeak);
-        ReadPeak(reader, _levelPeak);
-        ReadPeak(reader, _levelTrough);
+        _bucketPeak.Read(reader);
+        _levelPeak.Read(reader);
+        _levelTrough.Read(reader);
         _hourDeviation = reader.ReadDouble();
         _fallingBuckets = reader.ReadInt32();
         _recent = reader.ReadDouble();
     }
 
-    internal static void WritePeak(BinaryWriter writer, RecentPeak? peak)
-    {
-        writer.Write(peak is not null);
-        peak?.Write(writer);
-    }
-
-    internal static void ReadPeak(BinaryReader reader, RecentPeak? peak)
-    {
-        DetectorState.Expect(reader.ReadBoolean() == peak is not null, "record test");
-        peak?.Read(reader);
-    }
-
-    private static double Peak(RecentPeak? peak) => peak?.Peak ?? double.NegativeInfinity;
 }
