@@ -21,7 +21,7 @@ public sealed record DetectorSettings
     public double SignificanceThreshold { get; init; } = 4.28;
 
     /// <summary>
-    /// Novelty: a rise alerts only when it makes the busiest bucket, or the busiest hour, of this many buckets (two weeks at
+    /// Novelty: a rise alerts only when it makes the busiest bucket, hour or day of this many buckets (two weeks at
     /// Normal); a fall only when it makes the quietest hour. A brand's noisy regulars stop alerting once they are familiar.
     /// </summary>
     public int RecordHorizonBuckets { get; init; } = 4032;
@@ -31,6 +31,9 @@ public sealed record DetectorSettings
 
     /// <summary>The second time scale judged besides the single bucket: the trailing hour, in buckets.</summary>
     public int LevelSpanBuckets { get; init; } = 12;
+
+    /// <summary>The third time scale: the trailing day, in buckets (a story that keeps a brand busier all day).</summary>
+    public int DaySpanBuckets { get; init; } = 288;
 
     /// <summary>A fall must have lasted this many consecutive buckets (a lull shorter than an hour is not news).</summary>
     public int DropMinimumBuckets { get; init; } = 12;
@@ -114,6 +117,7 @@ public sealed record DetectorSettings
             RecordHorizonBuckets = Buckets(RecordHorizon(sensitivity), bucketSize),
             RecordSlotBuckets = Math.Max(1, Buckets(day, bucketSize)),
             LevelSpanBuckets = Math.Max(1, Buckets(TimeSpan.FromHours(1), bucketSize)),
+            DaySpanBuckets = Math.Max(1, Buckets(day, bucketSize)),
             DropMinimumBuckets = Math.Max(1, Buckets(TimeSpan.FromHours(1), bucketSize)),
             WarmUpBuckets = Math.Max(2, periodBuckets),
             RefractoryBuckets = Buckets(day, bucketSize),
@@ -135,6 +139,7 @@ public sealed record DetectorSettings
         Require(RecordHorizonBuckets >= 0, nameof(RecordHorizonBuckets), RecordHorizonBuckets);
         Require(RecordSlotBuckets >= 1, nameof(RecordSlotBuckets), RecordSlotBuckets);
         Require(LevelSpanBuckets >= 1, nameof(LevelSpanBuckets), LevelSpanBuckets);
+        Require(DaySpanBuckets >= 1, nameof(DaySpanBuckets), DaySpanBuckets);
         Require(DropMinimumBuckets >= 1, nameof(DropMinimumBuckets), DropMinimumBuckets);
         Require(WarmUpBuckets >= 1, nameof(WarmUpBuckets), WarmUpBuckets);
         Require(RefractoryBuckets >= 0, nameof(RefractoryBuckets), RefractoryBuckets);

@@ -12,21 +12,18 @@ public sealed class VolumeAnomalyDetector
 {
     private readonly DetectorSettings _settings;
     private readonly SeasonalBaseline _baseline;
-    private IncidentTracker _rises; // mutable structs: not readonly, or every call would change a copy
-    private IncidentTracker _falls;
-    // Mutable structs (not readonly, or every call would change a copy): object headers add up at 100 000 grains.
-    private TrailingMean _level;
-    private RecentPeak _bucketPeak;
-    private RecentPeak _levelPeak;
-    private RecentPeak _levelTrough;
-    private readonly double _hourRate;
-    private readonly double _hourNorm;
-    private readonly double _ratioOffset;
-    private readonly double _recentRate;
-    private double _recent = double.NaN;
     private readonly AnomalyKind _spikeKind;
     private readonly bool _detectDrops;
-    private double _hourDeviation;
+    private readonly double _ratioOffset;
+    private readonly double _recentRate;
+
+    // Mutable structs (not readonly, or every call would change a copy): object headers add up at 100 000 grains.
+    private IncidentTracker _rises;
+    private IncidentTracker _falls;
+    private RecentPeak _bucketPeak;
+    private TimeScale _hour;
+    private TimeScale _day;
+    private double _recent = double.NaN;
     private int _fallingBuckets;
 
     public VolumeAnomalyDetector(DetectorSettings settings)
@@ -40,24 +37,21 @@ public sealed class VolumeAnomalyDetector
         settings.Validate();
         _settings = settings;
         _baseline = new SeasonalBaseline(settings);
+
         // Rises and falls are separate stories: the evening's spike after a morning's outage is news of its own.
         _rises = new IncidentTracker(settings);
         _falls = new IncidentTracker(settings);
-        _level = new TrailingMean(settings.LevelSpanBuckets);
         _spikeKind = spikeKind;
         _detectDrops = detectDrops;
         if (settings.RecordHorizonBuckets > 0)
         {
             var slots = (int)Math.Ceiling((double)settings.RecordHorizonBuckets / settings.RecordSlotBuckets);
             _bucketPeak = new RecentPeak(slots, settings.RecordSlotBuckets);
-            _levelPeak = new RecentPeak(slots, settings.RecordSlotBuckets);
-            _levelTrough = detectDrops ? new RecentPeak(slots, settings.RecordSlotBuckets) : RecentPeak.Disabled;
         }
 
-        // The hour scale's deviation is an EWMA of the bucket deviations over the level span, rescaled to unit variance
-        // for independent noise: sqrt(α / (2 − α)) is the standard deviation of such an EWMA.
-        _hourRate = 2.0 / (settings.LevelSpanBuckets + 1.0);
-        _hourNorm = Math.Sqrt(_hourRate / (2.0 - _hourRate));
+        // Falls are judged on the hour only: a quiet day is not news, a channel silent for an hour may be.
+        _hour = new TimeScale(settings, settings.LevelSpanBuckets, judgeFalls: detectDrops);
+        _day = new TimeScale(settings, settings.DaySpanBuckets, judgeFalls: false);
 
         // Severity ratios add one mention per five minutes to both sides: below that rate any count is noise, at any bucket size.
         _ratioOffset = settings.BucketSize / TimeSpan.FromMinutes(5);
@@ -86,40 +80,40 @@ public sealed class VolumeAnomalyDetector
         var deviation = first ? 0.0 : (z - e) / sigma;
         var threshold = s.SignificanceThreshold;
 
-        // One bucket's contribution to the hour scale is capped, so a single outlier cannot pass for an hour of evidence.
-        _hourDeviation += _hourRate * (Math.Clamp(deviation, -2.0 * threshold, 2.0 * threshold) - _hourDeviation);
-        var hour = _hourDeviation / _hourNorm;
-        var level = _level.Add(value);
+        var cap = 2.0 * threshold;
+        _hour.Observe(deviation, value, cap);
+        _day.Observe(deviation, value, cap);
         _recent = double.IsNaN(_recent) ? value : _recent + (_recentRate * (value - _recent));
         _fallingBuckets = deviation < 0 ? _fallingBuckets + 1 : 0;
 
         var bucketSpike = deviation >= threshold && value > _bucketPeak.Peak && (!counts || value >= s.MinimumVolume);
-        var hourSpike = hour >= threshold && level > _levelPeak.Peak && (!counts || _level.Total >= s.MinimumVolume);
-        var drop = _detectDrops && !bucketSpike && !hourSpike
-            && hour <= -threshold && level < -_levelTrough.Peak
+        var hourSpike = _hour.Rises(threshold) && (!counts || _hour.Total >= s.MinimumVolume);
+        var daySpike = _day.Rises(threshold) && (!counts || _day.Total >= s.MinimumVolume);
+        var rise = bucketSpike || hourSpike || daySpike;
+        var drop = _detectDrops && !rise && _hour.Falls(threshold)
             && _fallingBuckets >= s.DropMinimumBuckets && (!counts || expected >= s.MinimumVolume);
 
         _bucketPeak.Add(value);
-        _levelPeak.Add(level);
-        _levelTrough.Add(-level);
+        _hour.Remember();
+        _day.Remember();
         _baseline.Learn(z, e);
 
-        var anomalous = bucketSpike || hourSpike || drop;
+        var anomalous = rise || drop;
+        var scaleDeviation = bucketSpike ? deviation : hourSpike || drop ? _hour.Deviation : _day.Deviation;
         var severity = 0;
         if (anomalous)
         {
-            // A sharp spike is its bucket; a rise or fall on the hour scale is judged by the last minute's rate, not by the
-            // hour mean, which still holds the calm before it.
-            var observed = bucketSpike ? value : _recent;
+            // A sharp spike is its bucket; a rise or fall on a longer scale is judged by the last minute's rate, not by the
+            // span's mean, which still holds the calm before it.
             severity = counts
-                ? Detection.Severity.OfRatio(observed, expected, _ratioOffset)
-                : Detection.Severity.OfDeviation(bucketSpike ? deviation : hour, threshold);
+                ? Detection.Severity.OfRatio(bucketSpike ? value : _recent, expected, _ratioOffset)
+                : Detection.Severity.OfDeviation(scaleDeviation, threshold);
         }
 
-        var step = _rises.Observe(anomalous && !drop, severity);
+        var riseStep = _rises.Observe(rise, severity);
         var fallStep = _falls.Observe(drop, severity);
-        step = drop ? fallStep : step;
-        var magnitude = Math.Max(Math.Abs(deviation), Math.Abs(hour)) / threshold;
+        var step = drop ? fallStep : riseStep;
+        var magnitude = Math.Max(Math.Abs(deviation), Math.Max(Math.Abs(_hour.Deviation), Math.Abs(_day.Deviation))) / threshold;
         var score = magnitude / (1.0 + magnitude);
         if (!anomalous)
         {
@@ -127,7 +121,7 @@ public sealed class VolumeAnomalyDetector
         }
 
         var kind = drop ? AnomalyKind.Drop : _spikeKind;
-        return new DetectorResult(score, step != IncidentStep.None, kind, severity, expected, bucketSpike ? deviation : hour)
+        return new DetectorResult(score, step != IncidentStep.None, kind, severity, expected, scaleDeviation)
         {
             Escalates = step == IncidentStep.Escalates,
         };
@@ -141,11 +135,9 @@ public sealed class VolumeAnomalyDetector
         _baseline.Write(writer);
         _rises.Write(writer);
         _falls.Write(writer);
-        _level.Write(writer);
         _bucketPeak.Write(writer);
-        _levelPeak.Write(writer);
-        _levelTrough.Write(writer);
-        writer.Write(_hourDeviation);
+        _hour.Write(writer);
+        _day.Write(writer);
         writer.Write(_fallingBuckets);
         writer.Write(_recent);
     }
@@ -160,13 +152,10 @@ public sealed class VolumeAnomalyDetector
         _baseline.Read(reader);
         _rises.Read(reader);
         _falls.Read(reader);
-        _level.Read(reader);
         _bucketPeak.Read(reader);
-        _levelPeak.Read(reader);
-        _levelTrough.Read(reader);
-        _hourDeviation = reader.ReadDouble();
+        _hour.Read(reader);
+        _day.Read(reader);
         _fallingBuckets = reader.ReadInt32();
         _recent = reader.ReadDouble();
     }
-
 }

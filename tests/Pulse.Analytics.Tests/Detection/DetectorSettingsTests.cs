@@ -13,6 +13,7 @@ public sealed class DetectorSettingsTests
         Assert.Equal(14 * 1440, settings.RecordHorizonBuckets);
         Assert.Equal(1440, settings.RecordSlotBuckets);
         Assert.Equal(60, settings.LevelSpanBuckets);
+        Assert.Equal(1440, settings.DaySpanBuckets);
         Assert.Equal(1440, settings.RefractoryBuckets);
         Assert.Equal(1440, settings.SeasonalityPeriodBuckets);
         Assert.Equal(60, settings.DropMinimumBuckets);
