@@ -12,8 +12,8 @@ using Pulse.Grains.Stats;
 namespace Pulse.Grains.Channels;
 
 // Orchestrates one (brand, channel): its state (ChannelState), detection (ChannelDetection), live snapshots
-// (ChannelSnapshots) and, in cluster mode, checkpoints (ChannelCheckpoints) whenever the ingest partitions commit. On the
-// embedded default nothing else holds the windows, so the grain stays active as long as its longest window.
+// (ChannelSnapshots) and, in cluster mode, checkpoints (ChannelCheckpoints, detection included) whenever the ingest partitions
+// commit. On the embedded default nothing else holds the windows, so the grain stays active as long as its longest window.
 [CollectionAgeLimit(Hours = 25)]
 internal sealed partial class BrandChannelGrain(
     IIngestLog ingestLog,
@@ -26,7 +26,7 @@ internal sealed partial class BrandChannelGrain(
 {
     private static readonly TimeSpan SensitivityRefresh = TimeSpan.FromSeconds(30);
 
-    private readonly ChannelDetection _detection = new(alertOptions.Value);
+    private readonly ChannelDetection _detection = new(alertOptions.Value, logger);
     private ChannelSnapshots _snapshots = new(options.Value.SnapshotInterval);
     private ChannelState _state = null!;
     private IChannelCheckpointStore? _store;
@@ -43,9 +43,16 @@ internal sealed partial class BrandChannelGrain(
         // Kept: GetGrain resolves the grain type by reflection on every call, and the tick calls the brand every second.
         _brand = GrainFactory.GetGrain<IBrandGrain>(key.BrandId);
         var store = ingestLog.IsDurable ? ServiceProvider.GetRequiredService<IChannelCheckpointStore>() : null;
-        _state = store is null
-            ? new ChannelState(key, options.Value, clock)
-            : await ChannelCheckpoints.RestoreAsync(store, serializer, key, options.Value, clock, cancellationToken);
+        if (store is null)
+        {
+            _state = new ChannelState(key, options.Value, clock);
+        }
+        else
+        {
+            (_state, var saved) = await ChannelCheckpoints.RestoreAsync(store, serializer, key, options.Value, clock, cancellationToken);
+            _detection.ResumeFrom(key, saved); // continued by the first UseSensitivity: no warm-up after a failover
+        }
+
         _store = store; // saves (and the save on deactivation) begin once there is a state to save
         await UseBrandSensitivityAsync();
         // Snapshots of a busy channel go out from RecordAsync; the timer only needs to catch trailing mentions, let rates
@@ -73,7 +80,7 @@ internal sealed partial class BrandChannelGrain(
         return _state.LastApplied(partition);
     }
 
-    private Task SaveCheckpointAsync() => _store is null ? Task.CompletedTask : ChannelCheckpoints.SaveAsync(_store, serializer, _state);
+    private Task SaveCheckpointAsync() => _store is null ? Task.CompletedTask : ChannelCheckpoints.SaveAsync(_store, serializer, _state, _detection);
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {

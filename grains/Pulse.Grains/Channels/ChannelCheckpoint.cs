@@ -15,13 +15,16 @@ namespace Pulse.Grains.Channels;
 /// bytes per id remembered within the horizon) would dominate every save of a busy grain.</para>
 /// <para>Taken and applied within one grain turn: a capture copies everything, so the grain may change its windows
 /// while the checkpoint is being written.</para>
+/// <para><see cref="Detection"/> (the live detectors, see <see cref="ChannelDetection.ResumeFrom"/>) is optional: a
+/// checkpoint written before it existed reads with none, and that grain's detection warms up again.</para>
 /// </remarks>
 [GenerateSerializer]
 internal sealed record ChannelCheckpoint(
     [property: Id(0)] WindowCheckpoint[] Windows,
     [property: Id(1)] SeenIdsCheckpoint Seen,
     [property: Id(2)] ScoredMention[] Latest,
-    [property: Id(3)] Dictionary<int, LogPosition> Applied)
+    [property: Id(3)] Dictionary<int, LogPosition> Applied,
+    [property: Id(4)] DetectionCheckpoint? Detection = null)
 {
     /// <summary>The checkpoint of a grain that never wrote one: restores to empty windows, ids and feed.</summary>
     public ChannelCheckpoint()

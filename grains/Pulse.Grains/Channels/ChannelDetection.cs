@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Pulse.Analytics.Detection;
 using Pulse.Analytics.Windows;
 using Pulse.Grains.Alerts;
@@ -7,9 +8,10 @@ namespace Pulse.Grains.Channels;
 /// <summary>
 /// Live detection on one (brand, channel) and what its alerts say: <see cref="LiveDetection"/> over the state's seconds,
 /// each detection an <see cref="AlertSignal"/> explained by what is being said (rising terms, as people wrote them), the
-/// loudest posts, the last minute's mood and count.
+/// loudest posts, the last minute's mood and count. In cluster mode it is saved with the channel's checkpoint
+/// (<see cref="Capture"/>) and continues from it after a failover (<see cref="ResumeFrom"/>).
 /// </summary>
-internal sealed class ChannelDetection(AlertOptions options)
+internal sealed partial class ChannelDetection(AlertOptions options, ILogger logger)
 {
     private static readonly TimeSpan MinuteSpan = TimeSpan.FromMinutes(1);
 
@@ -20,6 +22,17 @@ internal sealed class ChannelDetection(AlertOptions options)
     private LiveDetection? _live;
     private Sensitivity? _sensitivity;
 
+    // A restored checkpoint whose detection the first UseSensitivity continues, once the brand's sensitivity is known.
+    private Pending? _resume;
+
+    /// <summary>
+    /// Detection continues from <paramref name="saved"/> (the grain's restored checkpoint; null: it never saved) at the
+    /// first <see cref="UseSensitivity"/>, if the saved detection was built for that sensitivity and reads back;
+    /// otherwise it starts fresh with its warm-up, and the log says why.
+    /// </summary>
+    public void ResumeFrom(ChannelKey key, ChannelCheckpoint? saved) =>
+        _resume = saved is null ? null : new Pending(key.ToString(), saved);
+
     /// <summary>
     /// Detects with the brand's <paramref name="sensitivity"/> (null: the silo's). A change restarts detection, and with it
     /// the warm-up: thresholds of another sensitivity do not fit the old incident state.
@@ -28,10 +41,15 @@ internal sealed class ChannelDetection(AlertOptions options)
     {
         if (_live is null || sensitivity != _sensitivity)
         {
+            var settings = options.WithSensitivity(sensitivity);
             _sensitivity = sensitivity;
-            _live = new LiveDetection(options.WithSensitivity(sensitivity), now);
+            _live = (_resume is { } pending ? Resumed(pending, settings) : null) ?? new LiveDetection(settings, now);
+            _resume = null;
         }
     }
+
+    /// <summary>The detection to save with the channel's checkpoint (null before the first <see cref="UseSensitivity"/>).</summary>
+    public DetectionCheckpoint? Capture() => _live?.Capture(_sensitivity ?? options.Sensitivity);
 
     /// <summary>Observes the detection buckets closed by <paramref name="now"/>: a signal per alert (usually none, and then no allocation).</summary>
     public AlertSignal[] Detect(ChannelState state, DateTimeOffset now)
@@ -74,6 +92,48 @@ internal sealed class ChannelDetection(AlertOptions options)
             new SentimentSplit(minute.Positive, minute.Neutral, minute.Negative),
             [new ChannelCount(state.Key.Channel, minute.Count)]);
     }
+
+    private LiveDetection? Resumed(Pending pending, AlertOptions settings)
+    {
+        var grain = pending.Grain;
+        if (pending.Saved.Detection is not { } detection)
+        {
+            LogNoSavedDetection(logger, grain);
+            return null;
+        }
+
+        if (detection.Sensitivity != settings.Sensitivity)
+        {
+            LogOtherSensitivity(logger, grain, detection.Sensitivity, settings.Sensitivity);
+            return null;
+        }
+
+        try
+        {
+            var live = LiveDetection.Restore(settings, detection);
+            LogResumed(logger, grain, detection.NextBucketStart);
+            return live;
+        }
+        catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException)
+        {
+            LogUnreadable(logger, grain, ex.Message);
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Grain} continues its detection from the checkpoint (next bucket {NextBucket:O})")]
+    private static partial void LogResumed(ILogger logger, string grain, DateTimeOffset nextBucket);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Grain}'s checkpoint holds no detection (written by an older version): detection warms up again")]
+    private static partial void LogNoSavedDetection(ILogger logger, string grain);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Grain}'s saved detection was built for sensitivity {Saved}, the brand now uses {Current}: detection warms up again")]
+    private static partial void LogOtherSensitivity(ILogger logger, string grain, Sensitivity saved, Sensitivity current);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Grain}'s saved detection does not read back ({Reason}): detection warms up again")]
+    private static partial void LogUnreadable(ILogger logger, string grain, string reason);
+
+    private sealed record Pending(string Grain, ChannelCheckpoint Saved);
 
     private static AlertKind KindOf(AnomalyKind kind) => kind switch
     {

@@ -41,9 +41,68 @@ public sealed class LiveDetection
         _nextBucketStart = Floor(now) + _bucket;
     }
 
+    /// <summary>The detectors' state and the next bucket to observe, for a checkpoint (see <see cref="Restore"/>).</summary>
+    /// <param name="sensitivity">The sensitivity these detectors were built for (their options').</param>
+    internal DetectionCheckpoint Capture(Sensitivity sensitivity)
+    {
+        using var stream = new MemoryStream(2048);
+        using (var writer = new BinaryWriter(stream))
+        {
+            _volume.WriteState(writer);
+            _negative.WriteState(writer);
+            _engagement.WriteState(writer);
+        }
+
+        return new DetectionCheckpoint(sensitivity, _bucket, _nextBucketStart, stream.ToArray());
+    }
+
+    /// <summary>
+    /// Detection that continues where <paramref name="saved"/> left off: the same baselines, records and open incidents,
+    /// from the saved next bucket on (the buckets since are observed by the next <see cref="Advance"/>). The caller checks
+    /// the sensitivity; <paramref name="options"/> must be that sensitivity's.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The state does not fit these options (another bucket size, other array sizes,
+    /// another format, bytes left over).</exception>
+    /// <exception cref="EndOfStreamException">The state is cut short.</exception>
+    internal static LiveDetection Restore(AlertOptions options, DetectionCheckpoint saved)
+    {
+        ArgumentNullException.ThrowIfNull(saved);
+        var live = new LiveDetection(options, saved.NextBucketStart);
+        if (saved.Bucket != live._bucket)
+        {
+            throw new InvalidDataException($"The detection was saved for {saved.Bucket} buckets, not {live._bucket}.");
+        }
+
+        using var reader = new BinaryReader(new MemoryStream(saved.State, writable: false));
+        live._volume.ReadState(reader);
+        live._negative.ReadState(reader);
+        live._engagement.ReadState(reader);
+        if (reader.BaseStream.Position != saved.State.Length)
+        {
+            throw new InvalidDataException($"The saved detection has {saved.State.Length - reader.BaseStream.Position} bytes more than these detectors read.");
+        }
+
+        live._nextBucketStart = saved.NextBucketStart;
+        return live;
+    }
+
     /// <summary>Observes every detection bucket that has closed by <paramref name="now"/>; reports each alert.</summary>
+    /// <remarks>
+    /// Buckets whose seconds have already left the ring are skipped, not observed as zeros: that happens only after a
+    /// gap (a detection restored from a checkpoint older than the ring, see docs/ingest-log.md), and nothing says those
+    /// seconds were quiet; a run of invented zeros would look like a drop and drag the baseline down.
+    /// </remarks>
     public void Advance(DateTimeOffset now, RollingWindow seconds, List<(AnomalyKind Kind, DetectorResult Result, Bucket Bucket)> alerts)
     {
+        ArgumentNullException.ThrowIfNull(seconds);
+        var oldest = seconds.SeriesStart(now, seconds.Capacity);
+        if (_nextBucketStart < oldest)
+        {
+            // Whole buckets, so the bucket grid stays where it was.
+            var behind = (oldest - _nextBucketStart).Ticks;
+            _nextBucketStart += TimeSpan.FromTicks((behind + _bucket.Ticks - 1) / _bucket.Ticks * _bucket.Ticks);
+        }
+
         while (_nextBucketStart + _bucket + Grace <= now)
         {
             var start = _nextBucketStart;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Pulse.Analytics.Detection;
 using Pulse.Analytics.Sentiment;
@@ -76,12 +77,12 @@ public sealed class ChannelDetectionTests
     [Fact]
     public void Detection_starts_with_a_sensitivity()
     {
-        Assert.Throws<InvalidOperationException>(() => new ChannelDetection(new AlertOptions()).Detect(_state, Now));
+        Assert.Throws<InvalidOperationException>(() => new ChannelDetection(new AlertOptions(), NullLogger.Instance).Detect(_state, Now));
     }
 
     private ChannelDetection Started(Sensitivity? sensitivity)
     {
-        var detection = new ChannelDetection(new AlertOptions());
+        var detection = new ChannelDetection(new AlertOptions(), NullLogger.Instance);
         detection.UseSensitivity(sensitivity, Now);
         return detection;
     }
