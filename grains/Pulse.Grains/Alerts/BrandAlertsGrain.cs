@@ -1,16 +1,19 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pulse.Grains.Brands;
+using Pulse.Grains.Feeds;
 using Pulse.Grains.Notifications;
 using Pulse.Grains.Webhooks;
 
 namespace Pulse.Grains.Alerts;
 
-internal sealed class BrandAlertsGrain(
+internal sealed partial class BrandAlertsGrain(
     [PersistentState("alerts", GrainStorageNames.Pulse)] IPersistentState<BrandAlertsState> state,
     IOptions<AlertOptions> options,
     IWebhookOutbox outbox,
     DashboardOutbox dashboard,
-    TimeProvider clock) : Grain, IBrandAlertsGrain
+    TimeProvider clock,
+    ILogger<BrandAlertsGrain> logger) : Grain, IBrandAlertsGrain
 {
     private const int MaxKept = 200;
 
@@ -39,11 +42,18 @@ internal sealed class BrandAlertsGrain(
     /// <summary>
     /// A signal of any kind joins the brand's open incident (acknowledged counts as open) if that changed within the merge
     /// window, as a new facet or an update of its facet; otherwise it opens a new alert. Joining escalates (webhook
-    /// "escalated") when the severity rises or a new facet joins; every change goes to the dashboard.
+    /// "escalated") when the severity rises or a new facet joins; every change goes to the dashboard. A drop on a channel
+    /// whose whole feed is in a data gap is not the brand's news: it is held back (the data gap is the one signal).
     /// </summary>
     public async Task SignalAsync(AlertSignal signal)
     {
         ArgumentNullException.ThrowIfNull(signal);
+        if (signal.Kind == AlertKind.Drop && await InDataGapAsync(signal.Channel))
+        {
+            LogDropHeldBack(BrandId, signal.Channel);
+            return;
+        }
+
         await ReleaseHeldAsync();
         var alerts = state.State.Alerts;
         var index = alerts.FindLastIndex(a => a.State != AlertState.Resolved && signal.At - a.UpdatedAt <= options.Value.MergeWindow);
@@ -255,6 +265,27 @@ internal sealed class BrandAlertsGrain(
         copy[index] = delivery;
         return copy;
     }
+
+    /// <summary>Whether the channel's feed is silent in a data gap; if the feed monitor cannot say, the drop is not held back.</summary>
+    private async Task<bool> InDataGapAsync(string channel)
+    {
+        try
+        {
+            return await GrainFactory.GetGrain<IFeedMonitorGrain>(IFeedMonitorGrain.Key).IsSilentAsync(channel);
+        }
+        catch (Exception ex)
+        {
+            // Any failure, timeouts included (Orleans reports some as cancellations): a possible brand event is not dropped.
+            LogFeedMonitorUnavailable(ex.Message);
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Drop alert of {Brand} on {Channel} held back: the channel's whole feed is in a data gap")]
+    private partial void LogDropHeldBack(string brand, string channel);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Feed monitor unavailable, a drop alert goes out unchecked for data gaps: {Reason}")]
+    private partial void LogFeedMonitorUnavailable(string reason);
 
     private async Task<string> BrandNameAsync()
     {

@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using Pulse.Analytics.Detection;
 using Pulse.Grains.Alerts;
+using Pulse.Grains.Feeds;
+using Pulse.Grains.Notifications;
 using Pulse.Grains.Webhooks;
 
 namespace Pulse.Grains.Tests.Alerts;
@@ -116,6 +118,21 @@ public sealed class AlertWireFormatTests : IDisposable
         Assert.Equal("Stellwerksstörung", received.Why.Terms[0].Term);
         Assert.Null(Serializer.Deserialize<AlertSettings>(Serializer.SerializeToArray(new LegacyAlertSettings(null, [], 1, null, [])))!.Sensitivity);
         Assert.Equal("low", Serializer.Deserialize<LegacyAlertSettings>(Serializer.SerializeToArray(AlertSettings.Default with { Sensitivity = Sensitivity.Low }))!.Sensitivity);
+    }
+
+    [Fact]
+    public void Dashboard_updates_cross_between_hosts_before_and_after_data_gaps()
+    {
+        var gap = new DataGap("gap:1", [new DataGapChannel("news", At, 300, null)], At, At, null, "No mentions at all from news");
+        var alerts = new[] { Current().Alerts[0] };
+
+        var fromOld = Serializer.Deserialize<DashboardUpdate>(Serializer.SerializeToArray(new LegacyDashboardUpdate([], [], alerts)))!;
+        var byOld = Serializer.Deserialize<LegacyDashboardUpdate>(Serializer.SerializeToArray(new DashboardUpdate([], [], alerts, [gap])))!;
+        var now = Serializer.Deserialize<DashboardUpdate>(Serializer.SerializeToArray(new DashboardUpdate([], [], alerts, [gap])))!;
+
+        Assert.Null(fromOld.DataGaps);
+        Assert.Equal("acme:1", Assert.Single(byOld.Alerts).Id);
+        Assert.Equal(("gap:1", "news"), (Assert.Single(now.DataGaps!).Id, now.DataGaps![0].Channels[0].Channel));
     }
 
     [Fact]
