@@ -1,6 +1,6 @@
 // The alert feed (always visible): what happened, how bad, where, and why.
 import { el, appLink, clear } from './dom.js';
-import { ago, compact } from './format.js';
+import { ago, compact, percent } from './format.js';
 import { channelColor } from './colors.js';
 
 const MAX_ALERTS = 50;
@@ -14,10 +14,6 @@ const highlightUntil = new Map(); // alert id -> ms
 function number(value) {
   if (!Number.isFinite(value)) return '–';
   return Math.abs(value) < 10 && !Number.isInteger(value) ? value.toFixed(2) : compact(value);
-}
-
-function percent(value) {
-  return Number.isFinite(value) ? `${Math.round(value * 100)} %` : '–';
 }
 
 /** The incident's facets, leading one first; an alert from an older silo (no facets) is its own single facet. */

@@ -11,6 +11,7 @@ export const store = {
   summaries: new Map(),         // id -> { rate, perMinute, positive, neutral, negative, netSentiment, engagement, at }
   history: new Map(),           // id -> [{ t (unix s), rate, perMinute }] oldest first
   alerts: new Map(),            // id -> Alert
+  dataGaps: new Map(),          // id -> DataGap (ingestion outages)
   lastUpdate: 0,                // ms, local clock, of the last data received
   connection: 'connecting',
 };
@@ -111,6 +112,12 @@ export function applyAlerts(alerts, { initial = false } = {}) {
   }
   emit('alerts', { fresh });
   return fresh;
+}
+
+/** Upserts data gaps (a gap changes as channels stop, come back, and it ends). */
+export function applyDataGaps(gaps) {
+  for (const gap of gaps) store.dataGaps.set(gap.id, gap);
+  emit('dataGaps');
 }
 
 export function setConnection(state) {
