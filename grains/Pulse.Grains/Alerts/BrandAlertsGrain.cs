@@ -281,7 +281,8 @@ internal sealed partial class BrandAlertsGrain(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Drop alert of {Brand} on {Channel} held back: the channel's whole feed is in a data gap")]
+    // Debug: one line per brand on the channel is what the data gap (logged once, as a warning) replaces.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Drop alert of {Brand} on {Channel} held back: the channel's whole feed is in a data gap")]
     private partial void LogDropHeldBack(string brand, string channel);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Feed monitor unavailable, a drop alert goes out unchecked for data gaps: {Reason}")]
