@@ -17,6 +17,7 @@ public static class AlertsApi
         alerts.MapPost("/{id}/resolve", (string id, AlertActionRequest? body, IGrainFactory grains) =>
             TransitionAsync(id, body, grains, (g, by, note) => g.ResolveAsync(id, by, note))).WithName("ResolveAlert");
         app.MapAlertSettingsApi();
+        app.MapDataGapsApi();
         return app;
     }
 

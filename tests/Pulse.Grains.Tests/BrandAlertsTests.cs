@@ -1,12 +1,14 @@
 using Pulse.Grains.Alerts;
+using Pulse.Grains.Webhooks;
 
 namespace Pulse.Grains.Tests;
 
-/// <summary>One incident, one alert; the team workflow open → acknowledged → resolved.</summary>
+/// <summary>One incident, one alert (its kinds are facets); the team workflow open → acknowledged → resolved.</summary>
 [Collection(ClusterCollection.Name)]
 public sealed class BrandAlertsTests(ClusterFixture fixture)
 {
     private static readonly AlertWhy NoWhy = new([], [], new SentimentSplit(0, 0, 0), []);
+    private static readonly WebhookTarget Hook = new("http://127.0.0.1:9/hook", WebhookFormats.Json); // recorded, never reached
 
     [Fact]
     public async Task Signals_of_one_kind_from_several_channels_merge_into_one_escalating_alert()
@@ -39,15 +41,57 @@ public sealed class BrandAlertsTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task A_different_kind_is_a_different_alert()
+    public async Task A_crisis_as_spike_negative_shift_and_viral_within_the_window_is_one_alert_with_three_facets_that_escalates()
     {
-        var alerts = fixture.Grains.GetGrain<IBrandAlertsGrain>("alerts-kinds");
+        var alerts = fixture.Grains.GetGrain<IBrandAlertsGrain>("alerts-crisis");
+        await alerts.SetSettingsAsync(AlertSettings.Default with { Webhooks = [Hook] });
         var at = DateTimeOffset.UtcNow;
 
-        await alerts.SignalAsync(Signal("alerts-kinds", "x", AlertKind.Spike, 3, at));
-        await alerts.SignalAsync(Signal("alerts-kinds", "x", AlertKind.NegativeShift, 3, at));
+        await alerts.SignalAsync(Signal("alerts-crisis", "x", AlertKind.Spike, 3, at) with { Value = 120, Expected = 15 });
+        await alerts.SignalAsync(Signal("alerts-crisis", "reddit", AlertKind.NegativeShift, 3, at.AddSeconds(5)) with { Value = 0.6, Expected = 0.1 });
+        await alerts.SignalAsync(Signal("alerts-crisis", "x", AlertKind.Viral, 7, at.AddSeconds(20)) with { Value = 40_000, Expected = 900 });
 
-        Assert.Equal(2, (await alerts.ListAsync(null, null)).Length);
+        var alert = Assert.Single(await alerts.ListAsync(null, null));
+        var facets = alert.Facets!;
+        Assert.Equal([AlertKind.Spike, AlertKind.NegativeShift, AlertKind.Viral], facets.Select(f => f.Kind));
+        Assert.Equal((AlertKind.Spike, 120.0, 15.0), (alert.Kind, alert.Value, alert.Expected)); // the leading facet: the first
+        Assert.Equal(7, alert.Severity); // the worst facet
+        Assert.Equal(["x", "reddit"], alert.Channels);
+        Assert.Equal(["reddit"], facets[1].Channels);
+        Assert.Equal((3, 0.6, at.AddSeconds(5)), (facets[1].Severity, facets[1].Value, facets[1].FirstSeen));
+        Assert.Equal(["negative-shift joined", "viral joined, severity 3 → 7"], alert.History.Where(h => h.Action == "escalate").Select(h => h.Note));
+        Assert.Equal([WebhookEvents.Opened, WebhookEvents.Escalated], alert.Deliveries.Select(d => d.Event));
+        Assert.Contains("negative share", alert.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Shares and comments", alert.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Another_channel_of_a_facet_at_the_same_severity_updates_the_alert_without_escalating_it()
+    {
+        var alerts = fixture.Grains.GetGrain<IBrandAlertsGrain>("alerts-spread");
+        var at = DateTimeOffset.UtcNow;
+
+        await alerts.SignalAsync(Signal("alerts-spread", "x", AlertKind.NegativeShift, 4, at));
+        await alerts.SignalAsync(Signal("alerts-spread", "news", AlertKind.NegativeShift, 4, at.AddSeconds(5)));
+
+        var alert = Assert.Single(await alerts.ListAsync(null, null));
+        Assert.Equal(["x", "news"], Assert.Single(alert.Facets!).Channels);
+        Assert.DoesNotContain(alert.History, h => h.Action == "escalate");
+        Assert.Equal(at.AddSeconds(5), alert.UpdatedAt);
+    }
+
+    [Fact]
+    public async Task A_signal_after_the_merge_window_opens_a_new_alert()
+    {
+        var alerts = fixture.Grains.GetGrain<IBrandAlertsGrain>("alerts-window");
+        var at = DateTimeOffset.UtcNow;
+
+        await alerts.SignalAsync(Signal("alerts-window", "x", AlertKind.Spike, 3, at));
+        await alerts.SignalAsync(Signal("alerts-window", "x", AlertKind.NegativeShift, 3, at + new AlertOptions().MergeWindow + TimeSpan.FromSeconds(1)));
+
+        var listed = await alerts.ListAsync(null, null);
+        Assert.Equal([AlertKind.NegativeShift, AlertKind.Spike], listed.Select(a => a.Kind)); // newest first
+        Assert.All(listed, a => Assert.Single(a.Facets!));
     }
 
     [Fact]
@@ -75,7 +119,7 @@ public sealed class BrandAlertsTests(ClusterFixture fixture)
         await alerts.SignalAsync(Signal("alerts-reopen", "x", AlertKind.Spike, 3, at));
         await alerts.ResolveAsync((await alerts.ListAsync(null, null))[0].Id, "anna", null);
 
-        await alerts.SignalAsync(Signal("alerts-reopen", "x", AlertKind.Spike, 3, at.AddMinutes(1)));
+        await alerts.SignalAsync(Signal("alerts-reopen", "x", AlertKind.Viral, 3, at.AddMinutes(1)));
 
         Assert.Single(await alerts.ListAsync(AlertState.Open, null));
         Assert.Equal(2, (await alerts.ListAsync(null, null)).Length);

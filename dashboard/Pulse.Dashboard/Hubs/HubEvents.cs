@@ -6,4 +6,5 @@ public static class HubEvents
     public const string ChannelSnapshots = "channelSnapshots";
     public const string BrandSummaries = "brandSummaries";
     public const string Alerts = "alerts";
+    public const string DataGaps = "dataGaps";
 }

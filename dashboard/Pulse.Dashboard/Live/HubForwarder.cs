@@ -30,6 +30,12 @@ internal sealed class HubForwarder(IHubContext<PulseHub> hub) : IDashboardObserv
             }
         }
 
+        // Null from a silo of a version before data gaps. A data gap is everyone's news: every browser subscribes the overview.
+        if (update.DataGaps is { Length: > 0 } gaps)
+        {
+            sends.Add(hub.Clients.Group(HubGroups.Overview).SendAsync(HubEvents.DataGaps, gaps));
+        }
+
         await Task.WhenAll(sends);
     }
 }

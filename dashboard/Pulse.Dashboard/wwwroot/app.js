@@ -3,12 +3,13 @@
 import { el, appLink, clear } from './js/dom.js';
 import { api } from './js/api.js';
 import { createHub } from './js/hub.js';
-import { store, emit, touch, setBrands, seedBrand, applySummaries, applyAlerts, setConnection, on } from './js/store.js';
+import { store, emit, touch, setBrands, seedBrand, applySummaries, applyAlerts, applyDataGaps, setConnection, on } from './js/store.js';
 import { brandMeasures } from './js/series.js';
 import { noteServerTime } from './js/server-clock.js';
 import { mountOverview } from './js/overview.js';
 import { mountBrandView } from './js/brand-view.js';
 import { renderAlerts, markFresh } from './js/alerts.js';
+import { renderDataGaps } from './js/data-gaps.js';
 import { installAudioUnlock, enableAlertCues, beep, notify, notificationsState, audioReady } from './js/notify.js';
 import { installStatusBar } from './js/status-bar.js';
 import { createWarRoom } from './js/warroom.js';
@@ -21,6 +22,7 @@ const crumbs = document.getElementById('crumbs');
 const alertList = document.getElementById('alert-list');
 const alertCount = document.getElementById('alert-count');
 const alertsButton = document.getElementById('alerts-enable');
+const dataGapsEl = document.getElementById('data-gaps');
 
 let current = null;
 let currentBrandId = null;
@@ -58,6 +60,18 @@ function renderAlertFeed() {
   renderAlerts(alertList, alertCount, [...store.alerts.values()], currentBrandId);
 }
 
+function renderGaps() {
+  renderDataGaps(dataGapsEl, [...store.dataGaps.values()]);
+}
+
+async function loadDataGaps() {
+  try {
+    applyDataGaps(await api.dataGaps());
+  } catch (error) {
+    console.warn('data gaps unavailable', error);
+  }
+}
+
 async function seedBrands() {
   await Promise.all([...store.brands.keys()].map(async (id) => {
     try {
@@ -89,7 +103,7 @@ function announce(fresh) {
 }
 
 async function resync() {
-  await Promise.all([seedBrands(), loadAlerts({ initial: false })]);
+  await Promise.all([seedBrands(), loadAlerts({ initial: false }), loadDataGaps()]);
   emit('resync');
 }
 
@@ -107,6 +121,10 @@ const hub = createHub({
     touch();
     const fresh = applyAlerts(alerts);
     if (fresh.length) announce(fresh);
+  },
+  onDataGaps(gaps) {
+    touch();
+    applyDataGaps(gaps);
   },
   onState: setConnection,
   onResync: resync,
@@ -150,12 +168,13 @@ async function main() {
   renderAlertsButton();
 
   on('alerts', renderAlertFeed);
-  setInterval(renderAlertFeed, 15000); // relative times and expiring highlights
+  on('dataGaps', renderGaps);
+  setInterval(() => { renderAlertFeed(); renderGaps(); }, 15000); // relative times and expiring highlights
 
   await loadReferenceData();
   render();
   window.addEventListener('hashchange', render);
-  await Promise.all([loadAlerts({ initial: true }), seedBrands()]);
+  await Promise.all([loadAlerts({ initial: true }), loadDataGaps(), seedBrands()]);
 
   await hub.subscribeOverview();
   hub.start();

@@ -3,10 +3,15 @@ using Pulse.Grains.Webhooks;
 namespace Pulse.Grains.Alerts;
 
 /// <summary>
-/// One incident of one kind on one brand. Signals from more channels, or stronger ones, update it and
-/// escalate its severity instead of raising new alerts. Ids are "brand:number" so the id names its brand.
-/// <see cref="Deliveries"/> holds the latest outcome of each (webhook, event) so the team sees when a notification did not arrive.
+/// One incident on one brand. Signals of any kind within the merge window join it as <see cref="Facets"/> (a spike, a
+/// negative shift and an engagement surge of one crisis are one alert), and more channels or stronger signals update and
+/// escalate it instead of raising new alerts. <see cref="Kind"/>, <see cref="Value"/> and <see cref="Expected"/> are the
+/// leading facet's, the first one signalled; <see cref="Severity"/> is the worst facet's and <see cref="Channels"/> all of
+/// theirs. Ids are "brand:number" so the id names its brand. <see cref="Deliveries"/> holds the latest outcome of each
+/// (webhook, event) so the team sees when a notification did not arrive.
 /// </summary>
+/// <remarks><see cref="Facets"/> is null in alerts stored before incidents had facets (and from silos of that version):
+/// such an alert is its own single facet, see <see cref="FacetsOrSelf"/>.</remarks>
 [GenerateSerializer, Immutable]
 public sealed record Alert(
     [property: Id(0)] string Id,
@@ -23,8 +28,13 @@ public sealed record Alert(
     [property: Id(11)] string Message,
     [property: Id(12)] AlertWhy Why,
     [property: Id(13)] AlertAction[] History,
-    [property: Id(14)] WebhookDelivery[] Deliveries)
+    [property: Id(14)] WebhookDelivery[] Deliveries,
+    [property: Id(15)] AlertFacet[]? Facets = null)
 {
+    /// <summary>The facets, leading one first; an alert from before facets is its own single facet.</summary>
+    public AlertFacet[] FacetsOrSelf() =>
+        Facets is { Length: > 0 } facets ? facets : [new AlertFacet(Kind, Channels, Severity, Value, Expected, StartedAt, UpdatedAt)];
+
     public static string BrandOf(string alertId)
     {
         var colon = alertId.LastIndexOf(':');

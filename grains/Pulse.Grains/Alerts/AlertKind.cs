@@ -1,6 +1,6 @@
 namespace Pulse.Grains.Alerts;
 
-/// <summary>What an incident is: one alert per kind and incident. Written as <see cref="AlertWireNames.Kind"/> outside .NET.</summary>
+/// <summary>How an incident shows: each kind is a facet of the one alert per incident. Written as <see cref="AlertWireNames.Kind"/> outside .NET.</summary>
 public enum AlertKind
 {
     Spike,

@@ -5,6 +5,13 @@ namespace Pulse.Grains.Alerts;
 /// <summary>The one-line explanation a crisis communicator reads first.</summary>
 internal static class AlertMessages
 {
+    /// <summary>An incident: one sentence per facet, the leading one first.</summary>
+    public static string For(IReadOnlyList<AlertFacet> facets)
+    {
+        ArgumentNullException.ThrowIfNull(facets);
+        return string.Join(" ", facets.Select(f => For(f.Kind, f.Channels, f.Value, f.Expected)));
+    }
+
     public static string For(AlertKind kind, IReadOnlyCollection<string> channels, double value, double expected)
     {
         var where = string.Join(", ", channels);

@@ -33,7 +33,7 @@ public sealed class AlertOptions
     [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
     public TimeSpan Refractory { get; set; } = TimeSpan.FromMinutes(15);
 
-    /// <summary>Signals of one kind within this time of an open alert's last update join that alert.</summary>
+    /// <summary>Signals of any kind within this time of an open alert's last update join that alert (as a facet).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan MergeWindow { get; set; } = TimeSpan.FromMinutes(15);
 

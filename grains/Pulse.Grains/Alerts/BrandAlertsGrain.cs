@@ -1,21 +1,21 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Pulse.Analytics.Matching;
 using Pulse.Grains.Brands;
-using Pulse.Grains.Mentions;
+using Pulse.Grains.Feeds;
 using Pulse.Grains.Notifications;
 using Pulse.Grains.Webhooks;
 
 namespace Pulse.Grains.Alerts;
 
-internal sealed class BrandAlertsGrain(
+internal sealed partial class BrandAlertsGrain(
     [PersistentState("alerts", GrainStorageNames.Pulse)] IPersistentState<BrandAlertsState> state,
     IOptions<AlertOptions> options,
     IWebhookOutbox outbox,
     DashboardOutbox dashboard,
-    TimeProvider clock) : Grain, IBrandAlertsGrain
+    TimeProvider clock,
+    ILogger<BrandAlertsGrain> logger) : Grain, IBrandAlertsGrain
 {
     private const int MaxKept = 200;
-    private const int MaxTopMentions = 5;
 
     private IGrainTimer? _release;
 
@@ -25,23 +25,42 @@ internal sealed class BrandAlertsGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        // Alerts stored before incidents had facets are their own single facet: every alert this grain serves has facets.
+        var alerts = state.State.Alerts;
+        for (var i = 0; i < alerts.Count; i++)
+        {
+            if (alerts[i].Facets is null)
+            {
+                alerts[i] = alerts[i] with { Facets = alerts[i].FacetsOrSelf() };
+            }
+        }
+
         ScheduleRelease(clock.GetUtcNow());
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// A signal of any kind joins the brand's open incident (acknowledged counts as open) if that changed within the merge
+    /// window, as a new facet or an update of its facet; otherwise it opens a new alert. Joining escalates (webhook
+    /// "escalated") when the severity rises or a new facet joins; every change goes to the dashboard. A drop on a channel
+    /// whose whole feed is in a data gap is not the brand's news: it is held back (the data gap is the one signal).
+    /// </summary>
     public async Task SignalAsync(AlertSignal signal)
     {
+        ArgumentNullException.ThrowIfNull(signal);
+        if (signal.Kind == AlertKind.Drop && await InDataGapAsync(signal.Channel))
+        {
+            LogDropHeldBack(BrandId, signal.Channel);
+            return;
+        }
+
         await ReleaseHeldAsync();
         var alerts = state.State.Alerts;
-        var index = alerts.FindLastIndex(a =>
-            a.Kind == signal.Kind && a.State != AlertState.Resolved && signal.At - a.UpdatedAt <= options.Value.MergeWindow);
+        var index = alerts.FindLastIndex(a => a.State != AlertState.Resolved && signal.At - a.UpdatedAt <= options.Value.MergeWindow);
         Alert alert;
         if (index < 0)
         {
-            alert = new Alert(
-                $"{BrandId}:{state.State.NextNumber++}", BrandId, await BrandNameAsync(), [signal.Channel], signal.Kind, signal.Severity,
-                AlertState.Open, signal.At, signal.At, signal.Value, signal.Expected,
-                AlertMessages.For(signal.Kind, [signal.Channel], signal.Value, signal.Expected), signal.Why, [], []);
+            alert = AlertIncidents.Open($"{BrandId}:{state.State.NextNumber++}", await BrandNameAsync(), signal);
             alert = Notify(alert, WebhookEvents.Opened, clock.GetUtcNow());
             alerts.Add(alert);
             if (alerts.Count > MaxKept)
@@ -51,9 +70,8 @@ internal sealed class BrandAlertsGrain(
         }
         else
         {
-            var before = alerts[index];
-            alert = Merge(before, signal);
-            alert = Notify(alert, alert.Severity > before.Severity ? WebhookEvents.Escalated : null, clock.GetUtcNow());
+            alert = AlertIncidents.Join(alerts[index], signal, out var escalation);
+            alert = Notify(alert, escalation is null ? null : WebhookEvents.Escalated, clock.GetUtcNow());
             alerts[index] = alert;
         }
 
@@ -248,32 +266,27 @@ internal sealed class BrandAlertsGrain(
         return copy;
     }
 
-    /// <summary>One incident, one alert: more channels and stronger signals update and escalate it.</summary>
-    private static Alert Merge(Alert alert, AlertSignal signal)
+    /// <summary>Whether the channel's feed is silent in a data gap; if the feed monitor cannot say, the drop is not held back.</summary>
+    private async Task<bool> InDataGapAsync(string channel)
     {
-        var channels = alert.Channels.Contains(signal.Channel) ? alert.Channels : [.. alert.Channels, signal.Channel];
-        var counts = alert.Why.Channels.Where(c => c.Channel != signal.Channel).Concat(signal.Why.Channels.Where(c => c.Channel == signal.Channel))
-            .OrderByDescending(c => c.Count).ToArray();
-        var top = alert.Why.TopMentions.Concat(signal.Why.TopMentions).DistinctBy(m => (m.Id, m.Channel))
-            .OrderByDescending(Engagement).Take(MaxTopMentions).ToArray();
-        // Terms are shown as written; a term two channels wrote differently ("Störung", "störung") is still one term.
-        var terms = signal.Why.Terms.Concat(alert.Why.Terms).DistinctBy(t => TextNormalizer.Normalize(t.Term)).OrderByDescending(t => t.Lift).Take(8).ToArray();
-        var sentiment = signal.Why.Sentiment;
-        var escalated = signal.Severity > alert.Severity;
-        return alert with
+        try
         {
-            Channels = channels,
-            Severity = Math.Max(alert.Severity, signal.Severity),
-            UpdatedAt = signal.At,
-            Value = signal.Value,
-            Expected = signal.Expected,
-            Message = AlertMessages.For(alert.Kind, channels, signal.Value, signal.Expected),
-            Why = new AlertWhy(terms, top, sentiment, counts),
-            History = escalated ? [.. alert.History, new AlertAction("escalate", "pulse", signal.At, $"severity {alert.Severity} → {signal.Severity}")] : alert.History,
-        };
+            return await GrainFactory.GetGrain<IFeedMonitorGrain>(IFeedMonitorGrain.Key).IsSilentAsync(channel);
+        }
+        catch (Exception ex)
+        {
+            // Any failure, timeouts included (Orleans reports some as cancellations): a possible brand event is not dropped.
+            LogFeedMonitorUnavailable(ex.Message);
+            return false;
+        }
     }
 
-    private static long Engagement(MentionView m) => m.Likes + m.Shares + m.Comments;
+    // Debug: one line per brand on the channel is what the data gap (logged once, as a warning) replaces.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Drop alert of {Brand} on {Channel} held back: the channel's whole feed is in a data gap")]
+    private partial void LogDropHeldBack(string brand, string channel);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Feed monitor unavailable, a drop alert goes out unchecked for data gaps: {Reason}")]
+    private partial void LogFeedMonitorUnavailable(string reason);
 
     private async Task<string> BrandNameAsync()
     {

@@ -5,6 +5,7 @@ using Pulse.Analytics.Sentiment;
 using Pulse.Grains.Alerts;
 using Pulse.Grains.Brands;
 using Pulse.Grains.Channels;
+using Pulse.Grains.Feeds;
 using Pulse.Grains.Ingest;
 using Pulse.Grains.Ingest.Durable;
 using Pulse.Grains.Mentions;
@@ -50,6 +51,7 @@ public static class PulseGrainsExtensions
         services.AddSingleton<MentionEnricher>();
         services.AddSingleton<DashboardOutbox>();
         services.AddHostedService<DashboardFlushService>();
+        services.AddPulseFeedCounts();
         services.TryAddSingleton<IMentionIngestor, DirectMentionIngestor>();
         services.TryAddSingleton<IIngestLog, InMemoryIngestLog>();
         services.AddSingleton<IngestPartitionMonitor>();
@@ -64,6 +66,7 @@ public static class PulseGrainsExtensions
     public static IServiceCollection AddPulseStreamIngest(this IServiceCollection services)
     {
         services.TryAddSingleton<BrandMatcherCache>();
+        services.AddPulseFeedCounts();
         services.Replace(ServiceDescriptor.Singleton<IMentionIngestor, StreamMentionIngestor>());
         return services;
     }
@@ -75,6 +78,19 @@ public static class PulseGrainsExtensions
     public static IServiceCollection AddPulsePartitionWakeUp(this IServiceCollection services)
     {
         services.AddHostedService<PartitionWakeUp>();
+        return services;
+    }
+
+    /// <summary>
+    /// Wherever mentions are ingested: their count per channel (<see cref="FeedCounter"/>) and its report to the feed
+    /// monitor every bucket (<see cref="FeedReporter"/>), which raises data gaps. Safe to call more than once.
+    /// </summary>
+    private static IServiceCollection AddPulseFeedCounts(this IServiceCollection services)
+    {
+        services.AddOptions<AlertOptions>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<FeedCounter>();
+        services.AddHostedService<FeedReporter>();
         return services;
     }
 

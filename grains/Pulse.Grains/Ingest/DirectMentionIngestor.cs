@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pulse.Grains.Brands;
+using Pulse.Grains.Feeds;
 using Pulse.Grains.Mentions;
 
 namespace Pulse.Grains.Ingest;
@@ -30,6 +31,7 @@ internal sealed partial class DirectMentionIngestor : IMentionIngestor, IDisposa
     private readonly IGrainFactory _grains;
     private readonly BrandMatcherCache _brands;
     private readonly MentionEnricher _enricher;
+    private readonly FeedCounter _feeds;
     private readonly ILogger<DirectMentionIngestor> _logger;
     private readonly int _maxDelivery;
     private readonly Channel<ScoredMention[]>[] _inboxes;
@@ -39,12 +41,14 @@ internal sealed partial class DirectMentionIngestor : IMentionIngestor, IDisposa
         IGrainFactory grains,
         BrandMatcherCache brands,
         MentionEnricher enricher,
+        FeedCounter feeds,
         IOptions<IngestPartitionOptions> options,
         ILogger<DirectMentionIngestor> logger)
     {
         _grains = grains;
         _brands = brands;
         _enricher = enricher;
+        _feeds = feeds;
         _logger = logger;
         var o = options.Value;
         _maxDelivery = o.MaxDeliveryMentions;
@@ -87,6 +91,8 @@ internal sealed partial class DirectMentionIngestor : IMentionIngestor, IDisposa
                 }
             }
         }
+
+        _feeds.Count(mentions); // every accepted mention, matched or not: the channel's feed as it arrives
     }
 
     private async Task PumpAsync(int partition)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Runtime;
 using Orleans.Streams;
 using Pulse.Grains.Brands;
+using Pulse.Grains.Feeds;
 using Pulse.Grains.Mentions;
 
 namespace Pulse.Grains.Ingest;
@@ -19,6 +20,7 @@ namespace Pulse.Grains.Ingest;
 internal sealed partial class StreamMentionIngestor(
     IClusterClient client,
     BrandMatcherCache brands,
+    FeedCounter feeds,
     IOptions<IngestPartitionOptions> options,
     ILogger<StreamMentionIngestor> logger) : IMentionIngestor
 {
@@ -56,6 +58,8 @@ internal sealed partial class StreamMentionIngestor(
         {
             throw new IngestUnavailableException("The ingest log did not store the batch.", ex);
         }
+
+        feeds.Count(mentions); // every accepted mention, matched or not: the channel's feed as it arrives
     }
 
     /// <summary>Each mention, tagged with each brand it names, in the list of the partition that owns that brand.</summary>

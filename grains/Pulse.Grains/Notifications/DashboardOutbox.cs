@@ -1,4 +1,5 @@
 using Pulse.Grains.Alerts;
+using Pulse.Grains.Feeds;
 
 namespace Pulse.Grains.Notifications;
 
@@ -13,6 +14,7 @@ internal sealed class DashboardOutbox
     private List<ChannelSnapshot> _channels = [];
     private List<BrandSummary> _brands = [];
     private List<Alert> _alerts = [];
+    private List<DataGap> _dataGaps = [];
 
     public void Publish(ChannelSnapshot snapshot)
     {
@@ -38,20 +40,29 @@ internal sealed class DashboardOutbox
         }
     }
 
+    public void Publish(DataGap gap)
+    {
+        lock (_gate)
+        {
+            _dataGaps.Add(gap);
+        }
+    }
+
     /// <summary>Everything published since the last drain, or null when nothing was.</summary>
     public DashboardUpdate? Drain()
     {
         lock (_gate)
         {
-            if (_channels.Count == 0 && _brands.Count == 0 && _alerts.Count == 0)
+            if (_channels.Count == 0 && _brands.Count == 0 && _alerts.Count == 0 && _dataGaps.Count == 0)
             {
                 return null;
             }
 
-            var update = new DashboardUpdate([.. _channels], [.. _brands], [.. _alerts]);
+            var update = new DashboardUpdate([.. _channels], [.. _brands], [.. _alerts], [.. _dataGaps]);
             _channels = [];
             _brands = [];
             _alerts = [];
+            _dataGaps = [];
             return update;
         }
     }

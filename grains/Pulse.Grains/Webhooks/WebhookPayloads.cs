@@ -24,17 +24,24 @@ public static class WebhookPayloads
         return body;
     }
 
-    /// <summary>A Slack incoming-webhook message: "text" for notifications and old clients, "blocks" for the layout.</summary>
+    /// <summary>
+    /// A Slack incoming-webhook message: "text" for notifications and old clients, "blocks" for the layout. The headline
+    /// names every facet of the incident ("spike + negative-shift"), the leading one first; a field lists each facet's figures.
+    /// </summary>
     public static JsonObject Slack(Alert alert, string @event, string? dashboardUrl)
     {
+        ArgumentNullException.ThrowIfNull(alert);
         var link = LinkPath(alert.BrandId);
+        var facets = alert.FacetsOrSelf();
+        var kinds = string.Join(" + ", facets.Select(f => AlertWireNames.Kind.Of(f.Kind)));
         var headline = string.Create(CultureInfo.InvariantCulture,
-            $"{alert.BrandName}: {AlertWireNames.Kind.Of(alert.Kind)} {@event}, severity {alert.Severity}/10 on {string.Join(", ", alert.Channels)}");
+            $"{alert.BrandName}: {kinds} {@event}, severity {alert.Severity}/10 on {string.Join(", ", alert.Channels)}");
         var terms = alert.Why.Terms.Length == 0 ? "–" : string.Join(", ", alert.Why.Terms.Take(6).Select(t => t.Term));
         var open = dashboardUrl is null ? $"Pulse: {link}" : $"<{dashboardUrl.TrimEnd('/')}{link}|Open {Escape(alert.BrandName)} in Pulse>";
         return new JsonObject
         {
-            ["text"] = $"{headline}. {alert.Message} Why: {terms}.",
+            // Slack reads "text" as mrkdwn too: a brand name or term with < > & must not become a link or a mention.
+            ["text"] = Escape($"{headline}. {alert.Message} Why: {terms}."),
             ["blocks"] = new JsonArray(
                 new JsonObject { ["type"] = "header", ["text"] = PlainText(headline) },
                 new JsonObject { ["type"] = "section", ["text"] = Markdown(Escape(alert.Message)) },
@@ -43,10 +50,22 @@ public static class WebhookPayloads
                     ["type"] = "section",
                     ["fields"] = new JsonArray(
                         Markdown($"*Why*\n{Escape(terms)}"),
-                        Markdown(string.Create(CultureInfo.InvariantCulture, $"*State*\n{AlertWireNames.State.Of(alert.State)}, since {alert.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC"))),
+                        Markdown(string.Create(CultureInfo.InvariantCulture, $"*State*\n{AlertWireNames.State.Of(alert.State)}, since {alert.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC")),
+                        Markdown($"*Facets*\n{string.Join("\n", facets.Select(Facet))}")),
                 },
                 new JsonObject { ["type"] = "context", ["elements"] = new JsonArray(Markdown($"{open} · alert {Escape(alert.Id)}")) }),
         };
+    }
+
+    /// <summary>"spike 6/10 on x, reddit: 120 vs 15" (a share in per cent).</summary>
+    private static string Facet(AlertFacet facet)
+    {
+        var share = facet.Kind == AlertKind.NegativeShift;
+        var figures = share
+            ? string.Create(CultureInfo.InvariantCulture, $"{facet.Value:P0} vs {facet.Expected:P0}")
+            : string.Create(CultureInfo.InvariantCulture, $"{facet.Value:0.#} vs {facet.Expected:0.#}");
+        return Escape(string.Create(CultureInfo.InvariantCulture,
+            $"{AlertWireNames.Kind.Of(facet.Kind)} {facet.Severity}/10 on {string.Join(", ", facet.Channels)}: {figures}"));
     }
 
     // The dashboard's JSON: camelCase, alert enums by name.

@@ -3,13 +3,16 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using Pulse.Analytics.Detection;
 using Pulse.Grains.Alerts;
+using Pulse.Grains.Feeds;
+using Pulse.Grains.Notifications;
 using Pulse.Grains.Webhooks;
 
 namespace Pulse.Grains.Tests.Alerts;
 
 /// <summary>
 /// Kinds, states and sensitivities are enums in the model and strings on every wire: Orleans (stored alert state and
-/// messages, readable by the code before and after they were enums) and JSON (the names in CONTRACT.md).
+/// messages, readable by the code before and after they were enums) and JSON (the names in CONTRACT.md). Facets (issue 12)
+/// are a new optional field: state stored before them reads, and the code before them reads state written now.
 /// </summary>
 public sealed class AlertWireFormatTests : IDisposable
 {
@@ -64,6 +67,29 @@ public sealed class AlertWireFormatTests : IDisposable
     }
 
     [Fact]
+    public void Alert_state_stored_before_facets_reads_with_each_alert_its_own_single_facet()
+    {
+        var state = Serializer.Deserialize<BrandAlertsState>(Serializer.SerializeToArray(Legacy()))!;
+
+        Assert.All(state.Alerts, a => Assert.Null(a.Facets));
+        var facet = Assert.Single(state.Alerts[1].FacetsOrSelf());
+        Assert.Equal((AlertKind.NegativeShift, 4, 50.0, 10.0, At, At.AddMinutes(1)), (facet.Kind, facet.Severity, facet.Value, facet.Expected, facet.FirstSeen, facet.LastSeen));
+        Assert.Equal(["x"], facet.Channels);
+    }
+
+    [Fact]
+    public void Facets_are_stored_and_read_back()
+    {
+        var state = Current();
+
+        var read = Serializer.Deserialize<BrandAlertsState>(Serializer.SerializeToArray(state))!;
+
+        var facets = read.Alerts[0].Facets!;
+        Assert.Equal(state.Alerts[0].Facets!.Select(f => (f.Kind, f.Severity, f.Value, f.Expected, f.FirstSeen, f.LastSeen)), facets.Select(f => (f.Kind, f.Severity, f.Value, f.Expected, f.FirstSeen, f.LastSeen)));
+        Assert.Equal(["x", "reddit"], facets[1].Channels);
+    }
+
+    [Fact]
     public void Names_are_written_inline_so_an_optional_sensitivity_reads_back_whatever_came_before_it()
     {
         // Orleans' NullableCodec reads any reference as null: "high" must not be written as a reference to the same
@@ -95,6 +121,21 @@ public sealed class AlertWireFormatTests : IDisposable
     }
 
     [Fact]
+    public void Dashboard_updates_cross_between_hosts_before_and_after_data_gaps()
+    {
+        var gap = new DataGap("gap:1", [new DataGapChannel("news", At, 300, null)], At, At, null, "No mentions at all from news");
+        var alerts = new[] { Current().Alerts[0] };
+
+        var fromOld = Serializer.Deserialize<DashboardUpdate>(Serializer.SerializeToArray(new LegacyDashboardUpdate([], [], alerts)))!;
+        var byOld = Serializer.Deserialize<LegacyDashboardUpdate>(Serializer.SerializeToArray(new DashboardUpdate([], [], alerts, [gap])))!;
+        var now = Serializer.Deserialize<DashboardUpdate>(Serializer.SerializeToArray(new DashboardUpdate([], [], alerts, [gap])))!;
+
+        Assert.Null(fromOld.DataGaps);
+        Assert.Equal("acme:1", Assert.Single(byOld.Alerts).Id);
+        Assert.Equal(("gap:1", "news"), (Assert.Single(now.DataGaps!).Id, now.DataGaps![0].Channels[0].Channel));
+    }
+
+    [Fact]
     public void Copies_of_the_state_keep_the_enums()
     {
         var copier = _services.GetRequiredService<DeepCopier>();
@@ -114,11 +155,16 @@ public sealed class AlertWireFormatTests : IDisposable
         AlertWireNames.AddJsonConverters(options.Converters);
 
         var alert = JsonSerializer.SerializeToElement(Current().Alerts[1], options);
+        var facet = JsonSerializer.SerializeToElement(Current().Alerts[0], options).GetProperty("facets")[1];
         var settings = JsonSerializer.SerializeToElement(Current().Settings, options);
         var silosDefault = JsonSerializer.SerializeToElement(AlertSettings.Default, options);
 
         Assert.Equal(("negative-shift", "acknowledged"), (alert.GetProperty("kind").GetString(), alert.GetProperty("state").GetString()));
         Assert.Equal("high", settings.GetProperty("sensitivity").GetString());
+        Assert.Equal(
+            ["kind", "channels", "severity", "value", "expected", "firstSeen", "lastSeen"],
+            facet.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(("negative-shift", 6), (facet.GetProperty("kind").GetString(), facet.GetProperty("severity").GetInt32()));
         Assert.Equal(JsonValueKind.Null, silosDefault.GetProperty("sensitivity").ValueKind);
         Assert.Equal(AlertKind.Viral, JsonSerializer.Deserialize<AlertKind>("\"viral\"", options));
         Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<AlertKind>("\"Viral\"", options));
@@ -155,11 +201,20 @@ public sealed class AlertWireFormatTests : IDisposable
         var state = new BrandAlertsState { NextNumber = 7, Settings = new AlertSettings(Sensitivity.High, ["news"], 4, null, []) };
         foreach (var (i, (kind, alertState)) in Alerts.Index())
         {
-            state.Alerts.Add(new Alert(
+            var alert = new Alert(
                 $"acme:{i + 1}", "acme", "Acme", ["x"], AlertWireNames.Kind.Parse(kind), 3 + i, AlertWireNames.State.Parse(alertState),
-                At, At.AddMinutes(i), 50, 10, "Mentions on x are 5× the expected volume.", Why, History, Deliveries));
+                At, At.AddMinutes(i), 50, 10, "Mentions on x are 5× the expected volume.", Why, History, Deliveries);
+            state.Alerts.Add(alert with { Facets = alert.FacetsOrSelf() });
         }
 
+        // The first alert is an incident with two facets, the second more severe than the leading one.
+        var first = state.Alerts[0];
+        state.Alerts[0] = first with
+        {
+            Channels = ["x", "reddit"],
+            Severity = 6,
+            Facets = [first.Facets![0], new AlertFacet(AlertKind.NegativeShift, ["x", "reddit"], 6, 0.6, 0.1, At.AddSeconds(5), At.AddSeconds(30))],
+        };
         return state;
     }
 }

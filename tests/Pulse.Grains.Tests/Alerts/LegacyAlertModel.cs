@@ -55,3 +55,10 @@ public sealed record LegacyAlertSignal(
     [property: Id(5)] double Value,
     [property: Id(6)] double Expected,
     [property: Id(7)] AlertWhy Why);
+
+// DashboardUpdate before data gaps (issue 12): the same field ids without DataGaps (3).
+[GenerateSerializer, Immutable]
+public sealed record LegacyDashboardUpdate(
+    [property: Id(0)] Pulse.Grains.Notifications.ChannelSnapshot[] Channels,
+    [property: Id(1)] Pulse.Grains.Notifications.BrandSummary[] Brands,
+    [property: Id(2)] Alert[] Alerts);

@@ -25,7 +25,7 @@ public sealed class DemoQuietHourTests
     {
         var scenario = new DemoScenario(DemoFixture.Brands, new DemoOptions { Seed = seed, FirstCrisisDelay = TimeSpan.FromHours(2) }, Start);
 
-        var (incidents, pairs) = Replay(scenario, TimeSpan.FromHours(1));
+        var (incidents, _, pairs) = Replay(scenario, TimeSpan.FromHours(1));
 
         Assert.True(pairs >= DemoFixture.Brands.Count * 6, $"the replay reached only {pairs} (brand, channel) pairs");
         var perBrand = incidents.GroupBy(i => i.Brand).ToDictionary(g => g.Key, g => g.ToList());
@@ -38,15 +38,18 @@ public sealed class DemoQuietHourTests
         var scenario = new DemoScenario(DemoFixture.Brands, new DemoOptions { Seed = 11 }, Start);
         var crisis = scenario.CrisesStartingIn(Start, Start.AddHours(1))[0];
 
-        var (incidents, _) = Replay(scenario, crisis.Start - Start + TimeSpan.FromSeconds(30));
+        var (incidents, signals, _) = Replay(scenario, crisis.Start - Start + TimeSpan.FromSeconds(30));
 
-        var spike = incidents.FirstOrDefault(i => i.Brand == crisis.BrandId && i.Kind == AnomalyKind.Spike && i.At >= crisis.Start);
+        var spike = signals.FirstOrDefault(i => i.Brand == crisis.BrandId && i.Kind == AnomalyKind.Spike && i.At >= crisis.Start);
         Assert.True(spike.Brand is not null, $"no spike alert for {crisis.BrandId}'s crisis at {crisis.Start:HH:mm:ss}");
         Assert.InRange(spike.At - crisis.Start, TimeSpan.Zero, TimeSpan.FromSeconds(15));
         Assert.DoesNotContain(incidents, i => i.At < crisis.Start);
+        Assert.Single(incidents, i => i.Brand == crisis.BrandId); // its spike, negative shift and viral post are one alert
     }
 
-    private static (List<(string Brand, AnomalyKind Kind, DateTimeOffset At)> Incidents, int Pairs) Replay(DemoScenario scenario, TimeSpan duration)
+    /// <summary>The alerts the brands' alert books would hold (each incident as its first signal) and every signal, oldest first.</summary>
+    private static (List<(string Brand, AnomalyKind Kind, DateTimeOffset At)> Incidents, List<(string Brand, AnomalyKind Kind, DateTimeOffset At)> Signals, int Pairs) Replay(
+        DemoScenario scenario, TimeSpan duration)
     {
         var start = scenario.Start;
         var matcher = new BrandMatcher(DemoFixture.Brands.Select(b => new BrandQuery(b.Id, b.Keywords, b.Hashtags, b.Handles, b.Query, b.Exclude, b.ExcludeAuthors)));
@@ -55,6 +58,7 @@ public sealed class DemoQuietHourTests
         var channels = new Dictionary<(string Brand, string Channel), (MultiResolutionWindows Windows, LiveDetection Detection)>();
         var detections = new List<(AnomalyKind Kind, DetectorResult Result, Bucket Bucket)>();
         var incidents = new List<(string Brand, AnomalyKind Kind, DateTimeOffset At)>();
+        var signals = new List<(string Brand, AnomalyKind Kind, DateTimeOffset At)>();
         var matched = new List<string>();
 
         for (var t = start; t < start + duration; t += Second)
@@ -81,15 +85,19 @@ public sealed class DemoQuietHourTests
                 state.Detection.Advance(t + Second, state.Windows.Windows[0], detections);
                 foreach (var (kind, _, _) in detections)
                 {
-                    // One incident, one alert: as the brand's alert book merges signals of a kind within the merge window.
-                    if (!incidents.Any(i => i.Brand == brand && i.Kind == kind && t - i.At <= options.MergeWindow))
+                    // One incident, one alert: as the brand's alert book joins a signal of any kind to an incident whose
+                    // last signal is within the merge window.
+                    var at = t + Second;
+                    if (!signals.Any(i => i.Brand == brand && at - i.At <= options.MergeWindow))
                     {
-                        incidents.Add((brand, kind, t + Second));
+                        incidents.Add((brand, kind, at));
                     }
+
+                    signals.Add((brand, kind, at));
                 }
             }
         }
 
-        return (incidents, channels.Count);
+        return (incidents, signals, channels.Count);
     }
 }

@@ -1,18 +1,32 @@
 // The alert feed (always visible): what happened, how bad, where, and why.
 import { el, appLink, clear } from './dom.js';
-import { ago, compact } from './format.js';
+import { ago, compact, percent } from './format.js';
 import { channelColor } from './colors.js';
 
 const MAX_ALERTS = 50;
 const HIGHLIGHT_MS = 20000;
 const STATE_RANK = { open: 0, acknowledged: 1, resolved: 2 };
 const KIND_LABEL = { spike: 'Spike', drop: 'Drop', 'negative-shift': 'Negative shift', viral: 'Viral' };
+const SHARE_KINDS = new Set(['negative-shift']); // value and expected are shares 0..1
 
 const highlightUntil = new Map(); // alert id -> ms
 
 function number(value) {
   if (!Number.isFinite(value)) return '–';
   return Math.abs(value) < 10 && !Number.isInteger(value) ? value.toFixed(2) : compact(value);
+}
+
+/** The incident's facets, leading one first; an alert from an older silo (no facets) is its own single facet. */
+export function facetsOf(alert) {
+  if (Array.isArray(alert.facets) && alert.facets.length) return alert.facets;
+  return [{
+    kind: alert.kind, channels: alert.channels ?? [], severity: alert.severity, value: alert.value, expected: alert.expected,
+    firstSeen: alert.startedAt, lastSeen: alert.updatedAt,
+  }];
+}
+
+function kindLabel(kind) {
+  return KIND_LABEL[kind] ?? String(kind);
 }
 
 function severityClass(severity) {
@@ -59,26 +73,46 @@ function deliveryNotes(alert) {
   })));
 }
 
+function facetFigures(facet) {
+  if (SHARE_KINDS.has(facet.kind)) return `${percent(facet.value)} vs ${percent(facet.expected)}`;
+  const ratio = facet.expected > 0 ? ` (×${number(facet.value / facet.expected)})` : '';
+  return `${number(facet.value)} vs ${number(facet.expected)}${ratio}`;
+}
+
+// One row per facet: how the incident shows (spike, negative shift, ...), how badly, where, and the figures.
+function facetList(facets) {
+  return el('ul', { className: 'alert-facets' }, facets.map((f) => el('li', {
+    className: `alert-facet ${severityClass(f.severity)}`,
+    dataset: { testid: 'alert-facet', kind: String(f.kind), firstSeen: String(f.firstSeen ?? '') },
+    title: `first seen ${f.firstSeen}, last ${f.lastSeen}`,
+  },
+  el('span', { className: 'facet-kind', text: kindLabel(f.kind) }),
+  el('span', { className: 'facet-severity', text: `sev ${f.severity}` }),
+  el('span', { className: 'facet-figures', text: facetFigures(f) }),
+  el('span', { className: 'facet-channels', text: (f.channels ?? []).join(', ') }))));
+}
+
 function alertItem(alert, currentBrandId, now) {
-  const ratio = alert.expected > 0 ? alert.value / alert.expected : null;
+  const facets = facetsOf(alert);
   const fresh = (highlightUntil.get(alert.id) ?? 0) > now;
   const item = el('li', {
     className: ['alert', severityClass(alert.severity), `state-${alert.state}`, fresh ? 'fresh' : '',
       alert.brandId === currentBrandId ? 'current' : ''].filter(Boolean).join(' '),
-    dataset: { testid: 'alert-item', alertId: alert.id, brandId: alert.brandId, kind: alert.kind, state: alert.state },
+    // data-kind is the leading facet (the alert's kind); data-kinds lists every facet, for [data-kinds~=spike].
+    dataset: {
+      testid: 'alert-item', alertId: alert.id, brandId: alert.brandId, kind: alert.kind, kinds: facets.map((f) => f.kind).join(' '), state: alert.state,
+    },
   },
   el('div', { className: 'alert-head' },
-    el('span', { className: 'alert-kind', text: KIND_LABEL[alert.kind] ?? String(alert.kind) }),
-    el('span', { className: 'alert-severity', title: 'severity 1–10', text: `sev ${alert.severity}` }),
+    el('span', { className: 'alert-kind', text: facets.map((f) => kindLabel(f.kind)).join(' + ') }),
+    el('span', { className: 'alert-severity', title: 'severity 1–10: the worst facet', text: `sev ${alert.severity}` }),
     el('span', { className: 'alert-state', text: alert.state }),
     el('time', { className: 'alert-time', datetime: alert.startedAt, title: `started ${alert.startedAt}`, text: ago(Date.parse(alert.startedAt), now) })),
   el('div', { className: 'alert-brand' },
     appLink(`#/brand/${encodeURIComponent(alert.brandId)}`, {}, String(alert.brandName ?? alert.brandId)),
     el('span', { className: 'alert-channels' }, (alert.channels ?? []).map((c, i) =>
       el('span', { className: 'chip', style: { borderColor: channelColor(c, i) }, text: c })))),
-  el('div', { className: 'alert-value' },
-    el('strong', { text: number(alert.value) }), ' vs expected ', el('span', { text: number(alert.expected) }),
-    ratio !== null ? el('span', { className: 'alert-ratio', text: ` (×${number(ratio)})` }) : null),
+  facetList(facets),
   alert.message ? el('p', { className: 'alert-message', text: alert.message }) : null,
   whyTerms(alert),
   deliveryNotes(alert));

@@ -22,4 +22,5 @@ export const api = {
     getJson(`/api/brands/${id(brandId)}/series?resolution=${encodeURIComponent(resolution)}&points=${points}`),
   mentions: (brandId, limit = 50) => getJson(`/api/brands/${id(brandId)}/mentions?limit=${limit}`),
   alerts: () => getJson('/api/alerts'),
+  dataGaps: () => getJson('/api/data-gaps'),
 };

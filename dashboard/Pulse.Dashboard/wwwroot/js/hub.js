@@ -5,7 +5,7 @@
 const RETRY_DELAYS_MS = [0, 2000, 5000, 10000, 20000, 30000];
 const OFFLINE_RETRY_MS = [2000, 5000, 10000, 15000, 30000];
 
-export function createHub({ onSummaries, onSnapshots, onAlerts, onState, onResync }) {
+export function createHub({ onSummaries, onSnapshots, onAlerts, onDataGaps, onState, onResync }) {
   const connection = new signalR.HubConnectionBuilder()
     .withUrl('/hubs/pulse')
     .withAutomaticReconnect(RETRY_DELAYS_MS)
@@ -20,6 +20,7 @@ export function createHub({ onSummaries, onSnapshots, onAlerts, onState, onResyn
   connection.on('brandSummaries', (summaries) => onSummaries(summaries ?? []));
   connection.on('channelSnapshots', (snapshots) => onSnapshots(snapshots ?? []));
   connection.on('alerts', (alerts) => onAlerts(alerts ?? []));
+  connection.on('dataGaps', (gaps) => onDataGaps(gaps ?? []));
 
   connection.onreconnecting(() => onState('reconnecting'));
   connection.onreconnected(async () => {

@@ -67,7 +67,8 @@ export async function enableAlertCues() {
 export function notify(alert) {
   if (notificationsState() !== 'granted') return;
   try {
-    const n = new Notification(`${alert.kind ?? 'alert'} · ${alert.brandName ?? alert.brandId} · severity ${alert.severity}`, {
+    const kinds = Array.isArray(alert.facets) && alert.facets.length ? alert.facets.map((f) => f.kind).join(' + ') : alert.kind;
+    const n = new Notification(`${kinds ?? 'alert'} · ${alert.brandName ?? alert.brandId} · severity ${alert.severity}`, {
       body: alert.message ?? '',
       tag: `pulse-alert-${alert.id}`,
     });

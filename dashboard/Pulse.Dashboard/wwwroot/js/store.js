@@ -11,6 +11,7 @@ export const store = {
   summaries: new Map(),         // id -> { rate, perMinute, positive, neutral, negative, netSentiment, engagement, at }
   history: new Map(),           // id -> [{ t (unix s), rate, perMinute }] oldest first
   alerts: new Map(),            // id -> Alert
+  dataGaps: new Map(),          // id -> DataGap (ingestion outages)
   lastUpdate: 0,                // ms, local clock, of the last data received
   connection: 'connecting',
 };
@@ -94,15 +95,29 @@ export function previousMinute(brandId) {
   return best.perMinute;
 }
 
-/** Upserts alerts; returns those never seen before. */
+const facetCount = (alert) => (Array.isArray(alert.facets) ? alert.facets.length : 1);
+
+/** An update that escalates the incident: its severity rose or a new facet joined (as the server escalates). */
+function escalates(before, after) {
+  return (after.severity ?? 0) > (before.severity ?? 0) || facetCount(after) > facetCount(before);
+}
+
+/** Upserts alerts; returns the news: alerts never seen before, and those that escalated since. */
 export function applyAlerts(alerts, { initial = false } = {}) {
   const fresh = [];
   for (const alert of alerts) {
-    if (!store.alerts.has(alert.id) && !initial) fresh.push(alert);
+    const before = store.alerts.get(alert.id);
+    if (!initial && (before === undefined || escalates(before, alert))) fresh.push(alert);
     store.alerts.set(alert.id, alert);
   }
   emit('alerts', { fresh });
   return fresh;
+}
+
+/** Upserts data gaps (a gap changes as channels stop, come back, and it ends). */
+export function applyDataGaps(gaps) {
+  for (const gap of gaps) store.dataGaps.set(gap.id, gap);
+  emit('dataGaps');
 }
 
 export function setConnection(state) {

@@ -1,0 +1,19 @@
+using Pulse.Grains.Feeds;
+
+namespace Pulse.Silo.Api;
+
+/// <summary>
+/// Data gaps: ingestion outages, where a channel's whole feed stopped. A system signal beside the brands' alerts, not one
+/// of them: it belongs to no brand and ends by itself when mentions come again.
+/// </summary>
+public static class DataGapsApi
+{
+    public static IEndpointRouteBuilder MapDataGapsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/data-gaps", async (IGrainFactory grains) =>
+                TypedResults.Ok(await grains.GetGrain<IFeedMonitorGrain>(IFeedMonitorGrain.Key).ListAsync()))
+            .WithTags("Alerts")
+            .WithName("ListDataGaps");
+        return app;
+    }
+}

@@ -1,0 +1,43 @@
+using Pulse.Grains.Alerts;
+using Pulse.Grains.Webhooks;
+
+namespace Pulse.Grains.Tests.Webhooks;
+
+/// <summary>An incident's facets reach both webhook formats: the JSON alert carries them, Slack names and lists them.</summary>
+public sealed class WebhookPayloadsTests
+{
+    private static readonly DateTimeOffset At = new(2026, 3, 2, 9, 30, 0, TimeSpan.Zero);
+    private static readonly AlertWhy Why = new([new TermLift("Rückruf", 30, 9)], [], new SentimentSplit(1, 2, 30), []);
+
+    [Fact]
+    public void The_json_payload_is_the_alert_with_its_facets_and_the_leading_kind()
+    {
+        var body = WebhookPayloads.Json(Crisis(), WebhookEvents.Escalated);
+
+        Assert.Equal(("escalated", "spike", 7), ((string?)body["event"], (string?)body["kind"], (int?)body["severity"]));
+        Assert.Equal(["spike", "negative-shift", "viral"], body["facets"]!.AsArray().Select(f => (string?)f!["kind"]));
+        Assert.Equal(0.6, (double?)body["facets"]![1]!["value"]);
+    }
+
+    [Fact]
+    public void The_slack_message_names_every_facet_and_lists_their_figures()
+    {
+        var body = WebhookPayloads.Slack(Crisis(), WebhookEvents.Escalated, "https://pulse.example");
+
+        var text = (string?)body["text"];
+        Assert.StartsWith("Acme &lt;Bank&gt;: spike + negative-shift + viral escalated, severity 7/10 on x, reddit.", text, StringComparison.Ordinal);
+        var fields = body["blocks"]![2]!["fields"]!.AsArray().Select(f => (string?)f!["text"]).ToArray();
+        Assert.Equal("*Facets*\nspike 3/10 on x: 120 vs 15\nnegative-shift 3/10 on reddit: 60 % vs 10 %\nviral 7/10 on x: 40000 vs 900", fields[2]);
+        Assert.Contains("Acme &lt;Bank&gt;", (string?)body["blocks"]![3]!["elements"]![0]!["text"], StringComparison.Ordinal);
+    }
+
+    private static Alert Crisis()
+    {
+        var alert = AlertIncidents.Open("acme:1", "Acme <Bank>", Signal(AlertKind.Spike, "x", 3, 120, 15));
+        alert = AlertIncidents.Join(alert, Signal(AlertKind.NegativeShift, "reddit", 3, 0.6, 0.1), out _);
+        return AlertIncidents.Join(alert, Signal(AlertKind.Viral, "x", 7, 40_000, 900), out _);
+    }
+
+    private static AlertSignal Signal(AlertKind kind, string channel, int severity, double value, double expected) =>
+        new("acme", channel, kind, severity, At, value, expected, Why);
+}
