@@ -30,6 +30,13 @@ internal struct RecentPeak
     /// <summary>No record test (a horizon of zero): nothing is ever a peak to beat.</summary>
     public static RecentPeak Disabled => default;
 
+    /// <summary>The records of <see cref="DetectorSettings.RecordHorizonBuckets"/> in slots of
+    /// <see cref="DetectorSettings.RecordSlotBuckets"/>; <see cref="Disabled"/> for a horizon of zero.</summary>
+    public static RecentPeak ForRecords(DetectorSettings settings) =>
+        settings.RecordHorizonBuckets > 0
+            ? new RecentPeak((int)Math.Ceiling((double)settings.RecordHorizonBuckets / settings.RecordSlotBuckets), settings.RecordSlotBuckets)
+            : Disabled;
+
     private readonly bool Enabled => _length > 0;
 
     /// <summary>The largest value over the horizon; negative infinity before anything is seen.</summary>

@@ -35,12 +35,8 @@ public sealed class ShareShiftDetector
         _rate = 1.0 - Math.Pow(0.5, 1.0 / settings.LevelHalfLifeBuckets);
         _hourNegatives = new TrailingMean(settings.LevelSpanBuckets);
         _hourTotals = new TrailingMean(settings.LevelSpanBuckets);
-        if (settings.RecordHorizonBuckets > 0)
-        {
-            var slots = (int)Math.Ceiling((double)settings.RecordHorizonBuckets / settings.RecordSlotBuckets);
-            _bucketPeak = new RecentPeak(slots, settings.RecordSlotBuckets);
-            _hourPeak = new RecentPeak(slots, settings.RecordSlotBuckets);
-        }
+        _bucketPeak = RecentPeak.ForRecords(settings);
+        _hourPeak = RecentPeak.ForRecords(settings);
     }
 
     /// <summary>Observes one bucket's negative and total mention counts; buckets in time order.</summary>

@@ -20,12 +20,8 @@ internal struct TimeScale
         _rate = 2.0 / (spanBuckets + 1.0);
         _norm = Math.Sqrt(_rate / (2.0 - _rate));
         _level = new TrailingMean(spanBuckets);
-        if (settings.RecordHorizonBuckets > 0)
-        {
-            var slots = (int)Math.Ceiling((double)settings.RecordHorizonBuckets / settings.RecordSlotBuckets);
-            _peak = new RecentPeak(slots, settings.RecordSlotBuckets);
-            _trough = judgeFalls ? new RecentPeak(slots, settings.RecordSlotBuckets) : RecentPeak.Disabled;
-        }
+        _peak = RecentPeak.ForRecords(settings);
+        _trough = judgeFalls ? RecentPeak.ForRecords(settings) : RecentPeak.Disabled;
     }
 
     /// <summary>This scale's deviation in standard deviations, as of the last <see cref="Observe"/>.</summary>

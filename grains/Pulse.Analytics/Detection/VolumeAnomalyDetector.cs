@@ -43,11 +43,7 @@ public sealed class VolumeAnomalyDetector
         _falls = new IncidentTracker(settings);
         _spikeKind = spikeKind;
         _detectDrops = detectDrops;
-        if (settings.RecordHorizonBuckets > 0)
-        {
-            var slots = (int)Math.Ceiling((double)settings.RecordHorizonBuckets / settings.RecordSlotBuckets);
-            _bucketPeak = new RecentPeak(slots, settings.RecordSlotBuckets);
-        }
+        _bucketPeak = RecentPeak.ForRecords(settings);
 
         // Falls are judged on the hour only: a quiet day is not news, a channel silent for an hour may be.
         _hour = new TimeScale(settings, settings.LevelSpanBuckets, judgeFalls: detectDrops);
