@@ -65,12 +65,12 @@ public sealed class RecordingSink : ISourceSink
 
     public void Skipped(int events, string reason) => SkippedByReason.AddOrUpdate(reason, events, (_, n) => n + events);
 
-    public void StateChanged(SourceState state, string? error = null)
+    public void StateChanged(SourceState state, string? problem = null)
     {
         lock (_gate)
         {
             _states.Add(state);
-            LastError = error ?? LastError;
+            LastError = problem ?? LastError;
         }
     }
 }

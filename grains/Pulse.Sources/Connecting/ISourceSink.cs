@@ -18,6 +18,6 @@ public interface ISourceSink
     /// <summary>Counts events skipped as malformed or oversized; <paramref name="reason"/> is short, for the status and logs.</summary>
     void Skipped(int events, string reason);
 
-    /// <summary>Reports a state change; <paramref name="error"/> says what went wrong for BackingOff and Failed.</summary>
-    void StateChanged(SourceState state, string? error = null);
+    /// <summary>Reports a state change; <paramref name="problem"/> says what went wrong for BackingOff and Failed.</summary>
+    void StateChanged(SourceState state, string? problem = null);
 }
