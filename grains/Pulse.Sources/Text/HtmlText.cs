@@ -25,10 +25,12 @@ public static class HtmlText
         var text = new StringBuilder(Math.Min(html.Length, maxLength));
         if (document.Body is { } body)
         {
-            Append(body, text, maxLength);
+            // Collected with slack for the newlines and spaces that tidying removes, then cut to the limit.
+            Append(body, text, (2 * maxLength) + 16);
         }
 
-        return Tidy(text.ToString());
+        var plain = Tidy(text.ToString());
+        return plain.Length <= maxLength ? plain : plain[..maxLength];
     }
 
     private static void Append(INode node, StringBuilder text, int maxLength)
