@@ -26,8 +26,9 @@ internal static class BrandCounts
                 using var doc = JsonDocument.Parse(await client.GetStringAsync($"/api/brands/{brand}/stats?window=1h"));
                 counts[brand] = doc.RootElement.GetProperty("total").GetProperty("count").GetInt64();
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
+                // A request that timed out (HttpClient.Timeout) did not answer either: the caller polls again.
                 counts[brand] = -1;
             }
         }
