@@ -127,18 +127,20 @@ internal sealed partial class MastodonRun(
                 continue; // came by both back-fill and stream
             }
 
-            cursor = StatusId.Max(cursor, status.Id);
             if (status.Reblog is not null)
             {
+                cursor = StatusId.Max(cursor, status.Id);
                 continue; // a boost repeats a post that counts once, as itself
             }
 
             if (StatusMentions.ToMention(status, source, now) is { } mention)
             {
                 mentions.Add(mention);
+                cursor = StatusId.Max(cursor, status.Id);
             }
             else
             {
+                // Its id does not move the cursor either: a garbage id must not make the next back-fill skip real statuses.
                 sink.Skipped(1, Malformed);
             }
         }

@@ -179,7 +179,7 @@ public sealed class MastodonConnectorTests
         server.SendRaw("event: update\ndata: {\"id\": \"1\", \"uri\": \n\n");                        // cut off
         server.SendRaw("event: update\ndata: {\"id\": \"2\", \"created_at\": \"not a date\"}\n\n"); // wrong type
         server.SendRaw("event: update\ndata: [1, 2]\n\n");                                              // not an object
-        server.SendRaw("event: update\ndata: {\"id\": \"3\", \"content\": \"no uri\"}\n\n");          // no uri
+        server.SendRaw("event: update\ndata: {\"id\": \"999999999999999999999\", \"content\": \"no uri\"}\n\n"); // no uri, and an id that must not become the cursor
         server.SendRaw("event: update\ndata: {\"id\": \"4\", \"uri\": \"" + new string('x', 40_000) + "\"}\n\n"); // one long line
         server.SendRaw("event: update\n" + string.Concat(Enumerable.Repeat("data: " + new string('y', 1_000) + "\n", 40)) + "\n"); // many lines
         var marker = server.Publish("<p>still alive</p>");
@@ -189,6 +189,7 @@ public sealed class MastodonConnectorTests
         Assert.Equal(4, run.Sink.SkippedByReason.GetValueOrDefault("malformed"));
         Assert.Equal(2, run.Sink.SkippedByReason.GetValueOrDefault("oversized"));
         Assert.Single(run.Sink.States, SourceState.Live); // never reconnected over bad input
+        Assert.Equal((string?)marker["id"], run.Sink.Cursor);
     }
 
     [Theory]
