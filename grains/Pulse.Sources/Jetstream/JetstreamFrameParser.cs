@@ -1,0 +1,273 @@
+using System.Globalization;
+using System.Text.Json;
+using Pulse.Grains.Mentions;
+
+namespace Pulse.Sources.Jetstream;
+
+/// <summary>
+/// Reads one v1-wire Jetstream frame with <see cref="Utf8JsonReader"/> straight from the receive buffer: only a new
+/// post's fields become strings, everything else is compared as UTF-8 or skipped, because the firehose is hundreds of
+/// events a second per source. Field order is not relied on (JSON objects are unordered).
+/// </summary>
+internal static class JetstreamFrameParser
+{
+    public const string PostCollection = "app.bsky.feed.post";
+
+    private static ReadOnlySpan<byte> PostCollectionUtf8 => "app.bsky.feed.post"u8;
+
+    private enum Operation
+    {
+        None,
+        Create,
+        Update,
+        Delete,
+        Other,
+    }
+
+    /// <summary>
+    /// False when the frame is not a usable event (bad JSON, missing <c>did</c> or <c>time_us</c>, a post with an
+    /// invalid DID or record key): the caller counts it as skipped.
+    /// </summary>
+    public static bool TryParse(ReadOnlySpan<byte> frame, string channel, out JetstreamEvent parsed)
+    {
+        parsed = default;
+        try
+        {
+            return TryParseCore(frame, channel, out parsed);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false; // a value of the wrong JSON type (e.g. "time_us": "x")
+        }
+    }
+
+    private static bool TryParseCore(ReadOnlySpan<byte> frame, string channel, out JetstreamEvent parsed)
+    {
+        parsed = default;
+        var reader = new Utf8JsonReader(frame, new JsonReaderOptions { MaxDepth = 64 });
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return false;
+        }
+
+        string? did = null, kind = null;
+        long timeUs = 0;
+        long? seq = null;
+        var commit = default(Commit);
+        var hasCommit = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("did"u8))
+            {
+                reader.Read();
+                did = reader.GetString();
+            }
+            else if (reader.ValueTextEquals("time_us"u8))
+            {
+                reader.Read();
+                timeUs = reader.GetInt64();
+            }
+            else if (reader.ValueTextEquals("cursor"u8))
+            {
+                // Jetstream v2's sequence on the v1 wire; v1 servers never send it.
+                reader.Read();
+                seq = reader.TokenType == JsonTokenType.Number ? reader.GetInt64() : null;
+            }
+            else if (reader.ValueTextEquals("kind"u8))
+            {
+                reader.Read();
+                kind = reader.ValueTextEquals("commit"u8) ? "commit"
+                    : reader.ValueTextEquals("identity"u8) ? "identity"
+                    : reader.ValueTextEquals("account"u8) ? "account"
+                    : reader.GetString();
+            }
+            else if (reader.ValueTextEquals("commit"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.StartObject)
+                {
+                    return false;
+                }
+
+                commit = ReadCommit(ref reader);
+                hasCommit = true;
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
+        {
+            return false; // truncated, or something after the object
+        }
+
+        if (did is null || kind is null || !IsPlausibleTime(timeUs))
+        {
+            return false;
+        }
+
+        if (kind != "commit")
+        {
+            // Identity and account events: counted, never mentions. Their key has the time, the best identity they have.
+            parsed = new JetstreamEvent(timeUs, seq, string.Create(CultureInfo.InvariantCulture, $"{did}#{kind}@{timeUs}"), null);
+            return true;
+        }
+
+        if (!hasCommit || commit.Rkey is null || commit.Operation == Operation.None)
+        {
+            return false;
+        }
+
+        if (commit.IsPost && commit.Operation == Operation.Create)
+        {
+            if (!AtIdentifiers.IsDid(did) || !AtIdentifiers.IsRecordKey(commit.Rkey))
+            {
+                return false; // the id and URL are built from these: nothing unvalidated goes into them
+            }
+
+            var id = $"at://{did}/{PostCollection}/{commit.Rkey}";
+            var mention = new Mention(
+                Id: id,
+                Channel: channel,
+                Text: commit.Text ?? string.Empty,
+                Timestamp: DateTimeOffset.UnixEpoch.AddTicks(timeUs * TimeSpan.TicksPerMicrosecond),
+                Author: did,
+                Lang: commit.Lang,
+                Url: $"https://bsky.app/profile/{did}/post/{commit.Rkey}");
+            parsed = new JetstreamEvent(timeUs, seq, id, mention);
+            return true;
+        }
+
+        // Deletes, updates and other collections: counted, no mention. The rev makes the key unique per change.
+        var collection = commit.IsPost ? PostCollection : commit.Collection ?? string.Empty;
+        var key = $"at://{did}/{collection}/{commit.Rkey}#{commit.Operation}@{commit.Rev}";
+        parsed = new JetstreamEvent(timeUs, seq, key, null);
+        return true;
+    }
+
+    // Jetstream keeps 36 h; anything before 2020 or past 2200 is a broken field, not a time.
+    private static bool IsPlausibleTime(long timeUs) => timeUs is > 1_577_836_800_000_000 and < 7_258_118_400_000_000;
+
+    private static Commit ReadCommit(ref Utf8JsonReader reader)
+    {
+        var commit = default(Commit);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("operation"u8))
+            {
+                reader.Read();
+                commit.Operation = reader.ValueTextEquals("create"u8) ? Operation.Create
+                    : reader.ValueTextEquals("delete"u8) ? Operation.Delete
+                    : reader.ValueTextEquals("update"u8) ? Operation.Update
+                    : Operation.Other;
+            }
+            else if (reader.ValueTextEquals("collection"u8))
+            {
+                reader.Read();
+                commit.IsPost = reader.ValueTextEquals(PostCollectionUtf8);
+                commit.Collection = commit.IsPost ? PostCollection : reader.GetString();
+            }
+            else if (reader.ValueTextEquals("rkey"u8))
+            {
+                reader.Read();
+                commit.Rkey = reader.GetString();
+            }
+            else if (reader.ValueTextEquals("rev"u8))
+            {
+                reader.Read();
+                commit.Rev = reader.GetString();
+            }
+            else if (reader.ValueTextEquals("record"u8))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.StartObject && (commit.Collection is null || commit.IsPost))
+                {
+                    ReadRecord(ref reader, ref commit);
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        if (reader.TokenType != JsonTokenType.EndObject)
+        {
+            throw new JsonException("commit is not an object of properties");
+        }
+
+        return commit;
+    }
+
+    private static void ReadRecord(ref Utf8JsonReader reader, ref Commit commit)
+    {
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("text"u8))
+            {
+                reader.Read();
+                commit.Text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                {
+                    reader.Skip();
+                }
+            }
+            else if (reader.ValueTextEquals("langs"u8))
+            {
+                reader.Read();
+                commit.Lang = ReadFirstLang(ref reader);
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+    }
+
+    /// <summary>The first of <c>langs</c> when it looks like a BCP-47 tag; author-declared, so only a hint.</summary>
+    private static string? ReadFirstLang(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            reader.Skip();
+            return null;
+        }
+
+        string? first = null;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (first is null && reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length is > 0 and <= 35)
+            {
+                first = Languages.Intern(reader.ValueSpan) ?? reader.GetString();
+            }
+
+            reader.Skip();
+        }
+
+        return first;
+    }
+
+    private struct Commit
+    {
+        public Operation Operation;
+        public bool IsPost;
+        public string? Collection;
+        public string? Rkey;
+        public string? Rev;
+        public string? Text;
+        public string? Lang;
+    }
+}

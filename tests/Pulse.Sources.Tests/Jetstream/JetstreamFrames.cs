@@ -1,0 +1,45 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Pulse.Sources.Tests.Jetstream;
+
+/// <summary>Generated v1-wire frames and the recorded capture, for the local server.</summary>
+internal static class JetstreamFrames
+{
+    public const string SamplesDirectory = "/work/shared/samples";
+
+    /// <summary>After the capture's last event, so generated and recorded frames do not interleave.</summary>
+    public const long GeneratedStartUs = 1_783_175_900_000_000;
+
+    public static string CapturePath => Path.Combine(SamplesDirectory, "jetstream_v1_expected_v1.jsonl");
+
+    public static string ManifestPath => Path.Combine(SamplesDirectory, "jetstream_v1_manifest.json");
+
+    public static IReadOnlyList<string> CaptureLines() =>
+        [.. File.ReadLines(CapturePath).Where(l => !string.IsNullOrWhiteSpace(l))];
+
+    /// <summary>Events 1 ms apart, so a 5 s resume margin replays thousands of them.</summary>
+    public static long TimeOf(int i) => GeneratedStartUs + (i * 1000L);
+
+    public static string Did(int i) => string.Create(CultureInfo.InvariantCulture, $"did:plc:gen{i % 997:D4}xyz");
+
+    public static string Rkey(int i) => string.Create(CultureInfo.InvariantCulture, $"3kgen{i:D8}");
+
+    public static string PostId(int i) => $"at://{Did(i)}/app.bsky.feed.post/{Rkey(i)}";
+
+    public static string Post(int i, string? text = null) => string.Create(
+        CultureInfo.InvariantCulture,
+        $$$"""{"did":"{{{Did(i)}}}","time_us":{{{TimeOf(i)}}},"kind":"commit","commit":{"rev":"3lrev{{{i:D8}}}","operation":"create","collection":"app.bsky.feed.post","rkey":"{{{Rkey(i)}}}","record":{"$type":"app.bsky.feed.post","createdAt":"2026-07-04T14:38:08.420Z","langs":["en"],"text":{{{JsonSerializer.Serialize(text ?? $"generated post {i} about Pulse")}}}},"cid":"bafyreie36hv3vh74dqr7zvswes4ascrqfwd7nrr3tytck5ypyd5d2a5dge"}}""");
+
+    public static string PostDelete(int i, int onto) => string.Create(
+        CultureInfo.InvariantCulture,
+        $$$"""{"did":"{{{Did(onto)}}}","time_us":{{{TimeOf(i)}}},"kind":"commit","commit":{"rev":"3ldel{{{i:D8}}}","operation":"delete","collection":"app.bsky.feed.post","rkey":"{{{Rkey(onto)}}}"}}""");
+
+    public static string Like(int i) => string.Create(
+        CultureInfo.InvariantCulture,
+        $$$"""{"did":"{{{Did(i)}}}","time_us":{{{TimeOf(i)}}},"kind":"commit","commit":{"rev":"3llik{{{i:D8}}}","operation":"create","collection":"app.bsky.feed.like","rkey":"{{{Rkey(i)}}}","record":{"$type":"app.bsky.feed.like","createdAt":"2026-07-04T14:38:08.999Z","subject":{"cid":"bafy","uri":"at://did:plc:x/app.bsky.feed.post/3abc"}}""") + "}}";
+
+    public static string Identity(int i) => string.Create(
+        CultureInfo.InvariantCulture,
+        $$$"""{"did":"{{{Did(i)}}}","time_us":{{{TimeOf(i)}}},"kind":"identity","identity":{"did":"{{{Did(i)}}}","seq":{{{i}}},"time":"2026-07-04T14:38:07.877Z"}}""");
+}
