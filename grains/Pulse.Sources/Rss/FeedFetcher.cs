@@ -43,8 +43,9 @@ internal sealed class FeedFetcher(HttpClient http, TimeProvider time, RssConnect
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            // Ours (RequestTimeout) or HttpClient.Timeout: either way the server was too slow.
-            return new FeedFetch.Transient("timed out", null);
+            // Ours (RequestTimeout, which also covers the body) or HttpClient.Timeout: either way the server was too slow.
+            var limit = timeout.IsCancellationRequested ? options.RequestTimeout : http.Timeout;
+            return new FeedFetch.Transient($"timed out after {limit.TotalSeconds:0.#} s", null);
         }
         catch (HttpRequestException e)
         {
@@ -92,7 +93,10 @@ internal sealed class FeedFetcher(HttpClient http, TimeProvider time, RssConnect
 
             // 401/403 (a feed behind a login or blocking us), 410 and the rest of 4xx: the same request will get the same
             // answer, and SourceDefinition has no credentials an operator could fix for a feed, so retrying only hammers.
-            _ => new FeedFetch.Permanent(problem),
+            >= 400 and < 500 => new FeedFetch.Permanent(problem),
+
+            // A redirect HttpClient would not follow (a loop, no Location) or anything stranger: maybe a bad deploy.
+            _ => new FeedFetch.Transient(problem, RetryAfter(response)),
         };
     }
 
@@ -146,6 +150,6 @@ internal sealed class FeedFetcher(HttpClient http, TimeProvider time, RssConnect
             inner = inner.InnerException;
         }
 
-        return ReferenceEquals(inner, e) ? e.Message : $"{e.Message} ({inner.Message})";
+        return ReferenceEquals(inner, e) || e.Message.Contains(inner.Message, StringComparison.Ordinal) ? e.Message : $"{e.Message} ({inner.Message})";
     }
 }

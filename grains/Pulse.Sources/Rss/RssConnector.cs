@@ -71,7 +71,11 @@ public sealed class RssConnector : ISourceConnector
         }
     }
 
-    /// <summary>The saved cursor, or a fresh start (logged) when there is none or it cannot be read.</summary>
+    /// <summary>
+    /// The saved cursor, or a fresh start (logged) when there is none or it cannot be read. A fresh start accepts the
+    /// items the feed shows now: a feed is only a short window of its recent past, so for a feed "from now" means from
+    /// that window, and an unreadable cursor costs at most one window of repeats, never a lost item.
+    /// </summary>
     private RssCursor Resume(SourceDefinition source, string? cursor)
     {
         var feed = IdHash.Hex(source.Url.AbsoluteUri);

@@ -62,6 +62,25 @@ public sealed class RssPollingTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Items_the_sink_did_not_take_are_offered_again_and_counted_once()
+    {
+        await using var server = await FeedServer.StartAsync();
+        server.Document = Feeds.Rss(Feeds.Numbered(1, 2));
+
+        await using var feed = RunningFeed.Start(server.Url, output, wrap: sink => new FailingOnceSink(sink));
+        await Wait.UntilAsync(() => feed.Sink.Mentions.Count == 2, "both items after the retry");
+        await Wait.UntilAsync(() => server.Count(304) >= 1, "a poll after that");
+
+        Assert.Equal([SourceState.Connecting, SourceState.BackingOff, SourceState.Live], feed.Sink.States);
+        Assert.Contains("ingest is down", feed.Sink.LastError, StringComparison.Ordinal);
+        Assert.Equal(2, feed.Sink.Mentions.Count);
+        Assert.Equal(2, feed.Sink.ReceivedEvents);
+
+        // The failed poll's validators were not kept: the retry was a full GET, not a 304.
+        Assert.Equal(200, server.Requests.ElementAt(1).Status);
+    }
+
+    [Fact]
     public async Task An_unreadable_cursor_counts_as_none()
     {
         await using var server = await FeedServer.StartAsync();

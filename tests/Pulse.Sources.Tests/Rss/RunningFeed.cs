@@ -12,12 +12,13 @@ internal sealed class RunningFeed : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly HttpClient _http;
 
-    private RunningFeed(Uri url, string? cursor, ITestOutputHelper output, RssConnectorOptions? options, TimeSpan? httpTimeout)
+    private RunningFeed(Uri url, string? cursor, ITestOutputHelper output, RssConnectorOptions? options, TimeSpan? httpTimeout, Func<RecordingSink, ISourceSink>? wrap)
     {
         _http = new HttpClient { Timeout = httpTimeout ?? TimeSpan.FromSeconds(5) };
         Source = new SourceDefinition { Id = "test-feed", Kind = SourceKind.Rss, Url = url, Channel = "news", PollSeconds = 1 };
         var connector = new RssConnector(_http, TimeProvider.System, new OutputLogger<RssConnector>(output), options);
-        Run = Task.Run(() => connector.RunAsync(Source, cursor, Sink, _stop.Token));
+        var sink = wrap?.Invoke(Sink) ?? Sink;
+        Run = Task.Run(() => connector.RunAsync(Source, cursor, sink, _stop.Token));
     }
 
     public SourceDefinition Source { get; }
@@ -26,8 +27,15 @@ internal sealed class RunningFeed : IAsyncDisposable
 
     public Task Run { get; }
 
-    public static RunningFeed Start(Uri url, ITestOutputHelper output, string? cursor = null, RssConnectorOptions? options = null, TimeSpan? httpTimeout = null) =>
-        new(url, cursor, output, options, httpTimeout);
+    /// <param name="wrap">Puts a sink between the connector and <see cref="Sink"/> (to make ingest fail, say).</param>
+    public static RunningFeed Start(
+        Uri url,
+        ITestOutputHelper output,
+        string? cursor = null,
+        RssConnectorOptions? options = null,
+        TimeSpan? httpTimeout = null,
+        Func<RecordingSink, ISourceSink>? wrap = null) =>
+        new(url, cursor, output, options, httpTimeout, wrap);
 
     /// <summary>Cancels and returns how long RunAsync took to return; fails if it threw.</summary>
     public async Task<TimeSpan> StopAsync()
