@@ -9,6 +9,8 @@ namespace Pulse.Sources.Rss;
 /// </summary>
 internal sealed class FeedFetcher(HttpClient http, TimeProvider time, RssConnectorOptions options)
 {
+    private const int MaxETagLength = 512;
+
     private const string Accept = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5";
 
     // Some feed hosts refuse requests without a User-Agent; a client configured with its own keeps it.
@@ -77,7 +79,7 @@ internal sealed class FeedFetcher(HttpClient http, TimeProvider time, RssConnect
             var body = await ReadBoundedAsync(response.Content, cancellationToken).ConfigureAwait(false);
             return body is null
                 ? new FeedFetch.Oversized(null)
-                : new FeedFetch.Document(body, response.Headers.ETag?.ToString(), response.Content.Headers.LastModified);
+                : new FeedFetch.Document(body, ETag(response), response.Content.Headers.LastModified);
         }
 
         var problem = $"HTTP {status} {response.ReasonPhrase}".TrimEnd();
@@ -121,6 +123,21 @@ internal sealed class FeedFetcher(HttpClient http, TimeProvider time, RssConnect
 
             return buffer.ToArray();
         }
+    }
+
+    /// <summary>
+    /// The ETag as sent, unparsed: plenty of servers send it unquoted, which the typed header rejects, and they still
+    /// honour it in If-None-Match. An absurdly long one is dropped rather than carried in every cursor.
+    /// </summary>
+    private static string? ETag(HttpResponseMessage response)
+    {
+        if (!response.Headers.NonValidated.TryGetValues("ETag", out var values))
+        {
+            return null;
+        }
+
+        var etag = values.FirstOrDefault()?.Trim();
+        return etag is { Length: > 0 and <= MaxETagLength } ? etag : null;
     }
 
     /// <summary>Retry-After as delta seconds or an HTTP date, relative to now; null when absent or already past.</summary>
