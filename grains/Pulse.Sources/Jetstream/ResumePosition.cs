@@ -1,3 +1,5 @@
+using Pulse.Sources.Connecting;
+
 namespace Pulse.Sources.Jetstream;
 
 /// <summary>
@@ -8,7 +10,7 @@ namespace Pulse.Sources.Jetstream;
 /// Three layers keep a replay from being delivered or counted twice:
 /// <list type="number">
 /// <item>A v2 sequence from the same host is exact: events at or below the applied sequence are the overlap.</item>
-/// <item>Within this process, the keys of recently accepted events (<see cref="RecentKeys"/>) catch the time margin's
+/// <item>Within this process, the keys of recently accepted events (<see cref="RecentIds"/>) catch the time margin's
 /// overlap without dropping anything that arrived late and out of time order.</item>
 /// <item>A fresh start from a saved time cursor of the same host has no keys yet: events at or before the saved time
 /// are taken as already applied. That is the one lossy approximation — an event the server witnessed a few ms out of
@@ -19,7 +21,7 @@ namespace Pulse.Sources.Jetstream;
 /// </remarks>
 internal sealed class ResumePosition
 {
-    private readonly RecentKeys _recent;
+    private readonly RecentIds _recent;
     private readonly string _host;
     private readonly TimeSpan _margin;
     private readonly long? _floorUs;
@@ -30,7 +32,7 @@ internal sealed class ResumePosition
     {
         _host = host;
         _margin = margin;
-        _recent = new RecentKeys(recentCapacity);
+        _recent = new RecentIds(recentCapacity);
         _timeUs = saved?.TimeUs;
         var sameHost = saved?.Host is { } savedHost && string.Equals(savedHost, host, StringComparison.OrdinalIgnoreCase);
 
