@@ -5,10 +5,9 @@ using Orleans.Persistence;
 using Orleans.Serialization;
 using Orleans.Storage;
 using Pulse.Grains;
-using Pulse.Grains.Channels;
 using Pulse.Silo.Cluster.Membership;
 using Pulse.Silo.Cluster.Placement;
-using Pulse.Silo.Cluster.Streams;
+using Pulse.Silo.Ingest.Redis;
 
 namespace Pulse.Silo.Cluster;
 
@@ -25,7 +24,6 @@ public static class ClusterSiloExtensions
         var endpoints = SiloEndpoints.From(builder.Configuration);
         builder.Services.AddOptions<RedisClusterOptions>().BindConfiguration(RedisClusterOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddPulseRedisConnection(redis);
-        builder.Services.AddSingleton<IChannelCheckpointStore>(sp => new RedisChannelCheckpointStore(sp.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>(), redis));
         builder.UseOrleans(silo =>
         {
             silo.Configure<Orleans.Configuration.ClusterOptions>(o =>

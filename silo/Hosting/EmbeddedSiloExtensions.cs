@@ -27,6 +27,7 @@ public static class EmbeddedSiloExtensions
             silo.AddDashboard();
         });
         builder.Services.AddPulseGrains(builder.Configuration);
+        builder.Services.AddPulseDirectIngest();
         return builder;
     }
 }

@@ -22,7 +22,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddMemoryGrainStorage(GrainStorageNames.Pulse);
-            silo.Services.AddPulseGrains(new ConfigurationBuilder().Build());
+            silo.Services.AddPulseGrains(new ConfigurationBuilder().Build()).AddPulseDirectIngest();
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();

@@ -36,4 +36,28 @@ internal sealed class CompiledBrands
             Matcher.Match(mention.Text, mention.Author, into);
         }
     }
+
+    /// <summary>
+    /// The one matching loop of ingest: calls <paramref name="found"/> with each mention that names at least one brand and
+    /// the brands it names (a list reused between calls: copy what you keep). Returns how many mentions named none.
+    /// </summary>
+    public int MatchAll(IReadOnlyList<Mention> mentions, Action<Mention, List<string>> found)
+    {
+        var matched = new List<string>(4);
+        var unmatched = 0;
+        foreach (var mention in mentions)
+        {
+            matched.Clear();
+            Match(mention, matched);
+            if (matched.Count == 0)
+            {
+                unmatched++;
+                continue;
+            }
+
+            found(mention, matched);
+        }
+
+        return unmatched;
+    }
 }

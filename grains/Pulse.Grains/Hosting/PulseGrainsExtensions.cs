@@ -34,8 +34,8 @@ public static class PulseGrainsExtensions
 
     /// <summary>
     /// Services the grains need on every silo: options, the sentiment scorer (swap it by registering
-    /// another <see cref="ISentimentScorer"/> first), the per-silo matcher cache and the embedded default's direct
-    /// ingestor (<see cref="AddPulseStreamIngest"/> swaps in the stream one).
+    /// another <see cref="ISentimentScorer"/> first) and the per-silo matcher cache. Not the ingest path: each mode adds
+    /// its own explicitly (<see cref="IngestModeExtensions"/>).
     /// </summary>
     public static IServiceCollection AddPulseGrains(this IServiceCollection services, IConfiguration configuration)
     {
@@ -52,22 +52,8 @@ public static class PulseGrainsExtensions
         services.AddSingleton<DashboardOutbox>();
         services.AddHostedService<DashboardFlushService>();
         services.AddPulseFeedCounts();
-        services.TryAddSingleton<IMentionIngestor, DirectMentionIngestor>();
-        services.TryAddSingleton<IIngestLog, InMemoryIngestLog>();
         services.AddSingleton<IngestPartitionMonitor>();
         services.AddPulseWebhooks(configuration);
-        return services;
-    }
-
-    /// <summary>
-    /// Ingest through the partitions' streams (cluster mode's durable log) instead of direct partition calls; wins over
-    /// the default whichever is registered first.
-    /// </summary>
-    public static IServiceCollection AddPulseStreamIngest(this IServiceCollection services)
-    {
-        services.TryAddSingleton<BrandMatcherCache>();
-        services.AddPulseFeedCounts();
-        services.Replace(ServiceDescriptor.Singleton<IMentionIngestor, StreamMentionIngestor>());
         return services;
     }
 
@@ -85,7 +71,7 @@ public static class PulseGrainsExtensions
     /// Wherever mentions are ingested: their count per channel (<see cref="FeedCounter"/>) and its report to the feed
     /// monitor every bucket (<see cref="FeedReporter"/>), which raises data gaps. Safe to call more than once.
     /// </summary>
-    private static IServiceCollection AddPulseFeedCounts(this IServiceCollection services)
+    internal static IServiceCollection AddPulseFeedCounts(this IServiceCollection services)
     {
         services.AddOptions<AlertOptions>();
         services.TryAddSingleton(TimeProvider.System);

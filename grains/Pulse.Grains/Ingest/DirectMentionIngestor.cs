@@ -61,11 +61,11 @@ internal sealed partial class DirectMentionIngestor : IMentionIngestor, IDisposa
         }
     }
 
-    public async Task IngestAsync(IReadOnlyList<Mention> mentions, CancellationToken cancellationToken = default)
+    public async Task<IngestOutcome> IngestAsync(IReadOnlyList<Mention> mentions, CancellationToken cancellationToken = default)
     {
         if (mentions.Count == 0)
         {
-            return;
+            return IngestOutcome.None;
         }
 
         var brands = await _brands.CurrentForIngestAsync();
@@ -93,6 +93,7 @@ internal sealed partial class DirectMentionIngestor : IMentionIngestor, IDisposa
         }
 
         _feeds.Count(mentions); // every accepted mention, matched or not: the channel's feed as it arrives
+        return new IngestOutcome(mentions.Count, mentions.Count - unmatched);
     }
 
     private async Task PumpAsync(int partition)

@@ -19,30 +19,16 @@ internal sealed class MentionEnricher(ISentimentScorer scorer)
     }
 
     /// <summary>Matches and scores each mention, handing on one scored mention per brand it names; returns how many named none.</summary>
-    public int Score(IReadOnlyList<Mention> mentions, CompiledBrands brands, Action<ScoredMention> found)
-    {
-        var matched = new List<string>(4);
-        var unmatched = 0;
-        foreach (var mention in mentions)
+    public int Score(IReadOnlyList<Mention> mentions, CompiledBrands brands, Action<ScoredMention> found) =>
+        brands.MatchAll(mentions, (mention, matched) =>
         {
-            matched.Clear();
-            brands.Match(mention, matched);
-
-            if (matched.Count == 0)
-            {
-                unmatched++;
-                continue;
-            }
-
+            // Scored once per mention, whichever number of brands it names.
             var sentiment = scorer.Score(mention.Text);
             foreach (var brandId in matched)
             {
                 found(new ScoredMention(mention, brandId, sentiment.Score, sentiment.Label, sentiment.Language));
             }
-        }
-
-        return unmatched;
-    }
+        });
 
     /// <summary>Scored mentions by (brand, channel), each group in arrival order.</summary>
     public static Dictionary<ChannelKey, List<ScoredMention>> Group(IReadOnlyList<ScoredMention> scored)

@@ -24,11 +24,11 @@ internal sealed partial class StreamMentionIngestor(
     IOptions<IngestPartitionOptions> options,
     ILogger<StreamMentionIngestor> logger) : IMentionIngestor
 {
-    public async Task IngestAsync(IReadOnlyList<Mention> mentions, CancellationToken cancellationToken = default)
+    public async Task<IngestOutcome> IngestAsync(IReadOnlyList<Mention> mentions, CancellationToken cancellationToken = default)
     {
         if (mentions.Count == 0)
         {
-            return;
+            return IngestOutcome.None;
         }
 
         var compiled = await brands.CurrentForIngestAsync();
@@ -60,32 +60,21 @@ internal sealed partial class StreamMentionIngestor(
         }
 
         feeds.Count(mentions); // every accepted mention, matched or not: the channel's feed as it arrives
+        return new IngestOutcome(mentions.Count, mentions.Count - unmatched);
     }
 
     /// <summary>Each mention, tagged with each brand it names, in the list of the partition that owns that brand.</summary>
     internal static List<Mention>?[] Route(IReadOnlyList<Mention> mentions, CompiledBrands brands, int partitions, out int unmatched)
     {
         var groups = new List<Mention>?[partitions];
-        var matched = new List<string>(4);
-        unmatched = 0;
-        foreach (var mention in mentions)
+        unmatched = brands.MatchAll(mentions, (mention, matched) =>
         {
-            matched.Clear();
-            brands.Match(mention, matched);
-
-            if (matched.Count == 0)
-            {
-                unmatched++;
-                continue;
-            }
-
             foreach (var brandId in matched)
             {
                 var routed = string.Equals(mention.Brand, brandId, StringComparison.Ordinal) ? mention : mention with { Brand = brandId };
                 (groups[IngestPartitions.OfBrand(brandId, partitions)] ??= []).Add(routed);
             }
-        }
-
+        });
         return groups;
     }
 

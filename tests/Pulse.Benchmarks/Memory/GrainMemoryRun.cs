@@ -151,7 +151,7 @@ internal static class GrainMemoryRun
             silo.AddMemoryGrainStorage("PubSubStore");
             silo.AddMemoryStreams(StreamNames.Provider);
         });
-        builder.Services.AddPulseGrains(builder.Configuration);
+        builder.Services.AddPulseGrains(builder.Configuration).AddPulseDirectIngest();
         return builder.Build();
     }
 

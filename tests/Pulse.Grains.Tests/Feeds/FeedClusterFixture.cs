@@ -29,7 +29,7 @@ public sealed class FeedClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddMemoryGrainStorage(GrainStorageNames.Pulse);
-            silo.Services.AddPulseGrains(configuration);
+            silo.Services.AddPulseGrains(configuration).AddPulseDirectIngest();
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();

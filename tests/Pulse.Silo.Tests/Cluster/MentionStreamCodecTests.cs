@@ -1,6 +1,6 @@
 using System.Text;
 using Pulse.Grains.Mentions;
-using Pulse.Silo.Cluster.Streams;
+using Pulse.Silo.Ingest.Redis;
 using Pulse.Silo.Ingest;
 using StackExchange.Redis;
 

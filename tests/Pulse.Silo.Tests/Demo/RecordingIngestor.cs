@@ -12,7 +12,7 @@ internal sealed class RecordingIngestor(int failFirst = 0) : IMentionIngestor
 
     public int Calls => Volatile.Read(ref _calls);
 
-    public Task IngestAsync(IReadOnlyList<Mention> mentions, CancellationToken cancellationToken = default)
+    public Task<IngestOutcome> IngestAsync(IReadOnlyList<Mention> mentions, CancellationToken cancellationToken = default)
     {
         if (Interlocked.Increment(ref _calls) <= failFirst)
         {
@@ -20,6 +20,6 @@ internal sealed class RecordingIngestor(int failFirst = 0) : IMentionIngestor
         }
 
         Batches.Enqueue(mentions);
-        return Task.CompletedTask;
+        return Task.FromResult(new IngestOutcome(mentions.Count, mentions.Count));
     }
 }

@@ -31,7 +31,7 @@ public sealed class IngestUnavailableTests
 
     private sealed class UnavailableIngestor : IMentionIngestor
     {
-        public Task IngestAsync(IReadOnlyList<Mention> mentions, CancellationToken cancellationToken = default) =>
+        public Task<IngestOutcome> IngestAsync(IReadOnlyList<Mention> mentions, CancellationToken cancellationToken = default) =>
             throw new IngestUnavailableException("redis is down (test)");
     }
 }

@@ -1,7 +1,8 @@
 using Pulse.Grains.Channels;
+using Pulse.Silo.Cluster;
 using StackExchange.Redis;
 
-namespace Pulse.Silo.Cluster;
+namespace Pulse.Silo.Ingest.Redis;
 
 /// <summary>
 /// Cluster mode's (brand, channel) checkpoints: <c>{ClusterId}:channel:{grain}</c> holds the checkpoint, a list at

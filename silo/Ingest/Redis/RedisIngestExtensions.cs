@@ -1,34 +1,30 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Pulse.Grains;
+using Pulse.Grains.Channels;
 using Pulse.Grains.Ingest;
 using Pulse.Grains.Ingest.Durable;
+using Pulse.Silo.Cluster;
 using Pulse.Silo.Ingest;
 using Pulse.Streaming.Redis;
+using StackExchange.Redis;
 
-namespace Pulse.Silo.Cluster.Streams;
+namespace Pulse.Silo.Ingest.Redis;
 
 /// <summary>Cluster mode's ingest: the partition streams are Redis streams <c>{ClusterId}:ingest:{partition}</c>.</summary>
 public static class RedisIngestExtensions
 {
-    /// <summary>The ingest stream provider over Redis Streams, its mention codec, and the durable <see cref="IIngestLog"/>.</summary>
+    /// <summary>
+    /// Cluster mode's whole ingest path: the partition streams over Redis Streams with their mention codec, the stream
+    /// ingestor, the durable <see cref="IIngestLog"/> they replay from, and the (brand, channel) checkpoints in Redis.
+    /// </summary>
     public static ISiloBuilder AddPulseRedisIngest(this ISiloBuilder silo, RedisClusterOptions redis)
     {
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentNullException.ThrowIfNull(redis);
         silo.AddRedisStreams(StreamNames.Provider, o => Configure(o, redis));
-        AddServices(silo.Services);
+        AddServices(silo.Services, redis);
         return silo;
-    }
-
-    /// <summary>The producer side, for a client host that ingests into a cluster.</summary>
-    public static IClientBuilder AddPulseRedisIngest(this IClientBuilder client, RedisClusterOptions redis)
-    {
-        ArgumentNullException.ThrowIfNull(client);
-        ArgumentNullException.ThrowIfNull(redis);
-        client.AddRedisStreams(StreamNames.Provider, o => Configure(o, redis));
-        AddServices(client.Services);
-        return client;
     }
 
     /// <summary>The Redis key prefix of the ingest partitions: <c>{ClusterId}:ingest</c>.</summary>
@@ -45,7 +41,7 @@ public static class RedisIngestExtensions
         options.StreamNamespace = StreamNames.IngestNamespace;
     }
 
-    private static void AddServices(IServiceCollection services)
+    private static void AddServices(IServiceCollection services, RedisClusterOptions redis)
     {
         // One queue per ingest partition, from the same setting the ingestor partitions by.
         services.AddOptions<RedisStreamOptions>(StreamNames.Provider)
@@ -53,8 +49,7 @@ public static class RedisIngestExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new MentionBatchParser(sp.GetRequiredService<IOptions<IngestOptions>>().Value));
         services.AddSingleton<IRedisStreamCodec, MentionStreamCodec>();
-        services.AddPulseStreamIngest();
-        // Wins over the embedded default's TryAdd in AddPulseGrains, whichever runs first.
-        services.Replace(ServiceDescriptor.Singleton<IIngestLog>(sp => new RedisIngestLog(sp.GetRedisStreamLog(StreamNames.Provider))));
+        services.AddPulseStreamIngest(sp => new RedisIngestLog(sp.GetRedisStreamLog(StreamNames.Provider)));
+        services.AddSingleton<IChannelCheckpointStore>(sp => new RedisChannelCheckpointStore(sp.GetRequiredService<IConnectionMultiplexer>(), redis));
     }
 }

@@ -4,11 +4,12 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Pulse.Grains.Mentions;
+using Pulse.Silo.Cluster;
 using Pulse.Silo.Ingest;
 using Pulse.Streaming.Redis;
 using StackExchange.Redis;
 
-namespace Pulse.Silo.Cluster.Streams;
+namespace Pulse.Silo.Ingest.Redis;
 
 /// <summary>
 /// An ingest log entry is one field, <c>mentions</c>: one mention object or an array of them, exactly the body of

@@ -1,9 +1,10 @@
 using System.Runtime.CompilerServices;
 using Pulse.Grains.Ingest.Durable;
 using Pulse.Grains.Mentions;
+using Pulse.Silo.Cluster;
 using Pulse.Streaming.Redis;
 
-namespace Pulse.Silo.Cluster.Streams;
+namespace Pulse.Silo.Ingest.Redis;
 
 /// <summary>Cluster mode's ingest log: the Redis Streams provider's queues, one per partition.</summary>
 internal sealed class RedisIngestLog(RedisStreamLog log) : IIngestLog
