@@ -10,6 +10,7 @@ using Pulse.Silo.Cluster;
 using Pulse.Silo.Demo;
 using Pulse.Silo.Engineers;
 using Pulse.Silo.Ingest;
+using Pulse.Silo.Sources;
 
 namespace Pulse.Silo.Hosting;
 
@@ -48,6 +49,7 @@ public static class PulseHostExtensions
             builder.Services.AddIngest(builder.Configuration);
             builder.Services.AddOptions<BrandsOptions>().BindConfiguration(BrandsOptions.Section);
             builder.Services.AddHostedService<BrandSeeder>();
+            builder.Services.AddPulseSourcesHost(builder.Configuration);
             builder.Services.AddDemoData(builder.Configuration);
         }
 
@@ -83,6 +85,7 @@ public static class PulseHostExtensions
         }
 
         app.MapBrandsApi();
+        app.MapSourcesApi();
         app.MapAlertsApi();
         app.MapPulseDashboard();
         app.MapEngineersDashboard();

@@ -1,0 +1,50 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Pulse.Sources.Connecting;
+using Pulse.Sources.Jetstream;
+using Pulse.Sources.Mastodon;
+using Pulse.Sources.Rss;
+using Pulse.Sources.Running;
+
+namespace Pulse.Sources;
+
+public static class SourcesExtensions
+{
+    private const string FeedClient = "pulse-sources-feeds";
+    private const string MastodonClient = "pulse-sources-mastodon";
+
+    /// <summary>
+    /// Sources on a silo: the three connectors, the supervisor that keeps every catalogued source running, and its
+    /// options (section <see cref="SourcesOptions.Section"/>). The grains come with the assembly.
+    /// </summary>
+    public static IServiceCollection AddPulseSources(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<SourcesOptions>().Bind(configuration.GetSection(SourcesOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+
+        // Pooled connections are renewed every few minutes so a feed's or instance's DNS change is picked up.
+        services.AddHttpClient(FeedClient, c => c.Timeout = Timeout.InfiniteTimeSpan) // the connector times each request itself, body included
+            .ConfigurePrimaryHttpMessageHandler(Handler);
+        services.AddHttpClient(MastodonClient, c => c.Timeout = TimeSpan.FromSeconds(30)) // headers only: a stream's body is read without it
+            .ConfigurePrimaryHttpMessageHandler(Handler);
+
+        services.AddSingleton<ISourceConnector>(sp => new RssConnector(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(FeedClient), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RssConnector>>()));
+        services.AddSingleton<ISourceConnector>(sp => new MastodonConnector(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(MastodonClient), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<MastodonConnector>>()));
+        services.AddSingleton<ISourceConnector>(sp => new JetstreamConnector(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<JetstreamConnector>>()));
+        services.AddSingleton<SourceConnectors>();
+        services.AddHostedService<SourceSupervisor>();
+        return services;
+    }
+
+    private static SocketsHttpHandler Handler() => new()
+    {
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        AutomaticDecompression = DecompressionMethods.All,
+    };
+}

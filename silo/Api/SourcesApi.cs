@@ -1,0 +1,86 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Pulse.Dashboard.Api;
+using Pulse.Grains;
+using Pulse.Silo.Sources;
+using Pulse.Sources.Connecting;
+using Pulse.Sources.Running;
+
+namespace Pulse.Silo.Api;
+
+/// <summary>The sources Pulse listens to, over HTTP: list with live status, read one, create or replace, delete.</summary>
+public static class SourcesApi
+{
+    private const string BodyShape = "{\"kind\": \"jetstream|mastodon|rss\", \"url\", \"channel\", \"pollSeconds\", \"token\", \"stream\"}.";
+
+    public static IEndpointRouteBuilder MapSourcesApi(this IEndpointRouteBuilder app)
+    {
+        var sources = app.MapGroup("/api/sources").WithTags("Sources");
+        sources.MapGet("/", ListAsync).WithName("ListSources");
+        sources.MapGet("/{id}", GetAsync).WithName("GetSource");
+        sources.MapPut("/{id}", PutAsync).WithName("PutSource");
+        sources.MapDelete("/{id}", DeleteAsync).WithName("DeleteSource");
+        return app;
+    }
+
+    private static async Task<Ok<SourceView[]>> ListAsync(IGrainFactory grains)
+    {
+        var sources = await Catalog(grains).ListAsync();
+        return TypedResults.Ok(await Task.WhenAll(sources.Select(s => ViewAsync(grains, s))));
+    }
+
+    private static async Task<Results<Ok<SourceView>, ProblemHttpResult>> GetAsync(string id, IGrainFactory grains) =>
+        await Catalog(grains).GetAsync(id) is { } source ? TypedResults.Ok(await ViewAsync(grains, source)) : NotFound(id);
+
+    private static async Task<Results<Created<SourceView>, Ok<SourceView>, ProblemHttpResult>> PutAsync(
+        string id, HttpRequest request, IGrainFactory grains, IOptions<ChannelOptions> channels)
+    {
+        SourceRequest? body;
+        try
+        {
+            // Read here rather than bound by the framework, so a field of the wrong type is named in the answer.
+            body = await request.ReadFromJsonAsync<SourceRequest>(request.HttpContext.RequestAborted);
+        }
+        catch (JsonException e)
+        {
+            var wrong = e.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "body";
+            return ApiProblems.Invalid(wrong, $"The body is not a valid source object at '{e.Path ?? "$"}': {BodyShape}");
+        }
+        catch (InvalidOperationException)
+        {
+            return ApiProblems.Invalid("body", $"The body must be JSON (Content-Type: application/json): {BodyShape}");
+        }
+
+        if (body is null)
+        {
+            return ApiProblems.Invalid("body", $"The body must be a JSON source object: {BodyShape}");
+        }
+
+        var catalog = Catalog(grains);
+        var existing = await catalog.GetAsync(id);
+        var source = SourceValidator.Validate(id, body, channels.Value.Channels, existing, out var field, out var message);
+        if (source is null)
+        {
+            return ApiProblems.Invalid(field, message);
+        }
+
+        var created = await catalog.PutAsync(source);
+        var view = await ViewAsync(grains, source);
+        return created ? TypedResults.Created($"/api/sources/{id}", view) : TypedResults.Ok(view);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, IGrainFactory grains) =>
+        await Catalog(grains).DeleteAsync(id) ? TypedResults.NoContent() : NotFound(id);
+
+    private static async Task<SourceView> ViewAsync(IGrainFactory grains, SourceDefinition source) =>
+        SourceView.Of(source, await grains.GetGrain<ISourceGrain>(source.Id).GetStatusAsync());
+
+    private static ISourceCatalogGrain Catalog(IGrainFactory grains) => grains.GetGrain<ISourceCatalogGrain>(ISourceCatalogGrain.Key);
+
+    private static ProblemHttpResult NotFound(string id) =>
+        TypedResults.Problem(
+            title: $"Source '{id}' not found",
+            detail: $"No source with id '{id}' is configured. GET /api/sources lists them.",
+            statusCode: StatusCodes.Status404NotFound);
+}
