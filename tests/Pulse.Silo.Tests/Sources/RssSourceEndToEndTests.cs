@@ -46,7 +46,12 @@ public sealed class RssSourceEndToEndTests(SourcesHostFixture host)
         Assert.Equal(7, status.GetProperty("received").GetInt64());
         Assert.Equal(5, status.GetProperty("accepted").GetInt64());
 
+        // Deleted, it stops polling: past the request that may be in flight, the feed hears nothing more over three poll intervals.
         Assert.Equal(HttpStatusCode.NoContent, (await host.Http.DeleteAsync("/api/sources/e2e-feed")).StatusCode);
+        Assert.Null(await host.SourceAsync("e2e-feed"));
+        var afterDelete = feed.Requests;
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.InRange(feed.Requests, afterDelete, afterDelete + 1);
         Assert.Equal(HttpStatusCode.NoContent, (await host.Http.DeleteAsync("/api/brands/src-e2e-brand")).StatusCode);
     }
 
