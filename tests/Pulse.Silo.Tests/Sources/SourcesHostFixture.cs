@@ -15,6 +15,9 @@ public sealed class SourcesHostFixture : IAsyncLifetime
 
     public HttpClient Http => _host!.Http;
 
+    /// <summary>The host's grain factory, to play a call the API cannot make (a supervisor round that listed before a delete).</summary>
+    public Orleans.IGrainFactory Grains => _host!.Grains;
+
     public async Task InitializeAsync() =>
         _host = await RunningHost.StartAsync(
             [$"--silo-port={FreePort.Next()}", $"--gateway-port={FreePort.Next()}"],
