@@ -28,6 +28,13 @@ internal sealed partial class SourceSeeder(
                 return [];
             }
 
+            if (sources.FindIndex(s => s.Id == source.Id) is var first and >= 0)
+            {
+                // Only the first would be added: the second entry would be ignored without a word.
+                error = $"{SourcesFileOptions.Section}:Definitions:{i}:id: id '{source.Id}' is already used by Definitions:{first}.";
+                return [];
+            }
+
             sources.Add(source);
         }
 
@@ -37,7 +44,7 @@ internal sealed partial class SourceSeeder(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var sources = Definitions(options.Value, channels.Value.Channels, out _); // validated at start (AddPulseSourcesApi)
+        var sources = Definitions(options.Value, channels.Value.Channels, out _); // validated at start (AddPulseSourcesHost)
         if (sources.Length == 0)
         {
             return;

@@ -13,14 +13,19 @@ public static class SourcesHostExtensions
     public static IServiceCollection AddPulseSourcesHost(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddPulseSources(configuration);
-        services.AddOptions<SourcesFileOptions>().Bind(configuration.GetSection(SourcesFileOptions.Section))
-            .Validate<IOptions<ChannelOptions>>((file, channels) =>
-            {
-                SourceSeeder.Definitions(file, channels.Value.Channels, out var error);
-                return error is null;
-            }, "Pulse:Sources:Definitions holds an invalid source (the log of SourceSeeder names it).")
-            .ValidateOnStart();
+        services.AddOptions<SourcesFileOptions>().Bind(configuration.GetSection(SourcesFileOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SourcesFileOptions>, SourcesFileValidation>();
         services.AddHostedService<SourceSeeder>();
         return services;
+    }
+
+    /// <summary>Fails the start with the first wrong entry's key and what is wrong with it (e.g. Pulse:Sources:Definitions:0:kind).</summary>
+    private sealed class SourcesFileValidation(IOptions<ChannelOptions> channels) : IValidateOptions<SourcesFileOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, SourcesFileOptions options)
+        {
+            SourceSeeder.Definitions(options, channels.Value.Channels, out var error);
+            return error is null ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(error);
+        }
     }
 }

@@ -9,6 +9,8 @@ public interface ISourceCatalogGrain : IGrainWithStringKey
 
     Task<SourceDefinition[]> ListAsync();
 
+    /// <summary>Interleaves: a source grain asks it while the catalog may be waiting on that source grain (put, delete).</summary>
+    [Orleans.Concurrency.AlwaysInterleave]
     Task<SourceDefinition?> GetAsync(string id);
 
     /// <summary>Creates or replaces a source and (re)starts it; true when it was new.</summary>

@@ -55,6 +55,30 @@ internal sealed partial class SourceGrain(
         _saver ??= this.RegisterGrainTimer(SaveAsync, new GrainTimerCreationOptions(every, every) { KeepAlive = true });
     }
 
+    public async Task SuperviseAsync(SourceDefinition listed)
+    {
+        ArgumentNullException.ThrowIfNull(listed);
+        if (_run is not null && listed == _definition)
+        {
+            return;
+        }
+
+        // About to start or restart on a list that may predate a delete or a replace: only the catalog's word counts.
+        var current = await GrainFactory.GetGrain<ISourceCatalogGrain>(ISourceCatalogGrain.Key).GetAsync(this.GetPrimaryKeyString());
+        if (current is not null)
+        {
+            await EnsureRunningAsync(current);
+        }
+        else if (_run is null && _definition is null)
+        {
+            DeactivateOnIdle(); // deleted: the delete already stopped it and cleared its cursor
+        }
+        else
+        {
+            await StopAsync();
+        }
+    }
+
     public Task<SourceStatus> GetStatusAsync() => Task.FromResult(_sink?.Status() ?? SourceStatus.Paused);
 
     public async Task StopAsync()

@@ -31,7 +31,7 @@ internal sealed partial class SourceSupervisor(
             try
             {
                 var sources = await grains.GetGrain<ISourceCatalogGrain>(ISourceCatalogGrain.Key).ListAsync().ConfigureAwait(false);
-                await Task.WhenAll(sources.Select(s => grains.GetGrain<ISourceGrain>(s.Id).EnsureRunningAsync(s))).ConfigureAwait(false);
+                await Task.WhenAll(sources.Select(s => grains.GetGrain<ISourceGrain>(s.Id).SuperviseAsync(s))).ConfigureAwait(false);
             }
 #pragma warning disable CA1031 // a round that fails (a silo just died, Redis blinked) is simply tried again next round
             catch (Exception e) when (e is not OperationCanceledException)
