@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Pulse.Sources.Connecting;
 using Pulse.Testing;
+using Pulse.Testing.Jetstream;
 using static Pulse.Sources.Tests.Jetstream.ConnectorRun;
 
 namespace Pulse.Sources.Tests.Jetstream;
@@ -16,8 +17,8 @@ public sealed class JetstreamConnectorTests
     [Fact]
     public async Task Capture_posts_become_mentions_with_id_url_author_time_text_and_lang()
     {
-        var lines = JetstreamFrames.CaptureLines();
-        using (var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(JetstreamFrames.ManifestPath)))
+        var lines = JetstreamCapture.CaptureLines();
+        using (var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(JetstreamCapture.ManifestPath)))
         {
             Assert.Equal(manifest.RootElement.GetProperty("v1_events").GetInt32(), lines.Count);
         }
@@ -84,7 +85,7 @@ public sealed class JetstreamConnectorTests
     public async Task Deletes_other_collections_and_other_kinds_are_counted_but_make_no_mentions()
     {
         await using var server = new JetstreamTestServer(FreePort.Next()) { HonourCollectionFilter = false };
-        var lines = JetstreamFrames.CaptureLines();
+        var lines = JetstreamCapture.CaptureLines();
         foreach (var line in lines)
         {
             server.AddEvent(line);

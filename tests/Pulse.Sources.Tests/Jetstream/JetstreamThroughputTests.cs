@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Pulse.Sources.Connecting;
 using Pulse.Testing;
+using Pulse.Testing.Jetstream;
 using Xunit.Abstractions;
 using static Pulse.Sources.Tests.Jetstream.ConnectorRun;
 

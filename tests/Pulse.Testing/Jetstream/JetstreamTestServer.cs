@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace Pulse.Sources.Tests.Jetstream;
+namespace Pulse.Testing.Jetstream;
 
 /// <summary>
 /// A local stand-in for a Jetstream instance: Kestrel on 127.0.0.1 speaking the v1 <c>/subscribe</c> wire. It serves
@@ -16,14 +16,17 @@ namespace Pulse.Sources.Tests.Jetstream;
 /// <see cref="SendSequence"/>) and <c>wantedCollections</c>, can drop a connection after a number of frames, hold one
 /// open at a point, and be stopped and started again on the same port. Without a cursor it sends everything in the
 /// order added (the test's "now" is before its first frame); with one, in time order, as Jetstream replays its store.
+/// With <see cref="Live"/>, a frame goes out no sooner than the wall clock reaches its time: a stream at the pace its
+/// times say, whose reconnects replay the past at once and then follow the present.
 /// </summary>
-internal sealed class JetstreamTestServer(int port) : IAsyncDisposable
+public sealed class JetstreamTestServer(int port) : IAsyncDisposable
 {
     private readonly object _gate = new();
     private readonly List<Entry> _entries = [];
     private readonly ConcurrentDictionary<HttpContext, byte> _open = new();
     private WebApplication? _app;
     private int _dropAfterNext = -1;
+    private long _framesSent;
 
     public int Port => port;
 
@@ -36,6 +39,15 @@ internal sealed class JetstreamTestServer(int port) : IAsyncDisposable
 
     /// <summary>Jetstream v2 on the v1 wire: each event carries <c>"cursor": seq</c> and small cursors are sequences.</summary>
     public bool SendSequence { get; set; }
+
+    /// <summary>
+    /// When true, each frame is sent when the wall clock reaches its time_us (a raw frame's order time), not before: a
+    /// live instance, where a connection gets what already happened (from its cursor) at once and the rest as it happens.
+    /// </summary>
+    public bool Live { get; set; }
+
+    /// <summary>Frames sent over all connections so far (replays included).</summary>
+    public long FramesSent => Interlocked.Read(ref _framesSent);
 
     /// <summary>When set, connections stop sending (but stay open) once this many frames have gone out.</summary>
     public int? HoldAfterFrames { get; set; }
@@ -132,8 +144,14 @@ internal sealed class JetstreamTestServer(int port) : IAsyncDisposable
                     break;
                 }
 
+                if (Live && DueIn(entry) is { } wait)
+                {
+                    await Task.Delay(wait, aborted);
+                }
+
                 var payload = SendSequence && entry.Json ? WithSequence(entry) : entry.Payload;
                 await socket.SendAsync(payload, entry.Binary ? WebSocketMessageType.Binary : WebSocketMessageType.Text, true, aborted);
+                Interlocked.Increment(ref _framesSent);
                 sent++;
             }
 
@@ -175,6 +193,13 @@ internal sealed class JetstreamTestServer(int port) : IAsyncDisposable
         }
 
         return [.. frames];
+    }
+
+    /// <summary>How long until the wall clock reaches the frame's time; null when it has.</summary>
+    private static TimeSpan? DueIn(Entry entry)
+    {
+        var wait = DateTimeOffset.UnixEpoch.AddTicks(entry.TimeUs * TimeSpan.TicksPerMicrosecond) - DateTimeOffset.UtcNow;
+        return wait > TimeSpan.Zero ? wait : null;
     }
 
     private static byte[] WithSequence(Entry entry)

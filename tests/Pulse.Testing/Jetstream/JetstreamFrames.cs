@@ -1,35 +1,35 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace Pulse.Sources.Tests.Jetstream;
+namespace Pulse.Testing.Jetstream;
 
-/// <summary>Generated v1-wire frames and the recorded capture, for the local server.</summary>
-internal static class JetstreamFrames
+/// <summary>
+/// Generated v1-wire frames for <see cref="JetstreamTestServer"/>: event <c>i</c> has a DID, record key and post id of
+/// its own, and by default a time 1 ms after event <c>i - 1</c> (<see cref="TimeOf"/>); a test that counts over a
+/// window of the wall clock passes times near now instead.
+/// </summary>
+public static class JetstreamFrames
 {
-    public const string SamplesDirectory = "/work/shared/samples";
-
-    /// <summary>After the capture's last event, so generated and recorded frames do not interleave.</summary>
+    /// <summary>After the recorded capture's last event, so generated and recorded frames do not interleave.</summary>
     public const long GeneratedStartUs = 1_783_175_900_000_000;
-
-    public static string CapturePath => Path.Combine(SamplesDirectory, "jetstream_v1_expected_v1.jsonl");
-
-    public static string ManifestPath => Path.Combine(SamplesDirectory, "jetstream_v1_manifest.json");
-
-    public static IReadOnlyList<string> CaptureLines() =>
-        [.. File.ReadLines(CapturePath).Where(l => !string.IsNullOrWhiteSpace(l))];
 
     /// <summary>Events 1 ms apart, so a 5 s resume margin replays thousands of them.</summary>
     public static long TimeOf(int i) => GeneratedStartUs + (i * 1000L);
+
+    /// <summary>Unix microseconds of <paramref name="at"/>, the unit of <c>time_us</c>.</summary>
+    public static long TimeUs(DateTimeOffset at) => (at - DateTimeOffset.UnixEpoch).Ticks / TimeSpan.TicksPerMicrosecond;
 
     public static string Did(int i) => string.Create(CultureInfo.InvariantCulture, $"did:plc:gen{i % 997:D4}xyz");
 
     public static string Rkey(int i) => string.Create(CultureInfo.InvariantCulture, $"3kgen{i:D8}");
 
+    /// <summary>The mention id the connector gives post <paramref name="i"/>.</summary>
     public static string PostId(int i) => $"at://{Did(i)}/app.bsky.feed.post/{Rkey(i)}";
 
-    public static string Post(int i, string? text = null) => string.Create(
+    /// <summary>A post create; its time is <see cref="TimeOf"/>(i) unless <paramref name="timeUs"/> is given.</summary>
+    public static string Post(int i, string? text = null, long? timeUs = null) => string.Create(
         CultureInfo.InvariantCulture,
-        $$$"""{"did":"{{{Did(i)}}}","time_us":{{{TimeOf(i)}}},"kind":"commit","commit":{"rev":"3lrev{{{i:D8}}}","operation":"create","collection":"app.bsky.feed.post","rkey":"{{{Rkey(i)}}}","record":{"$type":"app.bsky.feed.post","createdAt":"2026-07-04T14:38:08.420Z","langs":["en"],"text":{{{JsonSerializer.Serialize(text ?? $"generated post {i} about Pulse")}}}},"cid":"bafyreie36hv3vh74dqr7zvswes4ascrqfwd7nrr3tytck5ypyd5d2a5dge"}}""");
+        $$$"""{"did":"{{{Did(i)}}}","time_us":{{{timeUs ?? TimeOf(i)}}},"kind":"commit","commit":{"rev":"3lrev{{{i:D8}}}","operation":"create","collection":"app.bsky.feed.post","rkey":"{{{Rkey(i)}}}","record":{"$type":"app.bsky.feed.post","createdAt":"2026-07-04T14:38:08.420Z","langs":["en"],"text":{{{JsonSerializer.Serialize(text ?? $"generated post {i} about Pulse")}}}},"cid":"bafyreie36hv3vh74dqr7zvswes4ascrqfwd7nrr3tytck5ypyd5d2a5dge"}}""");
 
     public static string PostDelete(int i, int onto) => string.Create(
         CultureInfo.InvariantCulture,
