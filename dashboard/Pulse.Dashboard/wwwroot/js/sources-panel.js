@@ -8,7 +8,7 @@ import {
   sources, describe, acceptedPerMinute, rateWindowSeconds, isPolled, stateClass, stateLabel, lagText, SOURCES_POLL_MS,
 } from './sources.js';
 
-const COLUMNS = ['Source', 'Kind', 'Channel', 'State', 'Rate /min', 'Lag', 'Last event', 'Last poll', 'Problem'];
+const COLUMNS = [['Source'], ['Kind'], ['Channel'], ['State'], ['Rate /min', 'num'], ['Lag', 'num'], ['Last event'], ['Last poll']];
 const STALE_MS = 3 * SOURCES_POLL_MS;
 export const NO_SOURCES = 'no sources: the dashboard shows demo or POSTed data only';
 
@@ -66,17 +66,22 @@ function createRow(id) {
     lag: el('td', { className: 'num', dataset: { testid: 'source-lag' } }),
     lastEvent: el('td', { dataset: { testid: 'source-last-event' } }),
     lastPoll: el('td', { dataset: { testid: 'source-last-poll' } }),
-    error: el('td', { className: 'source-error', dataset: { testid: 'source-error' } }),
+    error: el('span', { className: 'source-error', dataset: { testid: 'source-error' } }),
   };
-  const tr = el('tr', { dataset: { testid: 'source-row', sourceId: id } },
-    el('th', { scope: 'row' }, cells.id, cells.url),
-    cells.kind, cells.channel,
-    el('td', { className: 'source-state-cell' }, cells.badge, cells.silent),
-    cells.rate, cells.lag, cells.lastEvent, cells.lastPoll, cells.error);
-  return { tr, cells };
+  // One tbody per source: its figures, and below them (full width, so it never runs off a narrow screen) its problem.
+  const problem = el('tr', { className: 'source-problem', hidden: true },
+    el('td', { colspan: COLUMNS.length }, el('span', { className: 'label', text: 'Problem' }), cells.error));
+  const tr = el('tbody', { dataset: { testid: 'source-row', sourceId: id } },
+    el('tr', {},
+      el('th', { scope: 'row' }, cells.id, cells.url),
+      cells.kind, cells.channel,
+      el('td', { className: 'source-state-cell' }, cells.badge, cells.silent),
+      cells.rate, cells.lag, cells.lastEvent, cells.lastPoll),
+    problem);
+  return { tr, cells, problem };
 }
 
-function updateRow({ tr, cells }, source, now) {
+function updateRow({ tr, cells, problem: problemRow }, source, now) {
   const state = String(source.state ?? 'unknown');
   tr.dataset.state = state;
   tr.dataset.silent = String(source.silent === true);
@@ -108,16 +113,15 @@ function updateRow({ tr, cells }, source, now) {
 
   const problem = state !== 'live' && source.lastError ? String(source.lastError) : '';
   cells.error.textContent = problem;
+  problemRow.hidden = problem === '';
   const errorAt = Date.parse(source.lastErrorAt);
   cells.error.title = problem && Number.isFinite(errorAt) ? `${problem} (${ago(errorAt, now)})` : problem;
 }
 
 /** The Sources panel of the overview. */
 export function createSourcesPanel() {
-  const body = el('tbody');
   const table = el('table', { className: 'source-table' },
-    el('thead', {}, el('tr', {}, COLUMNS.map((c) => el('th', { scope: 'col', text: c })))),
-    body);
+    el('thead', {}, el('tr', {}, COLUMNS.map(([text, className]) => el('th', { scope: 'col', className, text })))));
   const status = el('span', { className: 'muted', dataset: { testid: 'sources-status' } });
   const note = el('p', { className: 'empty-note' });
   const scroll = el('div', { className: 'table-scroll' }, table);
@@ -151,7 +155,7 @@ export function createSourcesPanel() {
         rows.set(id, row);
       }
       updateRow(row, source, now);
-      body.append(row.tr); // (re)appended in the list's order
+      table.append(row.tr); // (re)appended in the list's order
     }
     for (const [id, row] of rows) {
       if (!seen.has(id)) {
