@@ -1,5 +1,5 @@
 // Entry point: loads reference data, routes between overview and brand view (#/ and #/brand/{id}),
-// wires the hub into the store, and keeps the alert feed, status bar and war-room mode running.
+// wires the hub into the store, and keeps the alert feed, status bar, source polling and war-room mode running.
 import { el, appLink, clear } from './js/dom.js';
 import { api } from './js/api.js';
 import { createHub } from './js/hub.js';
@@ -13,6 +13,7 @@ import { renderDataGaps } from './js/data-gaps.js';
 import { installAudioUnlock, enableAlertCues, beep, notify, notificationsState, audioReady } from './js/notify.js';
 import { installStatusBar } from './js/status-bar.js';
 import { createWarRoom } from './js/warroom.js';
+import { startSourcePolling } from './js/sources.js';
 
 const SPARK_POINTS = 180;
 const OFFLINE_POLL_MS = 15000;
@@ -172,6 +173,8 @@ async function main() {
   setInterval(() => { renderAlertFeed(); renderGaps(); }, 15000); // relative times and expiring highlights
 
   await loadReferenceData();
+  // No hub event for sources yet: polled in every view, so the rates (computed between polls) stay continuous.
+  startSourcePolling();
   render();
   window.addEventListener('hashchange', render);
   await Promise.all([loadAlerts({ initial: true }), loadDataGaps(), seedBrands()]);

@@ -3,7 +3,11 @@ import { noteServerTime } from './server-clock.js';
 
 async function getJson(path) {
   const response = await fetch(path, { headers: { Accept: 'application/json' }, cache: 'no-store' });
-  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  if (!response.ok) {
+    const error = new Error(`${path}: HTTP ${response.status}`);
+    error.status = response.status;
+    throw error;
+  }
   return response.json();
 }
 
@@ -23,4 +27,5 @@ export const api = {
   mentions: (brandId, limit = 50) => getJson(`/api/brands/${id(brandId)}/mentions?limit=${limit}`),
   alerts: () => getJson('/api/alerts'),
   dataGaps: () => getJson('/api/data-gaps'),
+  sources: () => getJson('/api/sources'),
 };

@@ -37,15 +37,20 @@ export function change(current, previous) {
   return { text: `${rounded > 0 ? '+' : ''}${compact(rounded)}%`, direction: Math.sign(rounded) };
 }
 
+/** A span of time in seconds as "3 s", "4 min", "2 h", "3 d" (negative counts as 0). */
+export function duration(secondsValue) {
+  const seconds = Math.max(0, Math.round(secondsValue));
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return `${hours} h`;
+  return `${Math.round(hours / 24)} d`;
+}
+
 /** "3 s ago", "4 min ago", "2 h ago" relative to now (ms). */
 export function ago(timestampMs, nowMs = Date.now()) {
-  const seconds = Math.max(0, Math.round((nowMs - timestampMs) / 1000));
-  if (seconds < 60) return `${seconds} s ago`;
-  const minutes = Math.round(seconds / 60);
-  if (minutes < 60) return `${minutes} min ago`;
-  const hours = Math.round(minutes / 60);
-  if (hours < 48) return `${hours} h ago`;
-  return `${Math.round(hours / 24)} d ago`;
+  return `${duration((nowMs - timestampMs) / 1000)} ago`;
 }
 
 export function clock(timestampMs) {

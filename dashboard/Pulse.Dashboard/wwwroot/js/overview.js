@@ -7,9 +7,11 @@ import { createSparkline } from './charts.js';
 import { createSentimentBar } from './sentiment-bar.js';
 import { store, on, sortedBrands, previousMinute } from './store.js';
 import { api } from './api.js';
+import { createSourcesLine, createSourcesPanel } from './sources-panel.js';
 
 const SPARK_S = 180;
 const SOV_REFRESH_MS = 15000;
+const SOURCES_TICK_MS = 1000; // relative times ("polled 4 s ago") between polls
 
 function createTile(brand, index) {
   const rate = el('span', { className: 'tile-rate', dataset: { testid: 'brand-rate' }, text: '0' });
@@ -89,7 +91,13 @@ export function mountOverview(container) {
   const sov = el('section', { className: 'panel sov', dataset: { testid: 'share-of-voice' } });
   const grid = el('section', { className: 'tiles', dataset: { testid: 'brand-tiles' } });
   const note = el('p', { className: 'empty-note' });
-  container.append(el('h1', { className: 'view-title', text: 'All brands' }), sov, grid, note);
+  const sourcesLine = createSourcesLine();
+  const sourcesPanel = createSourcesPanel();
+  container.append(el('h1', { className: 'view-title', text: 'All brands' }), sourcesLine.root, sov, grid, note, sourcesPanel.root);
+  const renderSources = () => {
+    sourcesLine.render();
+    sourcesPanel.render();
+  };
 
   function build() {
     for (const tile of tiles.values()) tile.sparkline?.destroy();
@@ -118,6 +126,7 @@ export function mountOverview(container) {
   build();
   refreshShareOfVoice();
   const timer = setInterval(refreshShareOfVoice, SOV_REFRESH_MS);
+  const sourcesTimer = setInterval(renderSources, SOURCES_TICK_MS);
   const offs = [
     on('brands', build),
     on('summaries', (summaries) => {
@@ -129,12 +138,14 @@ export function mountOverview(container) {
     }),
     on('seeded', () => { for (const [id, tile] of tiles) updateTile(tile, id); }),
     on('alerts', () => { for (const [id, tile] of tiles) updateTile(tile, id); }),
+    on('sources', renderSources),
   ];
 
   return {
     title: null,
     unmount() {
       clearInterval(timer);
+      clearInterval(sourcesTimer);
       offs.forEach((off) => off());
       for (const tile of tiles.values()) tile.sparkline?.destroy();
     },
