@@ -12,6 +12,11 @@ if (args.Length > 0 && args[0] == "pipeline")
     return await Pulse.Benchmarks.Pipeline.PipelineRun.RunAsync(args);
 }
 
+if (args.Length > 0 && args[0] == "jetstream")
+{
+    return await Pulse.Benchmarks.Sources.JetstreamRun.RunAsync(args);
+}
+
 // Not typeof(Program): the silo (referenced for the ingest parser) has a public Program of its own.
 BenchmarkSwitcher.FromAssembly(typeof(Pulse.Benchmarks.Sentiment.SentimentScorerBenchmarks).Assembly).Run(args);
 return 0;

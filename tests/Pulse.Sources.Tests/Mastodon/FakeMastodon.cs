@@ -129,7 +129,14 @@ internal sealed class FakeMastodon : IAsyncDisposable
 
         foreach (var subscriber in dropped)
         {
-            subscriber.Context.Abort();
+            try
+            {
+                subscriber.Context.Abort();
+            }
+            catch (ObjectDisposedException)
+            {
+                // That request had already ended (the client went away first): nothing left to drop.
+            }
         }
     }
 

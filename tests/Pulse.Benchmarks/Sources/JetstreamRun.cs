@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Pulse.Silo.Cli;
+using Pulse.Silo.Cli.Load;
+using Pulse.Testing.Jetstream;
+
+namespace Pulse.Benchmarks.Sources;
+
+/// <summary>
+/// <c>jetstream [--posts 200000] [--brands 1000] [--matching-percent 5]</c>: how many events per second one Jetstream
+/// connection carries through the whole embedded silo — WebSocket frames parsed, every post matched against the brands,
+/// matching posts scored and counted in their windows. A local Jetstream server (the tests' own) sends every post at
+/// once, so the connection is the bottleneck, not the network's rate. Reports events/s from the source's own
+/// <c>received</c> count (GET /api/sources) and checks that <c>accepted</c> equals the matching posts.
+/// </summary>
+/// <remarks>A measurement for docs/performance.md, not a unit test. The live firehose carries a few hundred posts/s.</remarks>
+internal static class JetstreamRun
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var posts = Option(args, "--posts", 200_000);
+        var brandCount = Option(args, "--brands", 1000);
+        var matchingPercent = Option(args, "--matching-percent", 5);
+
+        var app = PulseCommandLine.CreateApp(
+        [
+            "--urls", "http://127.0.0.1:0",
+            "--Pulse:SiloPort", FreePort().ToString(CultureInfo.InvariantCulture),
+            "--Pulse:GatewayPort", FreePort().ToString(CultureInfo.InvariantCulture),
+            "--Logging:LogLevel:Default", "Critical",
+        ]);
+        await app.StartAsync();
+        var host = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        using var http = new HttpClient();
+        var brands = LoadBrands.Generate(brandCount, seed: 1);
+        await BrandSetup.CreateMissingAsync(http, host, brands, await BrandSetup.ExistingAsync(http, host, CancellationToken.None), CancellationToken.None);
+
+        await using var server = new JetstreamTestServer(FreePort());
+        var start = JetstreamFrames.TimeUs(DateTimeOffset.UtcNow);
+        var matching = 0;
+        for (var i = 0; i < posts; i++)
+        {
+            // Every twentieth post (at 5 %) names a brand, as a brand's share of the firehose is small; the rest match none.
+            var names = i % 100 < matchingPercent;
+            matching += names ? 1 : 0;
+            var text = names
+                ? $"Just tried {brands[i % brands.Length].Keyword} and honestly it was better than expected #{i}"
+                : $"Morning coffee, rain again, and the train is late as usual #{i}";
+            server.AddEvent(JetstreamFrames.Post(i, text, start + i));
+        }
+
+        await server.StartAsync();
+        var clock = Stopwatch.StartNew();
+        using (var put = await http.PutAsJsonAsync(new Uri(host, "/api/sources/bench"), new { kind = "jetstream", url = server.Url.ToString() }))
+        {
+            put.EnsureSuccessStatusCode();
+        }
+
+        long received = 0, accepted = 0;
+        while (received < posts && clock.Elapsed < TimeSpan.FromMinutes(10))
+        {
+            await Task.Delay(200);
+            using var doc = await http.GetFromJsonAsync<JsonDocument>(new Uri(host, "/api/sources/bench"));
+            received = doc!.RootElement.GetProperty("received").GetInt64();
+            accepted = doc.RootElement.GetProperty("accepted").GetInt64();
+        }
+
+        var seconds = clock.Elapsed.TotalSeconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"jetstream: {received} events in {seconds:0.0} s = {received / seconds:0} events/s through parsing, matching ({brandCount} brands) and ingest; accepted {accepted} of {matching} brand posts; {Environment.ProcessorCount} cores"));
+        await app.StopAsync();
+        return received == posts ? 0 : 1;
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
