@@ -96,7 +96,17 @@ internal sealed partial class SourceGrain(
     {
         // A graceful move (shutdown, rebalancing) hands on the newest cursor; a killed silo leaves the last saved one.
         await StopRunAsync();
-        await SaveAsync(cancellationToken);
+        try
+        {
+            await SaveAsync(cancellationToken);
+        }
+#pragma warning disable CA1031 // at shutdown the storage may already be gone (the embedded default's memory storage is a grain)
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            LogSaveOnDeactivateFailed(_definition?.Id, e.Message);
+        }
+
         await base.OnDeactivateAsync(reason, cancellationToken);
     }
 
@@ -156,6 +166,9 @@ internal sealed partial class SourceGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Source {Source} silent: {Silent}, last event at {LastEventAt}")]
     private partial void LogSilence(string source, bool silent, DateTimeOffset? lastEventAt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Source {Source}: cursor not saved on deactivation ({Reason}); it resumes from the last saved one")]
+    private partial void LogSaveOnDeactivateFailed(string? source, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Source {Source} did not stop within 10 s; left behind")]
     private partial void LogStopSlow(string? source);
