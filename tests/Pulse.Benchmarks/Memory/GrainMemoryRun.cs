@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -33,7 +31,7 @@ internal static class GrainMemoryRun
     public static async Task<int> RunAsync(string[] args)
     {
         var grains = args.Length > 1 && int.TryParse(args[1], CultureInfo.InvariantCulture, out var n) ? n : 100_000;
-        var settle = TimeSpan.FromSeconds(Option(args, "--settle", 65));
+        var settle = TimeSpan.FromSeconds(BenchmarkArgs.Option(args, "--settle", 65));
         var brands = (grains + Channels.Length - 1) / Channels.Length;
         grains = brands * Channels.Length;
 
@@ -104,11 +102,6 @@ internal static class GrainMemoryRun
 
     private static string Mib(long bytes) => $"{bytes / 1048576.0:F1} MiB";
 
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;
-    }
 
     /// <summary>Calls <paramref name="call"/> for 0..count-1, a bounded number at a time.</summary>
     private static async Task ForAllAsync<T>(int count, Func<int, T> call)
@@ -146,19 +139,12 @@ internal static class GrainMemoryRun
         });
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(FreePort(), FreePort());
+            silo.UseLocalhostClustering(Pulse.Testing.FreePort.Next(), Pulse.Testing.FreePort.Next());
             silo.AddMemoryGrainStorage(GrainStorageNames.Pulse);
             silo.AddMemoryGrainStorage("PubSubStore");
             silo.AddMemoryStreams(StreamNames.Provider);
         });
         builder.Services.AddPulseGrains(builder.Configuration).AddPulseDirectIngest();
         return builder.Build();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

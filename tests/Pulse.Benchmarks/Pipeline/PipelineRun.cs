@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -25,17 +23,17 @@ internal static class PipelineRun
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var seconds = Option(args, "--seconds", 30);
-        var warmup = Option(args, "--warmup", 15);
-        var feeders = Option(args, "--feeders", 4);
-        var batchSize = Option(args, "--batch", 1000);
-        var brandCount = Option(args, "--brands", 1000);
+        var seconds = BenchmarkArgs.Option(args, "--seconds", 30);
+        var warmup = BenchmarkArgs.Option(args, "--warmup", 15);
+        var feeders = BenchmarkArgs.Option(args, "--feeders", 4);
+        var batchSize = BenchmarkArgs.Option(args, "--batch", 1000);
+        var brandCount = BenchmarkArgs.Option(args, "--brands", 1000);
 
         var app = PulseCommandLine.CreateApp(
         [
             "--urls", "http://127.0.0.1:0",
-            "--Pulse:SiloPort", FreePort().ToString(CultureInfo.InvariantCulture),
-            "--Pulse:GatewayPort", FreePort().ToString(CultureInfo.InvariantCulture),
+            "--Pulse:SiloPort", Pulse.Testing.FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            "--Pulse:GatewayPort", Pulse.Testing.FreePort.Next().ToString(CultureInfo.InvariantCulture),
             "--Logging:LogLevel:Default", "Critical",
         ]);
         await app.StartAsync();
@@ -117,17 +115,4 @@ internal static class PipelineRun
 
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

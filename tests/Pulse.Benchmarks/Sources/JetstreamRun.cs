@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -26,15 +24,15 @@ internal static class JetstreamRun
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var posts = Option(args, "--posts", 200_000);
-        var brandCount = Option(args, "--brands", 1000);
-        var matchingPercent = Option(args, "--matching-percent", 5);
+        var posts = BenchmarkArgs.Option(args, "--posts", 200_000);
+        var brandCount = BenchmarkArgs.Option(args, "--brands", 1000);
+        var matchingPercent = BenchmarkArgs.Option(args, "--matching-percent", 5);
 
         var app = PulseCommandLine.CreateApp(
         [
             "--urls", "http://127.0.0.1:0",
-            "--Pulse:SiloPort", FreePort().ToString(CultureInfo.InvariantCulture),
-            "--Pulse:GatewayPort", FreePort().ToString(CultureInfo.InvariantCulture),
+            "--Pulse:SiloPort", Pulse.Testing.FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            "--Pulse:GatewayPort", Pulse.Testing.FreePort.Next().ToString(CultureInfo.InvariantCulture),
             "--Logging:LogLevel:Default", "Critical",
         ]);
         await app.StartAsync();
@@ -43,7 +41,7 @@ internal static class JetstreamRun
         var brands = LoadBrands.Generate(brandCount, seed: 1);
         await BrandSetup.CreateMissingAsync(http, host, brands, await BrandSetup.ExistingAsync(http, host, CancellationToken.None), CancellationToken.None);
 
-        await using var server = new JetstreamTestServer(FreePort());
+        await using var server = new JetstreamTestServer(Pulse.Testing.FreePort.Next());
         var start = JetstreamFrames.TimeUs(DateTimeOffset.UtcNow);
         var matching = 0;
         for (var i = 0; i < posts; i++)
@@ -78,18 +76,5 @@ internal static class JetstreamRun
             $"jetstream: {received} events in {seconds:0.0} s = {received / seconds:0} events/s through parsing, matching ({brandCount} brands) and ingest; accepted {accepted} of {matching} brand posts; {Environment.ProcessorCount} cores"));
         await app.StopAsync();
         return received == posts ? 0 : 1;
-    }
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
