@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Pulse.Dashboard.Api;
 using Pulse.Grains;
+using Pulse.Silo.Engineers;
 using Pulse.Silo.Sources;
 using Pulse.Sources.Connecting;
 using Pulse.Sources.Running;
@@ -17,10 +18,14 @@ public static class SourcesApi
     public static IEndpointRouteBuilder MapSourcesApi(this IEndpointRouteBuilder app)
     {
         var sources = app.MapGroup("/api/sources").WithTags("Sources");
-        sources.MapGet("/", ListAsync).WithName("ListSources");
-        sources.MapGet("/{id}", GetAsync).WithName("GetSource");
-        sources.MapPut("/{id}", PutAsync).WithName("PutSource");
-        sources.MapDelete("/{id}", DeleteAsync).WithName("DeleteSource");
+
+        // Reading is open like the rest of the read API (the dashboard's Sources panel polls it); changing a source is an
+        // operator's act (a source holds a token and makes the server connect where it says), so it takes the
+        // engineers' policy: loopback, or HTTP Basic once Pulse:Engineers:Password is set.
+        sources.MapGet("/", ListAsync).WithName("ListSources").AllowAnonymous();
+        sources.MapGet("/{id}", GetAsync).WithName("GetSource").AllowAnonymous();
+        sources.MapPut("/{id}", PutAsync).WithName("PutSource").RequireAuthorization(EngineersDashboardExtensions.Policy);
+        sources.MapDelete("/{id}", DeleteAsync).WithName("DeleteSource").RequireAuthorization(EngineersDashboardExtensions.Policy);
         return app;
     }
 

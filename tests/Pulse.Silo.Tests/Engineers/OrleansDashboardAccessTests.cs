@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.NetworkInformation;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Pulse.Silo.Tests.Functional;
@@ -29,7 +27,7 @@ public sealed class OrleansDashboardAccessTests
     [Fact]
     public async Task Without_a_password_a_client_from_another_address_gets_403_problem()
     {
-        var address = NonLoopbackAddress();
+        var address = LocalAddresses.NonLoopback();
         await using var host = await StartOnAsync(address.ToString());
 
         var response = await host.Http.GetAsync(Dashboard);
@@ -93,13 +91,4 @@ public sealed class OrleansDashboardAccessTests
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
         return host.Http.SendAsync(request);
     }
-
-    /// <summary>This machine's own non-loopback IPv4 address: a request to it arrives from it, i.e. not from loopback.</summary>
-    private static IPAddress NonLoopbackAddress() =>
-        NetworkInterface.GetAllNetworkInterfaces()
-            .Where(n => n.OperationalStatus == OperationalStatus.Up && n.NetworkInterfaceType != NetworkInterfaceType.Loopback)
-            .SelectMany(n => n.GetIPProperties().UnicastAddresses)
-            .Select(a => a.Address)
-            .FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(a))
-        ?? throw new InvalidOperationException("This test needs a network interface with a non-loopback IPv4 address.");
 }
