@@ -1,11 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Pulse.Grains.Mentions;
-using Pulse.Silo.Cli;
 using Pulse.Silo.Cli.Load;
 using Pulse.Silo.Ingest;
 
@@ -29,18 +25,8 @@ internal static class PipelineRun
         var batchSize = BenchmarkArgs.Option(args, "--batch", 1000);
         var brandCount = BenchmarkArgs.Option(args, "--brands", 1000);
 
-        var app = PulseCommandLine.CreateApp(
-        [
-            "--urls", "http://127.0.0.1:0",
-            "--Pulse:SiloPort", Pulse.Testing.FreePort.Next().ToString(CultureInfo.InvariantCulture),
-            "--Pulse:GatewayPort", Pulse.Testing.FreePort.Next().ToString(CultureInfo.InvariantCulture),
-            "--Logging:LogLevel:Default", "Critical",
-        ]);
-        await app.StartAsync();
-        var host = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        using var http = new HttpClient();
-        var brands = LoadBrands.Generate(brandCount, seed: 1);
-        await BrandSetup.CreateMissingAsync(http, host, brands, await BrandSetup.ExistingAsync(http, host, CancellationToken.None), CancellationToken.None);
+        await using var embedded = await EmbeddedBenchmarkHost.StartAsync(brandCount);
+        var (app, host, http, brands) = (embedded.App, embedded.Address, embedded.Http, embedded.Brands);
         var processed = new ProcessedReader(http, host);
 
         var pool = MentionPool.Create(brands, seed: 1);
@@ -88,8 +74,6 @@ internal static class PipelineRun
 
         await stop.CancelAsync();
         await Task.WhenAll(feeding);
-        await app.StopAsync();
-        await app.DisposeAsync();
         return 0;
     }
 

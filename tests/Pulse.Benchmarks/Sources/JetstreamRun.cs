@@ -2,12 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Pulse.Silo.Cli;
-using Pulse.Silo.Cli.Load;
 using Pulse.Testing.Jetstream;
 
 namespace Pulse.Benchmarks.Sources;
@@ -28,18 +22,8 @@ internal static class JetstreamRun
         var brandCount = BenchmarkArgs.Option(args, "--brands", 1000);
         var matchingPercent = BenchmarkArgs.Option(args, "--matching-percent", 5);
 
-        var app = PulseCommandLine.CreateApp(
-        [
-            "--urls", "http://127.0.0.1:0",
-            "--Pulse:SiloPort", Pulse.Testing.FreePort.Next().ToString(CultureInfo.InvariantCulture),
-            "--Pulse:GatewayPort", Pulse.Testing.FreePort.Next().ToString(CultureInfo.InvariantCulture),
-            "--Logging:LogLevel:Default", "Critical",
-        ]);
-        await app.StartAsync();
-        var host = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        using var http = new HttpClient();
-        var brands = LoadBrands.Generate(brandCount, seed: 1);
-        await BrandSetup.CreateMissingAsync(http, host, brands, await BrandSetup.ExistingAsync(http, host, CancellationToken.None), CancellationToken.None);
+        await using var embedded = await EmbeddedBenchmarkHost.StartAsync(brandCount);
+        var (host, http, brands) = (embedded.Address, embedded.Http, embedded.Brands);
 
         await using var server = new JetstreamTestServer(Pulse.Testing.FreePort.Next());
         var start = JetstreamFrames.TimeUs(DateTimeOffset.UtcNow);
@@ -74,7 +58,6 @@ internal static class JetstreamRun
         var seconds = clock.Elapsed.TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"jetstream: {received} events in {seconds:0.0} s = {received / seconds:0} events/s through parsing, matching ({brandCount} brands) and ingest; accepted {accepted} of {matching} brand posts; {Environment.ProcessorCount} cores"));
-        await app.StopAsync();
         return received == posts ? 0 : 1;
     }
 }

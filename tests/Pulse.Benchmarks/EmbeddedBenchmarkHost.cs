@@ -1,0 +1,54 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Pulse.Silo.Cli;
+using Pulse.Silo.Cli.Load;
+
+namespace Pulse.Benchmarks;
+
+/// <summary>
+/// The embedded silo (the app `pulse` runs) in this process on free ports, quiet, with the load generator's brands
+/// created over its API: where the pipeline and jetstream measurements run.
+/// </summary>
+internal sealed class EmbeddedBenchmarkHost : IAsyncDisposable
+{
+    private EmbeddedBenchmarkHost(WebApplication app, Uri address, LoadBrand[] brands)
+    {
+        App = app;
+        Address = address;
+        Brands = brands;
+    }
+
+    public WebApplication App { get; }
+
+    public Uri Address { get; }
+
+    public HttpClient Http { get; } = new();
+
+    public LoadBrand[] Brands { get; }
+
+    public static async Task<EmbeddedBenchmarkHost> StartAsync(int brandCount)
+    {
+        var app = PulseCommandLine.CreateApp(
+        [
+            "--urls", "http://127.0.0.1:0",
+            "--Pulse:SiloPort", Pulse.Testing.FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            "--Pulse:GatewayPort", Pulse.Testing.FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            "--Logging:LogLevel:Default", "Critical",
+        ]);
+        await app.StartAsync();
+        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var host = new EmbeddedBenchmarkHost(app, address, LoadBrands.Generate(brandCount, seed: 1));
+        await BrandSetup.CreateMissingAsync(host.Http, address, host.Brands, await BrandSetup.ExistingAsync(host.Http, address, CancellationToken.None), CancellationToken.None);
+        return host;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+}
