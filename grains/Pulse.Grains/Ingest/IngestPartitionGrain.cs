@@ -38,6 +38,12 @@ internal sealed partial class IngestPartitionGrain(
     /// <summary>Progress is re-reported at most this often while nothing fails: /healthz needs no finer resolution.</summary>
     private static readonly TimeSpan ReportEvery = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Passes of one replay before it gives up until the next batch or tick: each restart means another grain died during
+    /// the pass, and a silo rarely takes more than one pass's grains with it.
+    /// </summary>
+    private const int ReplayPasses = 3;
+
     private int _partition;
     private PartitionProgress? _progress;
     private readonly PartitionCatchUp _catchUp = new();
@@ -90,7 +96,7 @@ internal sealed partial class IngestPartitionGrain(
 
     public async Task DeliverAsync(ScoredBatch batch)
     {
-        await SendAsync(MentionEnricher.Group(batch.Mentions), origin: null, replay: false);
+        await SendAsync(MentionEnricher.Group(batch.Mentions), origin: null, replay: null);
         Progressed();
     }
 
@@ -108,7 +114,7 @@ internal sealed partial class IngestPartitionGrain(
     {
         if (_progress is not { } progress || token is null)
         {
-            await SendAsync(batch.Mentions, origin: null, replay: false);
+            await SendAsync(batch.Mentions, origin: null, replay: null);
             Progressed();
             return;
         }
@@ -144,7 +150,7 @@ internal sealed partial class IngestPartitionGrain(
         }
 
         // Marked processed only once every grain took it: if delivery fails, the stream redelivers it and it goes again.
-        if (!await SendAsync(batch.Mentions, new IngestOrigin(_partition, position), replay: false))
+        if (!await SendAsync(batch.Mentions, new IngestOrigin(_partition, position), replay: null))
         {
             LogGap(_partition, progress.Committed, position);
             await ReplayAsync(progress, position);
@@ -155,9 +161,10 @@ internal sealed partial class IngestPartitionGrain(
 
     /// <summary>
     /// Matches, scores and sends one batch; false when a grain reported that it lost earlier deliveries (it then did not
-    /// apply this one either). Outside replays each grain is told what it must already hold (<see cref="IngestOrigin.Previous"/>).
+    /// apply this one either). With an origin each grain is told what it must already hold (<see cref="IngestOrigin.Previous"/>):
+    /// what this partition sent it since its last commit, or within a <paramref name="replay"/> what that pass sent it.
     /// </summary>
-    private async Task<bool> SendAsync(Mention[] mentions, IngestOrigin? origin, bool replay)
+    private async Task<bool> SendAsync(Mention[] mentions, IngestOrigin? origin, PartitionReplay? replay)
     {
         var compiled = await brands.CurrentAsync();
         var groups = enricher.Enrich(mentions, compiled, out var unmatched);
@@ -169,16 +176,17 @@ internal sealed partial class IngestPartitionGrain(
         return await SendAsync(groups, origin, replay);
     }
 
-    private async Task<bool> SendAsync(Dictionary<ChannelKey, List<ScoredMention>> groups, IngestOrigin? origin, bool replay)
+    private async Task<bool> SendAsync(Dictionary<ChannelKey, List<ScoredMention>> groups, IngestOrigin? origin, PartitionReplay? replay)
     {
         var keys = new string[groups.Count];
+        var previous = new LogPosition?[groups.Count];
         var calls = new Task<LogPosition?>[groups.Count];
         var i = 0;
         foreach (var (key, scored) in groups)
         {
             keys[i] = key.ToString();
-            var grainOrigin = origin is null || replay || _progress is null ? origin : origin with { Previous = _progress.LastSent(keys[i]) };
-            calls[i] = RecordWithRetryAsync(keys[i], [.. scored], grainOrigin);
+            previous[i] = origin is null || _progress is null ? null : replay is null ? _progress.LastSent(keys[i]) : replay.Previous(keys[i]);
+            calls[i] = RecordWithRetryAsync(keys[i], [.. scored], origin is null ? null : origin with { Previous = previous[i] });
             i++;
         }
 
@@ -191,7 +199,9 @@ internal sealed partial class IngestPartitionGrain(
         var intact = true;
         for (var k = 0; k < keys.Length; k++)
         {
-            intact &= progress.Delivered(keys[k], origin.Position, appliedBefore[k]);
+            var delivered = progress.Delivered(keys[k], origin.Position, appliedBefore[k]);
+            // Mid-replay, what a grain held before the pass says nothing: only the pass's own predecessor counts.
+            intact &= replay is null ? delivered : replay.Answered(keys[k], origin.Position, previous[k], appliedBefore[k]);
         }
 
         return intact;
@@ -241,21 +251,42 @@ internal sealed partial class IngestPartitionGrain(
 
     /// <summary>
     /// Re-sends every batch after the last commit up to <paramref name="upTo"/> from the durable log; grains skip what
-    /// they hold. Whether that healed every grain is checked at the next commit, which asks each one what it saved.
+    /// they hold. A grain that loses replayed batches during the pass refuses the next one (see <see cref="PartitionReplay"/>)
+    /// and the pass starts over; after <see cref="ReplayPasses"/> such passes the replay fails and is tried again later.
     /// </summary>
     private async Task ReplayAsync(PartitionProgress progress, LogPosition upTo)
     {
-        var from = progress.Committed;
-        var batches = 0;
-        await foreach (var (position, batch) in log.ReadAsync(_partition, from, upTo))
+        for (var pass = 1; ; pass++)
         {
-            await SendAsync(batch.Mentions, new IngestOrigin(_partition, position), replay: true);
-            progress.Processing(position);
-            batches++;
-        }
+            var replay = new PartitionReplay();
+            var from = progress.Committed;
+            var batches = 0;
+            var intact = true;
+            await foreach (var (position, batch) in log.ReadAsync(_partition, from, upTo))
+            {
+                if (!await SendAsync(batch.Mentions, new IngestOrigin(_partition, position), replay))
+                {
+                    intact = false;
+                    break;
+                }
 
-        progress.Processing(upTo);
-        LogReplayed(_partition, batches, from, upTo);
+                progress.Processing(position);
+                batches++;
+            }
+
+            if (intact)
+            {
+                progress.Processing(upTo);
+                LogReplayed(_partition, batches, from, upTo);
+                return;
+            }
+
+            LogReplayInterrupted(_partition, pass);
+            if (pass == ReplayPasses)
+            {
+                throw new InvalidOperationException($"Partition {_partition}: grains kept losing replayed batches in {pass} passes.");
+            }
+        }
     }
 
     /// <summary>
@@ -344,7 +375,18 @@ internal sealed partial class IngestPartitionGrain(
             if (!progress.IsIntact(keys[k], saved[k]))
             {
                 LogGap(_partition, progress.Committed, progress.Processed);
-                await ReplayAsync(progress, progress.Processed);
+                try
+                {
+                    await ReplayAsync(progress, progress.Processed);
+                }
+                catch (Exception ex)
+                {
+                    // Left to the next tick's heal, which replays before it asks the grains again.
+                    _catchUp.Failed(progress.Processed);
+                    LogReplayFailed(_partition, ex.Message);
+                    Failed(ex);
+                }
+
                 return;
             }
         }
@@ -411,6 +453,9 @@ internal sealed partial class IngestPartitionGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Partition {Partition}: replayed {Batches} batches after {From} up to {UpTo}")]
     private partial void LogReplayed(int partition, int batches, LogPosition from, LogPosition upTo);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Partition {Partition}: a grain lost replayed batches during replay pass {Pass}; replaying from the last commit again")]
+    private partial void LogReplayInterrupted(int partition, int pass);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Delivery to {Grain} failed (attempt {Attempt}), retrying: {Reason}")]
     private partial void LogRetry(string grain, int attempt, string reason);
