@@ -58,6 +58,7 @@ public static class PulseHostExtensions
         builder.Services.AddPulseDashboard();
         builder.Services.AddEngineersDashboard();
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ClusterUnavailableHandler>();
         // The HTTP boundary: alert kinds, states and sensitivities by their names in CONTRACT.md.
         builder.Services.ConfigureHttpJsonOptions(o => AlertWireNames.AddJsonConverters(o.SerializerOptions.Converters));
         builder.Services.AddHealthChecks().AddCheck<SiloReadyHealthCheck>(mode.RunsSilo ? "silo" : "cluster");
