@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Pulse.Sources.Connecting;
 using Pulse.Sources.Running;
 using Pulse.Testing;
+using Pulse.Testing.Rss;
 
 namespace Pulse.Silo.Tests.Sources;
 
@@ -16,8 +17,9 @@ public sealed class StaleSupervisorRoundTests(SourcesHostFixture host)
     [Fact]
     public async Task A_round_that_listed_a_source_before_its_delete_does_not_restart_it()
     {
-        await using var feed = await LocalFeed.StartAsync();
-        feed.Add("stale-1", "nothing to see");
+        await using var feed = await FeedServer.StartAsync();
+        var items = new RssItems();
+        feed.Document = items.Add("stale-1", "nothing to see");
         var listed = new SourceDefinition { Id = "stale-feed", Kind = SourceKind.Rss, Url = feed.Url, Channel = "news", PollSeconds = 1 };
         Assert.Equal(HttpStatusCode.Created, (await host.Http.PutAsJsonAsync("/api/sources/stale-feed", new { kind = "rss", url = feed.Url.ToString(), pollSeconds = 1 })).StatusCode);
         await Eventually.GetAsync(async () => (await host.SourceAsync("stale-feed"))?.GetProperty("state").GetString(), s => s == "live", TimeSpan.FromSeconds(30));
@@ -26,8 +28,8 @@ public sealed class StaleSupervisorRoundTests(SourcesHostFixture host)
         await host.Grains.GetGrain<ISourceGrain>("stale-feed").SuperviseAsync(listed); // the round's late call
 
         Assert.Equal(SourceState.Paused, (await host.Grains.GetGrain<ISourceGrain>("stale-feed").GetStatusAsync()).State);
-        var afterDelete = feed.Requests;
+        var afterDelete = feed.Requests.Count;
         await Task.Delay(TimeSpan.FromSeconds(3));
-        Assert.InRange(feed.Requests, afterDelete, afterDelete + 1);
+        Assert.InRange(feed.Requests.Count, afterDelete, afterDelete + 1);
     }
 }

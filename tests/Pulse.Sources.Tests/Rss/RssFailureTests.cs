@@ -5,6 +5,8 @@ using Pulse.Sources.Rss;
 using Pulse.Testing;
 using Xunit.Abstractions;
 
+using Pulse.Testing.Rss;
+
 namespace Pulse.Sources.Tests.Rss;
 
 /// <summary>Rate limits, server errors, bad documents and network failures: back off or skip, never crash.</summary>

@@ -1,6 +1,8 @@
 using System.Xml.Linq;
 using Xunit.Abstractions;
 
+using Pulse.Testing.Rss;
+
 namespace Pulse.Sources.Tests.Rss;
 
 /// <summary>What RSS 2.0 and Atom items become: ids, text, times, authors, links.</summary>

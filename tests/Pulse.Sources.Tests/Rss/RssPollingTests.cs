@@ -1,6 +1,8 @@
 using Pulse.Sources.Connecting;
 using Xunit.Abstractions;
 
+using Pulse.Testing.Rss;
+
 namespace Pulse.Sources.Tests.Rss;
 
 /// <summary>Conditional GET, exact counting across polls, and resuming from a saved cursor.</summary>

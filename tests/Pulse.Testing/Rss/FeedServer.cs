@@ -6,15 +6,13 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using Pulse.Testing;
-
-namespace Pulse.Sources.Tests.Rss;
+namespace Pulse.Testing.Rss;
 
 /// <summary>
 /// A feed host on loopback Kestrel. By default it serves <see cref="Document"/> with an ETag and Last-Modified and
 /// answers a matching If-None-Match with 304, as real feed hosts do; a test swaps <see cref="Handler"/> for anything else.
 /// </summary>
-internal sealed class FeedServer : IAsyncDisposable
+public sealed class FeedServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
@@ -119,4 +117,4 @@ internal sealed class FeedServer : IAsyncDisposable
 }
 
 /// <summary>One request the server answered: when, with which validators, and the status it got.</summary>
-internal sealed record SeenRequest(int Number, DateTimeOffset At, string? IfNoneMatch, string? IfModifiedSince, int Status);
+public sealed record SeenRequest(int Number, DateTimeOffset At, string? IfNoneMatch, string? IfModifiedSince, int Status);
