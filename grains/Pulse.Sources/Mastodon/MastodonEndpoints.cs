@@ -3,8 +3,11 @@ using Pulse.Sources.Connecting;
 
 namespace Pulse.Sources.Mastodon;
 
-/// <summary>The streaming and timeline URLs of one source's stream (<c>public</c>, <c>public:local</c> or <c>hashtag</c>).</summary>
-internal sealed record MastodonEndpoints(Uri Stream, Uri Timeline, bool Local)
+/// <summary>
+/// The streaming and timeline URLs of one source's stream (<c>public</c>, <c>public:local</c> or <c>hashtag</c>), on the
+/// instance's web host at <paramref name="Root"/> (the stream may move to the host the instance announces: <see cref="StreamingHost"/>).
+/// </summary>
+internal sealed record MastodonEndpoints(Uri Root, Uri Stream, Uri Timeline, bool Local)
 {
     /// <summary>The page of statuses immediately newer than <paramref name="minId"/>, newest first (Mastodon's order).</summary>
     public Uri TimelinePage(string minId, int limit) =>
@@ -27,9 +30,9 @@ internal sealed record MastodonEndpoints(Uri Stream, Uri Timeline, bool Local)
         switch (source.Stream ?? "public")
         {
             case "public":
-                return new(new Uri(root, "api/v1/streaming/public"), new Uri(root, "api/v1/timelines/public"), Local: false);
+                return new(root, new Uri(root, "api/v1/streaming/public"), new Uri(root, "api/v1/timelines/public"), Local: false);
             case "public:local":
-                return new(new Uri(root, "api/v1/streaming/public/local"), new Uri(root, "api/v1/timelines/public"), Local: true);
+                return new(root, new Uri(root, "api/v1/streaming/public/local"), new Uri(root, "api/v1/timelines/public"), Local: true);
             case "hashtag":
                 var tag = source.Hashtag?.TrimStart('#').Trim();
                 if (string.IsNullOrEmpty(tag))
@@ -39,7 +42,7 @@ internal sealed record MastodonEndpoints(Uri Stream, Uri Timeline, bool Local)
                 }
 
                 var escaped = Uri.EscapeDataString(tag);
-                return new(new Uri(root, "api/v1/streaming/hashtag?tag=" + escaped), new Uri(root, "api/v1/timelines/tag/" + escaped), Local: false);
+                return new(root, new Uri(root, "api/v1/streaming/hashtag?tag=" + escaped), new Uri(root, "api/v1/timelines/tag/" + escaped), Local: false);
             default:
                 problem = $"Unknown Mastodon stream '{source.Stream}': use public, public:local or hashtag.";
                 return null;

@@ -7,6 +7,9 @@ internal sealed partial class MastodonRun
     [LoggerMessage(Level = LogLevel.Information, Message = "Mastodon source {Source} live on {Path} after status {Cursor}")]
     private partial void LogLive(string source, string path, string? cursor);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Mastodon source {Source} streams from {Host}, the streaming host its instance announces")]
+    private partial void LogStreamingHost(string source, string host);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Mastodon source {Source} backing off for {Delay}: {Problem}")]
     private partial void LogBackingOff(string source, TimeSpan delay, string problem);
 

@@ -27,6 +27,7 @@ internal sealed partial class MastodonRun(
     private readonly Backoff _backoff = new(options.InitialBackoff, options.MaxBackoff);
     private string? _cursor = cursor;
     private DateTimeOffset? _liveSince;
+    private Uri? _stream; // the stream URL on the host the instance announces, found once per run
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -85,7 +86,8 @@ internal sealed partial class MastodonRun(
     /// </summary>
     private async Task ConnectAsync(CancellationToken cancellationToken)
     {
-        using var request = Get(endpoints.Stream, "text/event-stream");
+        _stream ??= await StreamUrlAsync(cancellationToken).ConfigureAwait(false);
+        using var request = Get(_stream, "text/event-stream");
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
         if (response.Content.Headers.ContentType?.MediaType is { } type && !type.Equals("text/event-stream", StringComparison.OrdinalIgnoreCase))
@@ -102,7 +104,7 @@ internal sealed partial class MastodonRun(
             }
 
             _liveSince = clock.GetUtcNow();
-            LogLive(source.Id, endpoints.Stream.AbsolutePath, _cursor);
+            LogLive(source.Id, _stream.AbsolutePath, _cursor);
             sink.StateChanged(SourceState.Live);
             await ReadStreamAsync(body, cancellationToken).ConfigureAwait(false);
         }
@@ -150,6 +152,22 @@ internal sealed partial class MastodonRun(
             await sink.AcceptAsync(mentions, cursor, cancellationToken).ConfigureAwait(false);
             _cursor = cursor; // only once ingest has them: a crash before this re-reads them, never skips them
         }
+    }
+
+    private async Task<Uri> StreamUrlAsync(CancellationToken cancellationToken)
+    {
+        if (await StreamingHost.DiscoverAsync(http, endpoints.Root, cancellationToken).ConfigureAwait(false) is not { } host)
+        {
+            return endpoints.Stream;
+        }
+
+        var stream = StreamingHost.Rebase(endpoints.Stream, host);
+        if (stream.Authority != endpoints.Stream.Authority)
+        {
+            LogStreamingHost(source.Id, stream.Authority);
+        }
+
+        return stream;
     }
 
     private HttpRequestMessage Get(Uri uri, string accept)

@@ -35,6 +35,12 @@ internal sealed class FakeMastodon : IAsyncDisposable
 
     public Uri Url { get; }
 
+    /// <summary>
+    /// The streaming URL /api/v2/instance announces (a ws URL, as Mastodon writes it); null announces none. Defaults to this
+    /// server. Instance requests are public and not recorded in <see cref="Requests"/>.
+    /// </summary>
+    public string? StreamingUrl { get; set; }
+
     /// <summary>Every request's path and query, in order.</summary>
     public ConcurrentQueue<(string PathAndQuery, DateTimeOffset At)> Requests { get; } = new();
 
@@ -56,7 +62,12 @@ internal sealed class FakeMastodon : IAsyncDisposable
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        var server = new FakeMastodon(app, new Uri($"http://127.0.0.1:{port}"));
+        var server = new FakeMastodon(app, new Uri($"http://127.0.0.1:{port}")) { StreamingUrl = $"ws://127.0.0.1:{port}" };
+        app.MapGet("/api/v2/instance", () => Results.Json(new JsonObject
+        {
+            ["domain"] = "127.0.0.1",
+            ["configuration"] = new JsonObject { ["urls"] = new JsonObject { ["streaming"] = server.StreamingUrl } },
+        }));
         app.MapGet("/api/v1/streaming/public", ctx => server.StreamAsync(ctx, _ => true));
         app.MapGet("/api/v1/streaming/public/local", ctx => server.StreamAsync(ctx, s => s.Local));
         app.MapGet("/api/v1/streaming/hashtag", ctx => server.StreamAsync(ctx, s => s.Tag == (string?)ctx.Request.Query["tag"]));

@@ -211,4 +211,34 @@ public sealed class MastodonConnectorTests
         Assert.Equal(streamPath, paths[0]);
         Assert.StartsWith(timelinePath + before["id"], paths[1], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_stream_comes_from_the_streaming_host_the_instance_announces_and_back_fill_from_the_instance()
+    {
+        await using var instance = await FakeMastodon.StartAsync();
+        await using var streaming = await FakeMastodon.StartAsync();
+        instance.StreamingUrl = "ws://" + streaming.Url.Authority;
+        var before = instance.Publish("<p>before</p>");
+        var missed = instance.Publish("<p>missed while away</p>");
+        await using var run = ConnectorRun.Start(ConnectorRun.Source(instance), cursor: (string)before["id"]!);
+        await run.WaitLiveAsync();
+        var live = streaming.Publish("<p>live</p>");
+
+        var mentions = await run.WaitMentionsAsync(2);
+        Assert.Equal([(string?)missed["uri"], (string?)live["uri"]], mentions.Select(m => m.Id));
+        Assert.Equal(1, streaming.Subscribers);
+        Assert.DoesNotContain(instance.Requests, r => r.PathAndQuery.StartsWith("/api/v1/streaming", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_instance_that_announces_no_streaming_host_streams_from_its_own()
+    {
+        await using var server = await FakeMastodon.StartAsync();
+        server.StreamingUrl = null;
+        await using var run = ConnectorRun.Start(ConnectorRun.Source(server));
+        await run.WaitLiveAsync();
+        var live = server.Publish("<p>live</p>");
+
+        Assert.Equal((string?)live["uri"], Assert.Single(await run.WaitMentionsAsync(1)).Id);
+    }
 }
