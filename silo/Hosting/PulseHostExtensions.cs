@@ -72,6 +72,7 @@ public static class PulseHostExtensions
         var mode = app.Services.GetRequiredService<PulseHostMode>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UsePulseSecurityHeaders();
         app.UsePulseDashboardApp();
         app.UseAuthentication();
         app.UseAuthorization();
