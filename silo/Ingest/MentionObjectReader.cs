@@ -129,6 +129,19 @@ internal sealed class MentionObjectReader(KnownChannels channels, int maxTextLen
 
     private static Field Identify(ref Utf8JsonReader reader)
     {
+        try
+        {
+            return IdentifyName(ref reader);
+        }
+        catch (InvalidOperationException)
+        {
+            // An escaped name that is not valid UTF-16 ("\ud800") names no field we know: ignored like any unknown field.
+            return Field.Unknown;
+        }
+    }
+
+    private static Field IdentifyName(ref Utf8JsonReader reader)
+    {
         if (reader.ValueTextEquals("id"u8)) return Field.Id;
         if (reader.ValueTextEquals("channel"u8)) return Field.Channel;
         if (reader.ValueTextEquals("text"u8)) return Field.Text;

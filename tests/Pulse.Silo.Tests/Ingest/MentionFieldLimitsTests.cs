@@ -98,6 +98,13 @@ public sealed class MentionFieldLimitsTests
     }
 
     [Fact]
+    public void A_field_name_with_a_lone_surrogate_escape_is_ignored_like_an_unknown_field()
+    {
+        // Found by MentionParserProperties: it used to throw out of the parser (a 500, and a poison entry in the ingest log).
+        Assert.Single(ParseJson(Item("m1", "\"\\ud800\":1")).Accepted);
+    }
+
+    [Fact]
     public void Engagement_of_long_MaxValue_is_accepted()
     {
         var mention = Assert.Single(ParseJson(Item("m1", $"\"likes\":{long.MaxValue},\"reach\":{long.MaxValue}")).Accepted);
