@@ -49,7 +49,7 @@ public sealed class QueryParserProperties
         {
             QueryNode tree = Build(ops);
             string query = tree.ToString();
-            bool within = query.Length <= QueryLimits.MaxLength && Terms(tree) <= QueryLimits.MaxTerms && Depth(tree) <= QueryLimits.MaxDepth;
+            bool within = query.Length <= QueryLimits.MaxLength && Terms(tree) <= QueryLimits.MaxTerms && RenderedDepth(tree) <= QueryLimits.MaxDepth;
 
             QueryNode? parsed = Within.Run(() => TryParse(query), query[..Math.Min(200, query.Length)]);
 
@@ -72,7 +72,7 @@ public sealed class QueryParserProperties
 
         Assert.True(query.Length <= QueryLimits.MaxLength, "accepted past the length limit");
         Assert.True(Terms(node) <= QueryLimits.MaxTerms, "accepted past the term limit");
-        Assert.True(Depth(node) <= QueryLimits.MaxDepth, "accepted past the depth limit");
+        Assert.True(NotDepth(node) <= QueryLimits.MaxDepth, "accepted NOTs past the depth limit");
         Assert.True(ParenthesisDepth(query) <= QueryLimits.MaxDepth, "accepted parentheses past the depth limit");
         if (errors.Count == 0)
         {
@@ -133,12 +133,22 @@ public sealed class QueryParserProperties
     };
 
     /// <summary>Nesting as the parser counts it for a fully parenthesised rendering: each NOT and each binary node's '('.</summary>
-    private static int Depth(QueryNode node) => node switch
+    private static int RenderedDepth(QueryNode node) => node switch
     {
         TermNode => 0,
-        NotNode not => 1 + Depth(not.Operand),
-        AndNode and => 1 + Math.Max(Depth(and.Left), Depth(and.Right)),
-        OrNode or => 1 + Math.Max(Depth(or.Left), Depth(or.Right)),
+        NotNode not => 1 + RenderedDepth(not.Operand),
+        AndNode and => 1 + Math.Max(RenderedDepth(and.Left), RenderedDepth(and.Right)),
+        OrNode or => 1 + Math.Max(RenderedDepth(or.Left), RenderedDepth(or.Right)),
+        _ => throw new ArgumentOutOfRangeException(nameof(node)),
+    };
+
+    /// <summary>NOTs on the way down: the part of nesting a tree still shows once parentheses are gone (runs of AND and OR are not nesting).</summary>
+    private static int NotDepth(QueryNode node) => node switch
+    {
+        TermNode => 0,
+        NotNode not => 1 + NotDepth(not.Operand),
+        AndNode and => Math.Max(NotDepth(and.Left), NotDepth(and.Right)),
+        OrNode or => Math.Max(NotDepth(or.Left), NotDepth(or.Right)),
         _ => throw new ArgumentOutOfRangeException(nameof(node)),
     };
 
