@@ -7,15 +7,18 @@ namespace Pulse.Silo.Brands;
 /// <summary>Checks a brand before it is stored: id shape, name, and a query that parses and can match something.</summary>
 internal static partial class BrandValidator
 {
-    [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,63}$")]
+    /// <summary>Longest brand id; also the cap on the brand tag of an ingested mention.</summary>
+    public const int MaxIdLength = 64;
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9._-]*$")]
     private static partial Regex IdPattern();
 
     public static List<string> Validate(BrandDefinition brand)
     {
         var errors = new List<string>();
-        if (!IdPattern().IsMatch(brand.Id))
+        if (brand.Id.Length > MaxIdLength || !IdPattern().IsMatch(brand.Id))
         {
-            errors.Add($"id '{brand.Id}' must be 1-64 characters of lower-case letters, digits, '.', '_' or '-', starting with a letter or digit.");
+            errors.Add($"id '{brand.Id}' must be 1-{MaxIdLength} characters of lower-case letters, digits, '.', '_' or '-', starting with a letter or digit.");
         }
 
         errors.AddRange(BrandQueryParser.Validate(brand.ToQuery()));

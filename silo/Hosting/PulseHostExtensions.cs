@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Pulse.Dashboard;
 using Pulse.Dashboard.App;
 using Pulse.Grains;
@@ -47,7 +48,8 @@ public static class PulseHostExtensions
         if (mode.RunsSilo)
         {
             builder.Services.AddIngest(builder.Configuration);
-            builder.Services.AddOptions<BrandsOptions>().BindConfiguration(BrandsOptions.Section);
+            builder.Services.AddOptions<BrandsOptions>().BindConfiguration(BrandsOptions.Section).ValidateOnStart();
+            builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BrandsOptions>, BrandsOptionsValidator>());
             builder.Services.AddHostedService<BrandSeeder>();
             builder.Services.AddPulseSourcesHost(builder.Configuration);
             builder.Services.AddDemoData(builder.Configuration);

@@ -1,13 +1,16 @@
 using System.Globalization;
 using System.Text.Json;
 using Pulse.Grains.Mentions;
+using Pulse.Silo.Brands;
 
 namespace Pulse.Silo.Ingest;
 
 /// <summary>
 /// Reads and validates one mention object straight from a <see cref="Utf8JsonReader"/>, without
 /// building a DOM. Field errors are appended to a shared list; JSON syntax errors propagate as
-/// <see cref="JsonException"/> so the caller can decide what a malformed item costs.
+/// <see cref="JsonException"/> so the caller can decide what a malformed item costs. Short fields are capped by
+/// <see cref="MentionLimits"/> (the brand tag by the brand id's length), and a known field given twice rejects the item:
+/// which of the two values counts would otherwise depend on the reader.
 /// </summary>
 internal sealed class MentionObjectReader(KnownChannels channels, int maxTextLength, TimeSpan maxFutureSkew)
 {
@@ -26,6 +29,7 @@ internal sealed class MentionObjectReader(KnownChannels channels, int maxTextLen
         string? id = null, channel = null, text = null, author = null, lang = null, url = null, brand = null;
         DateTimeOffset? timestamp = null;
         long likes = 0, shares = 0, comments = 0, reach = 0;
+        uint seen = 0;
 
         while (true)
         {
@@ -37,6 +41,14 @@ internal sealed class MentionObjectReader(KnownChannels channels, int maxTextLen
 
             var field = Identify(ref reader);
             reader.Read();
+            if (field != Field.Unknown && !FirstTime(ref seen, field))
+            {
+                var name = NameOf(field);
+                errors.Add(new IngestError(line, null, name, $"'{name}' appears more than once in the object; give each field once."));
+                reader.Skip();
+                continue;
+            }
+
             switch (field)
             {
                 case Field.Id: id = ReadString(ref reader, "id", line, errors); break;
@@ -51,7 +63,7 @@ internal sealed class MentionObjectReader(KnownChannels channels, int maxTextLen
                 case Field.Shares: shares = ReadCount(ref reader, "shares", line, errors); break;
                 case Field.Comments: comments = ReadCount(ref reader, "comments", line, errors); break;
                 case Field.Reach: reach = ReadCount(ref reader, "reach", line, errors); break;
-                default: reader.Skip(); break; // unknown fields are ignored
+                default: reader.Skip(); break; // unknown fields are ignored, so their repeats are harmless and not tracked
             }
         }
 
@@ -62,6 +74,10 @@ internal sealed class MentionObjectReader(KnownChannels channels, int maxTextLen
         else if (string.IsNullOrWhiteSpace(id))
         {
             errors.Add(new IngestError(line, null, "id", "'id' must not be blank."));
+        }
+        else
+        {
+            CheckLength(id, "id", MentionLimits.MaxIdLength, line, errors);
         }
 
         if (channel is null)
@@ -77,10 +93,17 @@ internal sealed class MentionObjectReader(KnownChannels channels, int maxTextLen
         {
             errors.Add(new IngestError(line, null, "text", "'text' must not be blank."));
         }
-        else if (text.Length > maxTextLength)
+        else
         {
-            errors.Add(new IngestError(line, null, "text", string.Create(CultureInfo.InvariantCulture,
-                $"'text' is {text.Length} characters long; the limit is {maxTextLength}.")));
+            CheckLength(text, "text", maxTextLength, line, errors);
+        }
+
+        CheckLength(author, "author", MentionLimits.MaxAuthorLength, line, errors);
+        CheckLength(lang, "lang", MentionLimits.MaxLangLength, line, errors);
+        CheckLength(brand, "brand", BrandValidator.MaxIdLength, line, errors);
+        if (url is not null && CheckLength(url, "url", MentionLimits.MaxUrlLength, line, errors) && !MentionLimits.IsHttpUrl(url))
+        {
+            errors.Add(new IngestError(line, null, "url", "'url' must be an absolute http or https URL."));
         }
 
         var at = timestamp ?? now;
@@ -106,6 +129,19 @@ internal sealed class MentionObjectReader(KnownChannels channels, int maxTextLen
 
     private static Field Identify(ref Utf8JsonReader reader)
     {
+        try
+        {
+            return IdentifyName(ref reader);
+        }
+        catch (InvalidOperationException)
+        {
+            // An escaped name that is not valid UTF-16 ("\ud800") names no field we know: ignored like any unknown field.
+            return Field.Unknown;
+        }
+    }
+
+    private static Field IdentifyName(ref Utf8JsonReader reader)
+    {
         if (reader.ValueTextEquals("id"u8)) return Field.Id;
         if (reader.ValueTextEquals("channel"u8)) return Field.Channel;
         if (reader.ValueTextEquals("text"u8)) return Field.Text;
@@ -120,6 +156,44 @@ internal sealed class MentionObjectReader(KnownChannels channels, int maxTextLen
         if (reader.ValueTextEquals("brand"u8)) return Field.Brand;
         return Field.Unknown;
     }
+
+    /// <returns>Whether <paramref name="value"/> is null or within <paramref name="max"/>; else an error was added.</returns>
+    private static bool CheckLength(string? value, string field, int max, int line, List<IngestError> errors)
+    {
+        if (value is null || value.Length <= max)
+        {
+            return true;
+        }
+
+        errors.Add(new IngestError(line, null, field, string.Create(CultureInfo.InvariantCulture,
+            $"'{field}' is {value.Length} characters long; the limit is {max}.")));
+        return false;
+    }
+
+    private static bool FirstTime(ref uint seen, Field field)
+    {
+        uint bit = 1u << (int)field;
+        bool first = (seen & bit) == 0;
+        seen |= bit;
+        return first;
+    }
+
+    private static string NameOf(Field field) => field switch
+    {
+        Field.Id => "id",
+        Field.Channel => "channel",
+        Field.Text => "text",
+        Field.Timestamp => "timestamp",
+        Field.Author => "author",
+        Field.Lang => "lang",
+        Field.Url => "url",
+        Field.Likes => "likes",
+        Field.Shares => "shares",
+        Field.Comments => "comments",
+        Field.Reach => "reach",
+        Field.Brand => "brand",
+        _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Unknown fields have no name here."),
+    };
 
     /// <summary>Reports a missing required field unless it already has an error (wrong type, bad text).</summary>
     private static void RequireReported(string field, int line, int firstError, List<IngestError> errors)

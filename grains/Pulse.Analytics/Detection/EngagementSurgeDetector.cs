@@ -1,3 +1,5 @@
+using Pulse.Analytics.Windows;
+
 namespace Pulse.Analytics.Detection;
 
 /// <summary>
@@ -18,7 +20,7 @@ public sealed class EngagementSurgeDetector
     {
         ArgumentOutOfRangeException.ThrowIfNegative(shares);
         ArgumentOutOfRangeException.ThrowIfNegative(comments);
-        return _velocity.Observe(bucketStart, shares + comments);
+        return _velocity.Observe(bucketStart, Saturating.Add(shares, comments));
     }
 
     /// <summary>Writes the detector's state (see <see cref="DetectorState"/>).</summary>

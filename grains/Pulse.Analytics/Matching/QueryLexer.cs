@@ -1,11 +1,15 @@
 namespace Pulse.Analytics.Matching;
 
-/// <summary>Splits a brand query into lexemes: terms, "quoted phrases", operators, '-' and parentheses.</summary>
+/// <summary>
+/// Splits a brand query into lexemes: terms, "quoted phrases", operators, '-' and parentheses. Stops at the
+/// term after <see cref="QueryLimits.MaxTerms"/>, so a query that is all terms costs no more than the limit.
+/// </summary>
 internal static class QueryLexer
 {
     public static List<QueryLexeme> Lex(string query)
     {
         var lexemes = new List<QueryLexeme>();
+        int terms = 0;
         int i = 0;
         while (i < query.Length)
         {
@@ -40,6 +44,7 @@ internal static class QueryLexer
                     throw new BrandQuerySyntaxException($"Empty phrase at position {position}", position);
                 }
 
+                CountTerm(ref terms, position);
                 lexemes.Add(new QueryLexeme(QueryLexemeKind.Term, phrase, position));
                 i = close + 1;
             }
@@ -70,11 +75,24 @@ internal static class QueryLexer
                     "NOT" => QueryLexemeKind.Not,
                     _ => QueryLexemeKind.Term,
                 };
+                if (kind == QueryLexemeKind.Term)
+                {
+                    CountTerm(ref terms, position);
+                }
+
                 lexemes.Add(new QueryLexeme(kind, word, position));
                 i = end;
             }
         }
 
         return lexemes;
+    }
+
+    private static void CountTerm(ref int terms, int position)
+    {
+        if (++terms > QueryLimits.MaxTerms)
+        {
+            throw QueryLimitCheck.TooManyTerms(position);
+        }
     }
 }

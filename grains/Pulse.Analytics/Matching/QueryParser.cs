@@ -4,16 +4,20 @@ namespace Pulse.Analytics.Matching;
 /// Recursive descent over <see cref="QueryLexer"/> output. Grammar, loosest first:
 /// or := and ("OR" and)*; and := unary (["AND"] unary)*; unary := ("NOT" | "-") unary | primary;
 /// primary := term | "(" or ")".
+/// Recursion grows only with nesting ('(' and NOT), which is capped at <see cref="QueryLimits.MaxDepth"/>;
+/// runs of AND and OR are loops.
 /// </summary>
 internal sealed class QueryParser
 {
     private readonly List<QueryLexeme> _lexemes;
     private int _next;
+    private int _depth;
 
     private QueryParser(List<QueryLexeme> lexemes) => _lexemes = lexemes;
 
     public static QueryNode Parse(string query)
     {
+        QueryLimitCheck.Check(query);
         var parser = new QueryParser(QueryLexer.Lex(query));
         if (parser._lexemes.Count == 0)
         {
@@ -75,7 +79,10 @@ internal sealed class QueryParser
         if (Peek() is { Kind: QueryLexemeKind.Not or QueryLexemeKind.Minus })
         {
             QueryLexeme not = Take();
-            return new NotNode(ParseUnary(not));
+            Enter(not);
+            var operand = ParseUnary(not);
+            _depth--;
+            return new NotNode(operand);
         }
 
         return ParsePrimary(after);
@@ -102,6 +109,7 @@ internal sealed class QueryParser
 
             case QueryLexemeKind.Open:
                 Take();
+                Enter(current);
                 if (Peek() is { Kind: QueryLexemeKind.Close })
                 {
                     throw new BrandQuerySyntaxException($"Empty parentheses at position {current.Position}", current.Position);
@@ -115,10 +123,20 @@ internal sealed class QueryParser
                 }
 
                 Take();
+                _depth--;
                 return inner;
 
             default:
                 throw MissingTerm(after, current);
+        }
+    }
+
+    /// <summary>Opens a nesting level at <paramref name="opener"/> ('(' or NOT), refusing one past the limit.</summary>
+    private void Enter(QueryLexeme opener)
+    {
+        if (++_depth > QueryLimits.MaxDepth)
+        {
+            throw QueryLimitCheck.TooDeep(_depth, opener.Position);
         }
     }
 

@@ -67,10 +67,10 @@ public struct Bucket
         }
 
         SentimentSum += m.Sentiment;
-        Likes += m.Likes;
-        Shares += m.Shares;
-        Comments += m.Comments;
-        Reach += m.Reach;
+        Likes = Saturating.Add(Likes, m.Likes);
+        Shares = Saturating.Add(Shares, m.Shares);
+        Comments = Saturating.Add(Comments, m.Comments);
+        Reach = Saturating.Add(Reach, m.Reach);
     }
 
     public void Add(in Bucket other)
@@ -80,9 +80,9 @@ public struct Bucket
         Neutral += other.Neutral;
         Negative += other.Negative;
         SentimentSum += other.SentimentSum;
-        Likes += other.Likes;
-        Shares += other.Shares;
-        Comments += other.Comments;
-        Reach += other.Reach;
+        Likes = Saturating.Add(Likes, other.Likes);
+        Shares = Saturating.Add(Shares, other.Shares);
+        Comments = Saturating.Add(Comments, other.Comments);
+        Reach = Saturating.Add(Reach, other.Reach);
     }
 }

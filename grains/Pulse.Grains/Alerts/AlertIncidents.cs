@@ -1,4 +1,5 @@
 using Pulse.Analytics.Matching;
+using Pulse.Analytics.Windows;
 using Pulse.Grains.Mentions;
 
 namespace Pulse.Grains.Alerts;
@@ -82,5 +83,5 @@ internal static class AlertIncidents
         return new AlertWhy(terms, top, signal.Why.Sentiment, counts);
     }
 
-    private static long Engagement(MentionView m) => m.Likes + m.Shares + m.Comments;
+    private static long Engagement(MentionView m) => Saturating.Add(m.Likes, m.Shares, m.Comments);
 }

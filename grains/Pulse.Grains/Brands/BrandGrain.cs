@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Pulse.Analytics.Windows;
 using Pulse.Grains.Channels;
 using Pulse.Grains.Mentions;
 using Pulse.Grains.Notifications;
@@ -76,7 +77,7 @@ internal sealed class BrandGrain(IOptions<ChannelOptions> channels, DashboardOut
             pos += s.Positive;
             neu += s.Neutral;
             neg += s.Negative;
-            engagement += s.Likes + s.Shares + s.Comments;
+            engagement = Saturating.Add(engagement, Saturating.Add(s.Likes, s.Shares, s.Comments));
         }
 
         var summary = new BrandSummary(

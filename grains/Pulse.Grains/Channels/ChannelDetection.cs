@@ -72,7 +72,7 @@ internal sealed partial class ChannelDetection(AlertOptions options, ILogger log
             var value = kind switch
             {
                 AnomalyKind.NegativeShift => bucket.Count == 0 ? 0 : (double)bucket.Negative / bucket.Count,
-                AnomalyKind.Viral => bucket.Shares + bucket.Comments,
+                AnomalyKind.Viral => Saturating.Add(bucket.Shares, bucket.Comments),
                 _ => bucket.Count,
             };
             signals[i] = new AlertSignal(state.Key.BrandId, state.Key.Channel, KindOf(kind), result.Severity, now, value, result.Expected, why);

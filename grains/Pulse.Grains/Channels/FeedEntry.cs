@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Unicode;
 using Pulse.Analytics.Sentiment;
+using Pulse.Analytics.Windows;
 using Pulse.Grains.Mentions;
 
 namespace Pulse.Grains.Channels;
@@ -60,7 +61,7 @@ internal readonly struct FeedEntry
         get
         {
             var reader = new Reader(_bytes);
-            return reader.Varint() + reader.Varint() + reader.Varint();
+            return Saturating.Add(reader.Varint(), reader.Varint(), reader.Varint());
         }
     }
 

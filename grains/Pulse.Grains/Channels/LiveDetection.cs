@@ -117,7 +117,7 @@ public sealed class LiveDetection
     private void Report(List<(AnomalyKind, DetectorResult, Bucket)> alerts, DetectorResult result, Bucket bucket)
     {
         if (result.Alert
-            && (result.Kind != AnomalyKind.Viral || bucket.Shares + bucket.Comments >= _viralMinimumEngagement))
+            && (result.Kind != AnomalyKind.Viral || Saturating.Add(bucket.Shares, bucket.Comments) >= _viralMinimumEngagement))
         {
             alerts.Add((result.Kind, result, bucket));
         }

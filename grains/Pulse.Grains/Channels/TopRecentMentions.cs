@@ -1,3 +1,4 @@
+using Pulse.Analytics.Windows;
 using Pulse.Grains.Mentions;
 
 namespace Pulse.Grains.Channels;
@@ -21,7 +22,7 @@ internal sealed class TopRecentMentions(int capacity, TimeSpan horizon)
         ArgumentNullException.ThrowIfNull(mention);
         Expire(now);
         var m = mention.Mention;
-        if (!Ranks(m.Likes + m.Shares + m.Comments))
+        if (!Ranks(Saturating.Add(m.Likes, m.Shares, m.Comments)))
         {
             entry = default;
             return false;

@@ -21,7 +21,7 @@ internal static class ChannelSeriesBuilder
             pos[i] = b.Positive;
             neu[i] = b.Neutral;
             neg[i] = b.Negative;
-            engagement[i] = b.Likes + b.Shares + b.Comments;
+            engagement[i] = Saturating.Add(b.Likes, b.Shares, b.Comments);
         }
 
         return new ChannelSeries(channel, count, mean, pos, neu, neg, engagement);

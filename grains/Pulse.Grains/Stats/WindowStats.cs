@@ -49,9 +49,9 @@ public record WindowStats(
             Neutral + other.Neutral,
             Negative + other.Negative,
             rated == 0 ? 0 : (double)(Positive + other.Positive - Negative - other.Negative) / rated,
-            Likes + other.Likes,
-            Shares + other.Shares,
-            Comments + other.Comments,
-            Reach + other.Reach);
+            Saturating.Add(Likes, other.Likes),
+            Saturating.Add(Shares, other.Shares),
+            Saturating.Add(Comments, other.Comments),
+            Saturating.Add(Reach, other.Reach));
     }
 }

@@ -133,6 +133,11 @@ internal static class JetstreamFrameParser
             }
 
             var id = $"at://{did}/{PostCollection}/{commit.Rkey}";
+            if (id.Length > MentionLimits.MaxIdLength || did.Length > MentionLimits.MaxAuthorLength)
+            {
+                return false; // valid AT identifiers, but longer than ingest takes (real DIDs are 32 characters)
+            }
+
             var mention = new Mention(
                 Id: id,
                 Channel: channel,
@@ -249,7 +254,7 @@ internal static class JetstreamFrameParser
         string? first = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            if (first is null && reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length is > 0 and <= 35)
+            if (first is null && reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length is > 0 and <= MentionLimits.MaxLangLength)
             {
                 first = Languages.Intern(reader.ValueSpan) ?? reader.GetString();
             }

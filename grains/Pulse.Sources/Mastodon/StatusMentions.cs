@@ -4,18 +4,19 @@ using Pulse.Sources.Text;
 
 namespace Pulse.Sources.Mastodon;
 
-/// <summary>Turns a Mastodon status into a mention. Everything in a status is untrusted: lengths are bounded here.</summary>
+/// <summary>
+/// Turns a Mastodon status into a mention. Everything in a status is untrusted: lengths are bounded here, within
+/// <see cref="MentionLimits"/> so ingest accepts what this produces.
+/// </summary>
 internal static class StatusMentions
 {
     private const int MaxTextLength = 10_000;
-    private const int MaxUriLength = 2_048;
-    private const int MaxAuthorLength = 320;
     private const int MaxLangLength = 16;
 
     /// <summary>The mention of an original post; null when the status lacks what a mention needs (a usable <c>uri</c>).</summary>
     public static Mention? ToMention(MastodonStatus status, SourceDefinition source, DateTimeOffset now)
     {
-        if (string.IsNullOrWhiteSpace(status.Uri) || status.Uri.Length > MaxUriLength)
+        if (string.IsNullOrWhiteSpace(status.Uri) || status.Uri.Length > MentionLimits.MaxIdLength)
         {
             return null;
         }
@@ -29,7 +30,7 @@ internal static class StatusMentions
             at,
             Author: Author(status.Account?.Acct, source.Url),
             Lang: status.Language is { Length: > 0 and <= MaxLangLength } lang ? lang : null,
-            Url: HttpUrl(status.Url),
+            Url: MentionLimits.IsHttpUrl(status.Url) ? status.Url : null,
             Likes: Math.Max(0, status.FavouritesCount),
             Shares: Math.Max(0, status.ReblogsCount),
             Comments: Math.Max(0, status.RepliesCount));
@@ -53,18 +54,12 @@ internal static class StatusMentions
     /// <summary><c>acct</c> is bare for the instance's own users: the instance's host makes it global.</summary>
     private static string? Author(string? acct, Uri instance)
     {
-        if (string.IsNullOrWhiteSpace(acct) || acct.Length > MaxAuthorLength)
+        if (string.IsNullOrWhiteSpace(acct))
         {
             return null;
         }
 
-        return acct.Contains('@', StringComparison.Ordinal) ? acct : string.Concat(acct, "@", instance.Host);
+        var author = acct.Contains('@', StringComparison.Ordinal) ? acct : string.Concat(acct, "@", instance.Host);
+        return author.Length <= MentionLimits.MaxAuthorLength ? author : null;
     }
-
-    private static string? HttpUrl(string? url) =>
-        url is { Length: <= MaxUriLength }
-        && Uri.TryCreate(url, UriKind.Absolute, out var uri)
-        && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
-            ? url
-            : null;
 }

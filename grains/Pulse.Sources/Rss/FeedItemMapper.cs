@@ -61,7 +61,9 @@ internal sealed class FeedItemMapper
         }
 
         var id = _idPrefix + (key.Length <= MaxKeyInId ? key : $"h{IdHash.Hex(key)}");
-        return new FeedEntry(key, new Mention(id, _channel, text, Timestamp(item), Author(item), _lang, link?.AbsoluteUri));
+        // The link still names the item (key) when it is too long to pass on as the mention's url.
+        var url = link?.AbsoluteUri is { Length: <= MentionLimits.MaxUrlLength } absolute ? absolute : null;
+        return new FeedEntry(key, new Mention(id, _channel, text, Timestamp(item), Author(item), _lang, url));
     }
 
     /// <summary>Published, else updated, else the poll; a date in the future (a wrong clock or zone) is the poll time.</summary>
