@@ -39,25 +39,26 @@ internal sealed class CompiledBrands
 
     /// <summary>
     /// The one matching loop of ingest: calls <paramref name="found"/> with each mention that names at least one brand and
-    /// the brands it names (a list reused between calls: copy what you keep). Returns how many mentions named none.
+    /// the brands it names (a list reused between calls: copy what you keep). Returns the mentions that named at least
+    /// one brand, in order.
     /// </summary>
-    public int MatchAll(IReadOnlyList<Mention> mentions, Action<Mention, List<string>> found)
+    public List<Mention> MatchAll(IReadOnlyList<Mention> mentions, Action<Mention, List<string>> found)
     {
         var matched = new List<string>(4);
-        var unmatched = 0;
+        var named = new List<Mention>();
         foreach (var mention in mentions)
         {
             matched.Clear();
             Match(mention, matched);
             if (matched.Count == 0)
             {
-                unmatched++;
                 continue;
             }
 
+            named.Add(mention);
             found(mention, matched);
         }
 
-        return unmatched;
+        return named;
     }
 }
