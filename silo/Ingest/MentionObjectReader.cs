@@ -26,7 +26,7 @@ internal sealed class MentionObjectReader(KnownChannels channels, int maxTextLen
     public Mention? Read(ref Utf8JsonReader reader, int line, DateTimeOffset now, List<IngestError> errors)
     {
         int firstError = errors.Count;
-        string? id = null, channel = null, text = null, author = null, lang = null, url = null, brand = null;
+        string? id = null, channel = null, text = null, author = null, lang = null, url = null, brand = null, engagementOf = null;
         DateTimeOffset? timestamp = null;
         long likes = 0, shares = 0, comments = 0, reach = 0;
         uint seen = 0;
@@ -59,6 +59,7 @@ internal sealed class MentionObjectReader(KnownChannels channels, int maxTextLen
                 case Field.Lang: lang = ReadString(ref reader, "lang", line, errors); break;
                 case Field.Url: url = ReadString(ref reader, "url", line, errors); break;
                 case Field.Brand: brand = ReadString(ref reader, "brand", line, errors); break;
+                case Field.EngagementOf: engagementOf = ReadString(ref reader, "engagementOf", line, errors); break;
                 case Field.Likes: likes = ReadCount(ref reader, "likes", line, errors); break;
                 case Field.Shares: shares = ReadCount(ref reader, "shares", line, errors); break;
                 case Field.Comments: comments = ReadCount(ref reader, "comments", line, errors); break;
@@ -106,6 +107,15 @@ internal sealed class MentionObjectReader(KnownChannels channels, int maxTextLen
             errors.Add(new IngestError(line, null, "url", "'url' must be an absolute http or https URL."));
         }
 
+        if (engagementOf is not null && string.IsNullOrWhiteSpace(engagementOf))
+        {
+            errors.Add(new IngestError(line, null, "engagementOf", "'engagementOf' must not be blank."));
+        }
+        else
+        {
+            CheckLength(engagementOf, "engagementOf", MentionLimits.MaxIdLength, line, errors); // it names a post id
+        }
+
         var at = timestamp ?? now;
         if (at > now + maxFutureSkew)
         {
@@ -124,7 +134,7 @@ internal sealed class MentionObjectReader(KnownChannels channels, int maxTextLen
             return null;
         }
 
-        return new Mention(id!, channel!, text!, at, author, lang, url, likes, shares, comments, reach, brand);
+        return new Mention(id!, channel!, text!, at, author, lang, url, likes, shares, comments, reach, brand, engagementOf);
     }
 
     private static Field Identify(ref Utf8JsonReader reader)
@@ -154,6 +164,7 @@ internal sealed class MentionObjectReader(KnownChannels channels, int maxTextLen
         if (reader.ValueTextEquals("comments"u8)) return Field.Comments;
         if (reader.ValueTextEquals("reach"u8)) return Field.Reach;
         if (reader.ValueTextEquals("brand"u8)) return Field.Brand;
+        if (reader.ValueTextEquals("engagementOf"u8)) return Field.EngagementOf;
         return Field.Unknown;
     }
 
@@ -192,6 +203,7 @@ internal sealed class MentionObjectReader(KnownChannels channels, int maxTextLen
         Field.Comments => "comments",
         Field.Reach => "reach",
         Field.Brand => "brand",
+        Field.EngagementOf => "engagementOf",
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Unknown fields have no name here."),
     };
 
@@ -378,5 +390,6 @@ internal sealed class MentionObjectReader(KnownChannels channels, int maxTextLen
         Comments,
         Reach,
         Brand,
+        EngagementOf,
     }
 }

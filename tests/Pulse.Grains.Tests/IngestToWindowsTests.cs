@@ -98,6 +98,29 @@ public sealed class IngestToWindowsTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Engagement_on_a_post_reaches_the_brands_the_post_names_as_engagement_only()
+    {
+        var first = await AddBrandAsync("eng-a", keywords: ["flarnix"]);
+        var second = await AddBrandAsync("eng-b", keywords: ["glimmet"]);
+        const string Text = "flarnix and glimmet, a terrible awful day";
+        var outcome = await fixture.Ingestor.IngestAsync([NewMention("eng-post", "bluesky", Text), NewMention("eng-other", "bluesky", "nobody here")]);
+        Assert.Equal(["eng-post"], outcome.MatchedMentions.Select(m => m.Id));
+
+        var like = NewMention("eng-like", "bluesky", Text) with { Likes = 1, EngagementOf = "eng-post" };
+        await fixture.Ingestor.IngestAsync([like, NewMention("eng-repost", "bluesky", Text) with { Shares = 1, EngagementOf = "eng-post" }]);
+        await fixture.Ingestor.IngestAsync([like]); // a replayed like
+
+        foreach (var brand in new[] { first, second })
+        {
+            var stats = await StatsWhenAsync(brand, s => s.Total.Likes == 1 && s.Total.Shares == 1);
+            await Task.Delay(300); // give a wrongly double-counted like time to show up
+            stats = await fixture.Grains.GetGrain<IBrandGrain>(brand).GetStatsAsync(Minute, "1m");
+            Assert.Equal((1, 1L, 1L), (stats.Total.Count, stats.Total.Likes, stats.Total.Shares));
+            Assert.Equal(1, Channel(stats, "bluesky").Negative); // the likes add no sentiment of the post's text again
+        }
+    }
+
+    [Fact]
     public async Task A_late_mention_lands_in_the_bucket_of_its_own_time()
     {
         var brand = await AddBrandAsync("late", keywords: ["latebrand"]);

@@ -4,8 +4,11 @@ using Pulse.Sources.Connecting;
 
 namespace Pulse.Sources.Tests;
 
-/// <summary>A sink that keeps what a connector delivered, for assertions; thread-safe.</summary>
-public sealed class RecordingSink : ISourceSink
+/// <summary>
+/// A sink that keeps what a connector delivered, for assertions; thread-safe. Ingest is played by
+/// <paramref name="matches"/>: the mentions it accepts are reported as matched (all of them by default).
+/// </summary>
+public sealed class RecordingSink(Func<Mention, bool>? matches = null) : ISourceSink
 {
     private readonly object _gate = new();
     private readonly List<Mention> _mentions = [];
@@ -43,7 +46,7 @@ public sealed class RecordingSink : ISourceSink
         }
     }
 
-    public ValueTask AcceptAsync(IReadOnlyList<Mention> mentions, string? cursor, CancellationToken cancellationToken)
+    public ValueTask<IngestOutcome> AcceptAsync(IReadOnlyList<Mention> mentions, string? cursor, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -51,7 +54,7 @@ public sealed class RecordingSink : ISourceSink
             Cursor = cursor ?? Cursor;
         }
 
-        return ValueTask.CompletedTask;
+        return ValueTask.FromResult(new IngestOutcome(mentions.Count, matches is null ? mentions : [.. mentions.Where(matches)]));
     }
 
     public void Received(int events, DateTimeOffset? newestEventAt)

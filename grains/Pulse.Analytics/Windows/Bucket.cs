@@ -49,6 +49,23 @@ public struct Bucket
 
     public long Reach { get; private set; }
 
+    /// <summary>
+    /// Nothing was added: no mention and no engagement. Not <c>Count == 0</c>, since engagement on an earlier post
+    /// (<see cref="AddEngagement"/>) fills a bucket without a mention, and the ring must keep and save such a bucket.
+    /// </summary>
+    public readonly bool IsEmpty => Count == 0 && Likes == 0 && Shares == 0 && Comments == 0 && Reach == 0;
+
+    /// <summary>
+    /// Engagement that arrived as its own event (a like, a repost, a reply) on a post counted earlier: it adds to the
+    /// engagement of the bucket it happened in, but it is no mention, so the count and sentiment do not change.
+    /// </summary>
+    public void AddEngagement(long likes, long shares, long comments)
+    {
+        Likes += likes;
+        Shares += shares;
+        Comments += comments;
+    }
+
     public void Add(in MentionObservation m)
     {
         Count++;

@@ -40,6 +40,22 @@ public sealed class MultiResolutionWindows
         return accepted;
     }
 
+    /// <summary>
+    /// Adds engagement that is no mention (a like, repost or reply on a post counted earlier) at every resolution: the
+    /// likes, shares and comments of the buckets at <paramref name="timestamp"/> grow, their count and sentiment do not.
+    /// True if at least one window still had room for it.
+    /// </summary>
+    public bool AddEngagement(DateTimeOffset timestamp, long likes, long shares, long comments)
+    {
+        bool accepted = false;
+        foreach (var window in _windows)
+        {
+            accepted |= window.AddEngagement(timestamp, likes, shares, comments);
+        }
+
+        return accepted;
+    }
+
     /// <summary>Frees buckets that have aged out of every window (see <see cref="RollingWindow.Trim"/>): a channel quiet
     /// for two minutes drops its 1-second ring, one quiet for 90 minutes its minute ring.</summary>
     public void Trim(DateTimeOffset now)

@@ -73,10 +73,38 @@ public sealed class RollingWindow
     /// </summary>
     public bool Add(in MentionObservation m)
     {
-        long slot = SlotOf(m.Timestamp);
+        if (!TryLocate(SlotOf(m.Timestamp), out var index))
+        {
+            return false;
+        }
+
+        _buckets[index].Add(in m);
+        return true;
+    }
+
+    /// <summary>
+    /// Adds engagement without a mention (see <see cref="Bucket.AddEngagement"/>) to the bucket of
+    /// <paramref name="timestamp"/>. Returns false, and drops it, when that bucket has left the ring or there is nothing
+    /// to add (an empty bucket is never made).
+    /// </summary>
+    public bool AddEngagement(DateTimeOffset timestamp, long likes, long shares, long comments)
+    {
+        if ((likes | shares | comments) == 0 || !TryLocate(SlotOf(timestamp), out var index))
+        {
+            return false;
+        }
+
+        _buckets[index].AddEngagement(likes, shares, comments);
+        return true;
+    }
+
+    // Makes room for `slot` (moving the head, growing the array, or inserting a sparse bucket) and gives its index in
+    // _buckets; false when the slot has already left the ring. The caller fills the bucket, so none stays empty.
+    private bool TryLocate(long slot, out int index)
+    {
         if (IsSparse)
         {
-            return AddSparse(slot, in m);
+            return TryLocateSparse(slot, out index);
         }
 
         if (slot > _head)
@@ -85,6 +113,7 @@ public sealed class RollingWindow
         }
         else if (slot <= _head - Capacity)
         {
+            index = -1;
             return false;
         }
         else if (slot <= _head - _buckets.Length)
@@ -92,7 +121,7 @@ public sealed class RollingWindow
             Resize(_head - slot + 1, _head);
         }
 
-        _buckets[IndexOf(slot)].Add(in m);
+        index = IndexOf(slot);
         return true;
     }
 
@@ -130,7 +159,7 @@ public sealed class RollingWindow
         }
     }
 
-    private bool AddSparse(long slot, in MentionObservation m)
+    private bool TryLocateSparse(long slot, out int index)
     {
         if (slot > _head)
         {
@@ -139,6 +168,7 @@ public sealed class RollingWindow
         }
         else if (slot <= _head - Capacity)
         {
+            index = -1;
             return false;
         }
 
@@ -151,14 +181,14 @@ public sealed class RollingWindow
 
         if (at < slots.Length && slots[at] == slot)
         {
-            _buckets[at].Add(in m);
+            index = at;
             return true;
         }
 
         if (slots.Length == SparseLimit)
         {
             ToDense(slot);
-            _buckets[IndexOf(slot)].Add(in m);
+            index = IndexOf(slot);
             return true;
         }
 
@@ -170,9 +200,9 @@ public sealed class RollingWindow
         _buckets.AsSpan(0, at).CopyTo(grownBuckets);
         _buckets.AsSpan(at).CopyTo(grownBuckets.AsSpan(at + 1));
         grownSlots[at] = slot;
-        grownBuckets[at].Add(in m);
         _slots = grownSlots;
         _buckets = grownBuckets;
+        index = at;
         return true;
     }
 
@@ -220,7 +250,7 @@ public sealed class RollingWindow
         for (long s = oldest; s <= _head; s++)
         {
             ref readonly var bucket = ref _buckets[IndexOf(s)];
-            if (bucket.Count != 0)
+            if (!bucket.IsEmpty)
             {
                 slots[next] = s;
                 buckets[next] = bucket;
@@ -238,7 +268,7 @@ public sealed class RollingWindow
         int count = 0;
         for (long s = oldest; s <= _head; s++)
         {
-            if (_buckets[IndexOf(s)].Count != 0)
+            if (!_buckets[IndexOf(s)].IsEmpty)
             {
                 count++;
             }
@@ -282,7 +312,7 @@ public sealed class RollingWindow
     {
         for (long s = Math.Max(Math.Max(from, _head - _buckets.Length + 1), 0); s <= _head; s++)
         {
-            if (_buckets[IndexOf(s)].Count != 0)
+            if (!_buckets[IndexOf(s)].IsEmpty)
             {
                 return s;
             }
@@ -402,7 +432,7 @@ public sealed class RollingWindow
         int saved = 0;
         for (int age = 0; age < inRing; age++)
         {
-            if (_buckets[IndexOf(_head - age)].Count != 0)
+            if (!_buckets[IndexOf(_head - age)].IsEmpty)
             {
                 saved++;
             }
@@ -414,7 +444,7 @@ public sealed class RollingWindow
         for (int age = 0; age < inRing; age++)
         {
             ref readonly var bucket = ref _buckets[IndexOf(_head - age)];
-            if (bucket.Count != 0)
+            if (!bucket.IsEmpty)
             {
                 ages[next] = age;
                 buckets[next] = bucket;
@@ -453,7 +483,7 @@ public sealed class RollingWindow
             }
 
             ref var bucket = ref window._buckets[window.IndexOf(state.Head - age)];
-            if (bucket.Count != 0)
+            if (!bucket.IsEmpty)
             {
                 throw new ArgumentException($"Bucket age {age} is saved twice.", nameof(state));
             }

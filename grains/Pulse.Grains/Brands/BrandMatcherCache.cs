@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Pulse.Grains.Mentions;
 
 namespace Pulse.Grains.Brands;
@@ -6,7 +7,7 @@ namespace Pulse.Grains.Brands;
 /// Keeps this silo's compiled matcher in step with the catalog. Asking the catalog "anything newer?"
 /// once per batch is cheap and means a brand saved over the API applies to the very next batch.
 /// </summary>
-internal sealed class BrandMatcherCache(IGrainFactory grains)
+internal sealed partial class BrandMatcherCache(IGrainFactory grains, ILogger<BrandMatcherCache> logger)
 {
     private volatile CompiledBrands _current = CompiledBrands.Empty;
 
@@ -21,6 +22,11 @@ internal sealed class BrandMatcherCache(IGrainFactory grains)
 
         // Two partitions may compile the same version at once; that is cheaper than making them wait on a lock.
         var compiled = new CompiledBrands(newer);
+        foreach (var (brand, reason) in compiled.Skipped)
+        {
+            LogSkipped(brand, compiled.Version, reason);
+        }
+
         _current = compiled;
         return compiled;
     }
@@ -40,4 +46,7 @@ internal sealed class BrandMatcherCache(IGrainFactory grains)
             throw new IngestUnavailableException("The brand catalog could not be read.", ex);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Brand {Brand} is left out of matching (catalog version {Version}): {Reason} Fix its query over the API")]
+    private partial void LogSkipped(string brand, long version, string reason);
 }

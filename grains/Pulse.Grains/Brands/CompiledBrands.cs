@@ -12,8 +12,29 @@ internal sealed class CompiledBrands
     {
         Version = snapshot.Version;
         Ids = snapshot.Brands.Select(b => b.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        Matcher = new BrandMatcher(snapshot.Brands.Select(b => b.ToQuery()));
+        // A brand saved before a rule existed (the query limits, say) is left out of matching alone: one stored brand
+        // must not stop every brand's ingest. Mentions tagged with it still reach it.
+        var valid = new List<BrandQuery>(snapshot.Brands.Length);
+        var skipped = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var brand in snapshot.Brands)
+        {
+            var query = brand.ToQuery();
+            if (BrandQueryParser.Validate(query) is { Count: > 0 } errors)
+            {
+                skipped[brand.Id] = string.Join(" ", errors);
+            }
+            else
+            {
+                valid.Add(query);
+            }
+        }
+
+        Matcher = new BrandMatcher(valid);
+        Skipped = skipped;
     }
+
+    /// <summary>Brands of the catalog left out of matching, with the reason: they break a rule they predate.</summary>
+    public IReadOnlyDictionary<string, string> Skipped { get; }
 
     public long Version { get; }
 
@@ -39,25 +60,26 @@ internal sealed class CompiledBrands
 
     /// <summary>
     /// The one matching loop of ingest: calls <paramref name="found"/> with each mention that names at least one brand and
-    /// the brands it names (a list reused between calls: copy what you keep). Returns how many mentions named none.
+    /// the brands it names (a list reused between calls: copy what you keep). Returns the mentions that named at least
+    /// one brand, in order.
     /// </summary>
-    public int MatchAll(IReadOnlyList<Mention> mentions, Action<Mention, List<string>> found)
+    public List<Mention> MatchAll(IReadOnlyList<Mention> mentions, Action<Mention, List<string>> found)
     {
         var matched = new List<string>(4);
-        var unmatched = 0;
+        var named = new List<Mention>();
         foreach (var mention in mentions)
         {
             matched.Clear();
             Match(mention, matched);
             if (matched.Count == 0)
             {
-                unmatched++;
                 continue;
             }
 
+            named.Add(mention);
             found(mention, matched);
         }
 
-        return unmatched;
+        return named;
     }
 }

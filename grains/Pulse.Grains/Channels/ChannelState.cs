@@ -76,7 +76,7 @@ internal sealed class ChannelState
     }
 
     /// <summary>
-    /// Records a batch (mentions already seen count once), unless <paramref name="origin"/> marks it a replay or a batch
+    /// Records a batch (mentions already seen count once; engagement events add engagement only), unless <paramref name="origin"/> marks it a replay or a batch
     /// after a hole. Windows advance with event time, capped at <paramref name="now"/>.
     /// </summary>
     public ChannelApply Apply(ScoredMention[] mentions, IngestOrigin? origin, DateTimeOffset now)
@@ -102,6 +102,14 @@ internal sealed class ChannelState
 
             // A clock running ahead at the source must not age out the present.
             var at = m.Timestamp > now ? now : m.Timestamp;
+            if (m.EngagementOf is not null)
+            {
+                // Engagement on a post (counted when it came): only its likes, shares and comments, at its own time. It
+                // is no mention: not counted, no sentiment, not in the feed or the top posts, no terms (its text is the post's).
+                Windows.AddEngagement(at, m.Likes, m.Shares, m.Comments);
+                continue;
+            }
+
             if (Windows.Add(new MentionObservation(at, scored.Sentiment, scored.Label, m.Likes, m.Shares, m.Comments, m.Reach)))
             {
                 // A mention that makes the top posts is encoded once, for both lists; the feed encodes the rest on the

@@ -28,6 +28,11 @@ internal sealed class FeedCounter(IOptions<AlertOptions> options, TimeProvider c
         var tally = new List<(string Channel, long Count)>(4);
         foreach (var mention in mentions)
         {
+            if (mention.EngagementOf is not null)
+            {
+                continue; // engagement on a post already counted is no new mention in the feed
+            }
+
             var i = 0;
             while (i < tally.Count && !string.Equals(tally[i].Channel, mention.Channel, StringComparison.Ordinal))
             {

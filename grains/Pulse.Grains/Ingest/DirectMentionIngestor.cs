@@ -71,7 +71,8 @@ internal sealed partial class DirectMentionIngestor : IMentionIngestor, IDisposa
         var brands = await _brands.CurrentForIngestAsync();
 
         var groups = new List<ScoredMention>?[_inboxes.Length];
-        var unmatched = _enricher.Score(mentions, brands, scored => (groups[IngestPartitions.OfBrand(scored.BrandId, groups.Length)] ??= []).Add(scored));
+        var matched = _enricher.Score(mentions, brands, scored => (groups[IngestPartitions.OfBrand(scored.BrandId, groups.Length)] ??= []).Add(scored));
+        var unmatched = mentions.Count - matched.Count;
         if (unmatched > 0)
         {
             LogUnmatched(unmatched, mentions.Count);
@@ -93,7 +94,7 @@ internal sealed partial class DirectMentionIngestor : IMentionIngestor, IDisposa
         }
 
         _feeds.Count(mentions); // every accepted mention, matched or not: the channel's feed as it arrives
-        return new IngestOutcome(mentions.Count, mentions.Count - unmatched);
+        return new IngestOutcome(mentions.Count, matched);
     }
 
     private async Task PumpAsync(int partition)

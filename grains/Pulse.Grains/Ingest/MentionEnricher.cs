@@ -1,3 +1,4 @@
+using Pulse.Analytics.Language;
 using Pulse.Analytics.Sentiment;
 using Pulse.Grains.Brands;
 using Pulse.Grains.Mentions;
@@ -11,19 +12,25 @@ namespace Pulse.Grains.Ingest;
 /// </summary>
 internal sealed class MentionEnricher(ISentimentScorer scorer)
 {
+    private static readonly SentimentResult Unscored = new(0f, SentimentLabel.Neutral, Languages.Undetermined);
+
     public Dictionary<ChannelKey, List<ScoredMention>> Enrich(IReadOnlyList<Mention> mentions, CompiledBrands brands, out int unmatched)
     {
         var groups = new Dictionary<ChannelKey, List<ScoredMention>>();
-        unmatched = Score(mentions, brands, scored => Add(groups, scored));
+        unmatched = mentions.Count - Score(mentions, brands, scored => Add(groups, scored)).Count;
         return groups;
     }
 
-    /// <summary>Matches and scores each mention, handing on one scored mention per brand it names; returns how many named none.</summary>
-    public int Score(IReadOnlyList<Mention> mentions, CompiledBrands brands, Action<ScoredMention> found) =>
+    /// <summary>
+    /// Matches and scores each mention, handing on one scored mention per brand it names; returns the mentions that named
+    /// at least one.
+    /// </summary>
+    public List<Mention> Score(IReadOnlyList<Mention> mentions, CompiledBrands brands, Action<ScoredMention> found) =>
         brands.MatchAll(mentions, (mention, matched) =>
         {
-            // Scored once per mention, whichever number of brands it names.
-            var sentiment = scorer.Score(mention.Text);
+            // Scored once per mention, whichever number of brands it names. Engagement carries the engaged post's text,
+            // and windows take no sentiment from it: scoring it again would be wasted.
+            var sentiment = mention.EngagementOf is null ? scorer.Score(mention.Text) : Unscored;
             foreach (var brandId in matched)
             {
                 found(new ScoredMention(mention, brandId, sentiment.Score, sentiment.Label, sentiment.Language));

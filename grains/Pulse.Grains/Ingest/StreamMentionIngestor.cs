@@ -33,7 +33,8 @@ internal sealed partial class StreamMentionIngestor(
 
         var compiled = await brands.CurrentForIngestAsync();
         var partitions = options.Value.Partitions;
-        var groups = Route(mentions, compiled, partitions, out var unmatched);
+        var groups = Route(mentions, compiled, partitions, out var matched);
+        var unmatched = mentions.Count - matched.Count;
         if (unmatched > 0)
         {
             LogUnmatched(unmatched, mentions.Count);
@@ -60,14 +61,17 @@ internal sealed partial class StreamMentionIngestor(
         }
 
         feeds.Count(mentions); // every accepted mention, matched or not: the channel's feed as it arrives
-        return new IngestOutcome(mentions.Count, mentions.Count - unmatched);
+        return new IngestOutcome(mentions.Count, matched);
     }
 
-    /// <summary>Each mention, tagged with each brand it names, in the list of the partition that owns that brand.</summary>
-    internal static List<Mention>?[] Route(IReadOnlyList<Mention> mentions, CompiledBrands brands, int partitions, out int unmatched)
+    /// <summary>
+    /// Each mention, tagged with each brand it names, in the list of the partition that owns that brand;
+    /// <paramref name="matched"/> the mentions that named at least one.
+    /// </summary>
+    internal static List<Mention>?[] Route(IReadOnlyList<Mention> mentions, CompiledBrands brands, int partitions, out List<Mention> matched)
     {
         var groups = new List<Mention>?[partitions];
-        unmatched = brands.MatchAll(mentions, (mention, matched) =>
+        matched = brands.MatchAll(mentions, (mention, matched) =>
         {
             foreach (var brandId in matched)
             {

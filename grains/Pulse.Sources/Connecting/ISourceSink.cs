@@ -8,9 +8,10 @@ public interface ISourceSink
     /// <summary>
     /// Hands mentions to ingest and, once ingest has taken them, records <paramref name="cursor"/> as the point to resume
     /// after them (null: unchanged). Connectors call this in event order and wait for it: that is their backpressure.
-    /// An empty list with a cursor only moves the cursor (events that were not posts).
+    /// An empty list with a cursor only moves the cursor (events that were not posts). Returns what ingest took, with
+    /// the mentions that matched a brand (a source that sees engagement later, as Jetstream does, remembers those).
     /// </summary>
-    ValueTask AcceptAsync(IReadOnlyList<Mention> mentions, string? cursor, CancellationToken cancellationToken);
+    ValueTask<IngestOutcome> AcceptAsync(IReadOnlyList<Mention> mentions, string? cursor, CancellationToken cancellationToken);
 
     /// <summary>Counts raw events received (posts, deletes, likes, …), with the newest event's own time when it has one.</summary>
     void Received(int events, DateTimeOffset? newestEventAt);

@@ -6,7 +6,9 @@ namespace Pulse.Sources.Jetstream;
 
 /// <summary>
 /// Bluesky's Jetstream: a WebSocket of JSON events (the v1 wire at <c>/subscribe</c>, which Jetstream v2 also serves),
-/// filtered server-side to <c>app.bsky.feed.post</c>. New posts become mentions; everything else only moves the cursor.
+/// filtered server-side to posts, likes and reposts. New posts become mentions. Likes, reposts, replies and quotes of a
+/// post that ingest matched to a brand (since this run started, while it is among the <see cref="MatchedPosts"/>)
+/// become that post's engagement; everything else only moves the cursor.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -15,8 +17,8 @@ namespace Pulse.Sources.Jetstream;
 /// spoken here; a v2 server's sequence numbers are used when it sends them on the v1 wire (<c>cursor</c>).
 /// </para>
 /// <para>
-/// Zstd compression (<c>compress=true</c> / dictionary frames) is not requested: JSON text at the post-only rate is a
-/// few hundred KiB/s, and decompression would need a package and a dictionary. Binary frames are skipped and counted.
+/// Zstd compression (<c>compress=true</c> / dictionary frames) is not requested: JSON text at the post, like and repost
+/// rate is a few MiB/s at most, and decompression would need a package and a dictionary. Binary frames are skipped and counted.
 /// </para>
 /// </remarks>
 public sealed class JetstreamConnector(TimeProvider time, ILogger<JetstreamConnector> logger, JetstreamOptions? options = null)

@@ -6,14 +6,33 @@ namespace Pulse.Sources.Jetstream;
 
 /// <summary>
 /// Reads one v1-wire Jetstream frame with <see cref="Utf8JsonReader"/> straight from the receive buffer: only a new
-/// post's fields become strings, everything else is compared as UTF-8 or skipped, because the firehose is hundreds of
-/// events a second per source. Field order is not relied on (JSON objects are unordered).
+/// post's fields and the post a like, repost, reply or quote points at become strings, everything else is compared as
+/// UTF-8 or skipped, because the firehose is hundreds of events a second per source. Field order is not relied on (JSON
+/// objects are unordered).
 /// </summary>
 internal static class JetstreamFrameParser
 {
     public const string PostCollection = "app.bsky.feed.post";
+    public const string LikeCollection = "app.bsky.feed.like";
+    public const string RepostCollection = "app.bsky.feed.repost";
 
     private static ReadOnlySpan<byte> PostCollectionUtf8 => "app.bsky.feed.post"u8;
+
+    private enum RecordCollection
+    {
+        Unknown,
+        Post,
+        Like,
+        Repost,
+        Other,
+    }
+
+    private enum EmbedType
+    {
+        Other,
+        Record,
+        RecordWithMedia,
+    }
 
     private enum Operation
     {
@@ -125,6 +144,21 @@ internal static class JetstreamFrameParser
             return false;
         }
 
+        if (commit.Kind is RecordCollection.Like or RecordCollection.Repost && commit.Operation == Operation.Create)
+        {
+            // A like or repost without the post it points at, or with an id we cannot build, is malformed.
+            if (commit.Subject is null || !AtIdentifiers.IsDid(did) || !AtIdentifiers.IsRecordKey(commit.Rkey))
+            {
+                return false;
+            }
+
+            var like = commit.Kind == RecordCollection.Like;
+            var engagementId = $"at://{did}/{(like ? LikeCollection : RepostCollection)}/{commit.Rkey}";
+            parsed = new JetstreamEvent(timeUs, seq, engagementId, null,
+                [new PostEngagement(engagementId, commit.Subject, like ? EngagementKind.Like : EngagementKind.Repost)]);
+            return true;
+        }
+
         if (commit.IsPost && commit.Operation == Operation.Create)
         {
             if (!AtIdentifiers.IsDid(did) || !AtIdentifiers.IsRecordKey(commit.Rkey))
@@ -146,7 +180,7 @@ internal static class JetstreamFrameParser
                 Author: did,
                 Lang: commit.Lang,
                 Url: $"https://bsky.app/profile/{did}/post/{commit.Rkey}");
-            parsed = new JetstreamEvent(timeUs, seq, id, mention);
+            parsed = new JetstreamEvent(timeUs, seq, id, mention, Engagements(id, commit));
             return true;
         }
 
@@ -156,6 +190,19 @@ internal static class JetstreamFrameParser
         parsed = new JetstreamEvent(timeUs, seq, key, null);
         return true;
     }
+
+    /// <summary>A reply's comment on its parent and a quote's share of the quoted post; null for a plain post.</summary>
+    private static PostEngagement[]? Engagements(string postId, in Commit commit) => (commit.ReplyParent, commit.Quoted) switch
+    {
+        (null, null) => null,
+        ({ } parent, null) => [new PostEngagement(postId + "#reply", parent, EngagementKind.Reply)],
+        (null, { } quoted) => [new PostEngagement(postId + "#quote", quoted, EngagementKind.Quote)],
+        ({ } parent, { } quoted) =>
+        [
+            new PostEngagement(postId + "#reply", parent, EngagementKind.Reply),
+            new PostEngagement(postId + "#quote", quoted, EngagementKind.Quote),
+        ],
+    };
 
     // Jetstream keeps 36 h; anything before 2020 or past 2200 is a broken field, not a time.
     private static bool IsPlausibleTime(long timeUs) => timeUs is > 1_577_836_800_000_000 and < 7_258_118_400_000_000;
@@ -176,8 +223,17 @@ internal static class JetstreamFrameParser
             else if (reader.ValueTextEquals("collection"u8))
             {
                 reader.Read();
-                commit.IsPost = reader.ValueTextEquals(PostCollectionUtf8);
-                commit.Collection = commit.IsPost ? PostCollection : reader.GetString();
+                commit.Kind = reader.ValueTextEquals(PostCollectionUtf8) ? RecordCollection.Post
+                    : reader.ValueTextEquals("app.bsky.feed.like"u8) ? RecordCollection.Like
+                    : reader.ValueTextEquals("app.bsky.feed.repost"u8) ? RecordCollection.Repost
+                    : RecordCollection.Other;
+                commit.Collection = commit.Kind switch
+                {
+                    RecordCollection.Post => PostCollection,
+                    RecordCollection.Like => LikeCollection,
+                    RecordCollection.Repost => RepostCollection,
+                    _ => reader.GetString(),
+                };
             }
             else if (reader.ValueTextEquals("rkey"u8))
             {
@@ -192,7 +248,7 @@ internal static class JetstreamFrameParser
             else if (reader.ValueTextEquals("record"u8))
             {
                 reader.Read();
-                if (reader.TokenType == JsonTokenType.StartObject && (commit.Collection is null || commit.IsPost))
+                if (reader.TokenType == JsonTokenType.StartObject && commit.Kind != RecordCollection.Other)
                 {
                     ReadRecord(ref reader, ref commit);
                 }
@@ -234,12 +290,149 @@ internal static class JetstreamFrameParser
                 reader.Read();
                 commit.Lang = ReadFirstLang(ref reader);
             }
+            else if (reader.ValueTextEquals("subject"u8))
+            {
+                reader.Read();
+                commit.Subject = ReadUri(ref reader); // a like's or repost's post
+            }
+            else if (reader.ValueTextEquals("reply"u8))
+            {
+                reader.Read();
+                commit.ReplyParent = ReadReplyParent(ref reader);
+            }
+            else if (reader.ValueTextEquals("embed"u8))
+            {
+                reader.Read();
+                commit.Quoted = ReadQuoted(ref reader);
+            }
             else
             {
                 reader.Read();
                 reader.Skip();
             }
         }
+    }
+
+    /// <summary>The <c>uri</c> of a strong ref (<c>{"cid": …, "uri": …}</c>); null when it is not an object or has none.</summary>
+    private static string? ReadUri(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return null;
+        }
+
+        string? uri = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isUri = reader.ValueTextEquals("uri"u8);
+            reader.Read();
+            if (isUri && reader.TokenType == JsonTokenType.String)
+            {
+                uri = reader.GetString();
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        return uri;
+    }
+
+    /// <summary><c>reply.parent.uri</c>: the post a reply answers (<c>root</c> is the thread's start, not engaged with).</summary>
+    private static string? ReadReplyParent(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return null;
+        }
+
+        string? parent = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isParent = reader.ValueTextEquals("parent"u8);
+            reader.Read();
+            if (isParent)
+            {
+                parent = ReadUri(ref reader);
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        return parent;
+    }
+
+    /// <summary>
+    /// The post a quote embeds: <c>embed.record.uri</c> for <c>app.bsky.embed.record</c>, <c>embed.record.record.uri</c>
+    /// for <c>app.bsky.embed.recordWithMedia</c>; null for any other embed (images, links). <c>$type</c> may come after
+    /// <c>record</c>, so both shapes are read and the type picks one at the end.
+    /// </summary>
+    private static string? ReadQuoted(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return null;
+        }
+
+        var type = EmbedType.Other;
+        string? direct = null, nested = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("$type"u8))
+            {
+                reader.Read();
+                type = reader.TokenType != JsonTokenType.String ? EmbedType.Other
+                    : reader.ValueTextEquals("app.bsky.embed.record"u8) ? EmbedType.Record
+                    : reader.ValueTextEquals("app.bsky.embed.recordWithMedia"u8) ? EmbedType.RecordWithMedia
+                    : EmbedType.Other;
+                reader.Skip();
+            }
+            else if (reader.ValueTextEquals("record"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.StartObject)
+                {
+                    reader.Skip();
+                    continue;
+                }
+
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var field = reader.ValueTextEquals("uri"u8) ? 1 : reader.ValueTextEquals("record"u8) ? 2 : 0;
+                    reader.Read();
+                    if (field == 1 && reader.TokenType == JsonTokenType.String)
+                    {
+                        direct = reader.GetString();
+                    }
+                    else if (field == 2)
+                    {
+                        nested = ReadUri(ref reader);
+                    }
+                    else
+                    {
+                        reader.Skip();
+                    }
+                }
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        return type switch
+        {
+            EmbedType.Record => direct,
+            EmbedType.RecordWithMedia => nested,
+            _ => null,
+        };
     }
 
     /// <summary>The first of <c>langs</c> when it looks like a BCP-47 tag; author-declared, so only a hint.</summary>
@@ -268,11 +461,16 @@ internal static class JetstreamFrameParser
     private struct Commit
     {
         public Operation Operation;
-        public bool IsPost;
+        public RecordCollection Kind;
+        public string? Subject;
+        public string? ReplyParent;
+        public string? Quoted;
         public string? Collection;
         public string? Rkey;
         public string? Rev;
         public string? Text;
         public string? Lang;
+
+        public readonly bool IsPost => Kind == RecordCollection.Post;
     }
 }

@@ -43,4 +43,17 @@ public sealed record JetstreamOptions
     /// or counted again. 64 Ki keys cover the 5 s margin many times over at the firehose's post rate.
     /// </summary>
     public int RecentKeyCapacity { get; init; } = 65_536;
+
+    /// <summary>
+    /// How many matched posts are remembered so that likes, reposts, replies and quotes on them count as their engagement
+    /// (least recently engaged with goes first). 16 Ki is about 15 minutes of matched posts at 18 a second: a broad brand
+    /// set matching a tenth of a busy firehose. About 0.6 KB a post (id, text, author DID): ≈ 10 MB when full.
+    /// </summary>
+    public int MatchedPostCapacity { get; init; } = 16_384;
+
+    /// <summary>
+    /// The most the matched posts may hold, estimated from their strings: the count bounds them in practice; this keeps a
+    /// server sending huge texts or ids from making one source hold more.
+    /// </summary>
+    public long MatchedPostMaxBytes { get; init; } = 16L * 1024 * 1024;
 }

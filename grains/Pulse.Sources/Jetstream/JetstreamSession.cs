@@ -19,6 +19,7 @@ internal sealed class JetstreamSession(
     JetstreamOptions options)
 {
     private readonly List<JetstreamEvent> _batch = new(options.BatchMaxEvents);
+    private readonly MatchedPosts _matched = new(options.MatchedPostCapacity, options.MatchedPostMaxBytes);
     private Task? _flushDue;
     private long _duplicates;
 
@@ -152,6 +153,10 @@ internal sealed class JetstreamSession(
     }
 
     /// <summary>Hands the batch to the sink and waits (the backpressure), then records it as applied.</summary>
+    /// <remarks>
+    /// Two hand-overs when the batch holds engagement: the posts first, so ingest says which of them match a brand and
+    /// engagement on them later in the same batch finds them; then the engagement on matched posts, with the cursor.
+    /// </remarks>
     private async Task FlushAsync(CancellationToken cancellationToken)
     {
         _flushDue = null;
@@ -162,10 +167,12 @@ internal sealed class JetstreamSession(
 
         // A new list each time: the sink may keep it. Sized by a first pass so it is allocated once.
         var posts = 0;
+        var engaging = false;
         long newestUs = 0;
         foreach (var e in _batch)
         {
             posts += e.Mention is null ? 0 : 1;
+            engaging |= e.Engagements is not null;
             newestUs = Math.Max(newestUs, e.TimeUs);
         }
 
@@ -178,8 +185,21 @@ internal sealed class JetstreamSession(
             }
         }
 
-        var cursor = position.After(_batch);
-        await sink.AcceptAsync(mentions, cursor.Format(), cancellationToken).ConfigureAwait(false);
+        var cursor = position.After(_batch).Format();
+        if (mentions.Count > 0 || !engaging)
+        {
+            var outcome = await sink.AcceptAsync(mentions, engaging ? null : cursor, cancellationToken).ConfigureAwait(false);
+            foreach (var matched in outcome.MatchedMentions)
+            {
+                _matched.Add(matched);
+            }
+        }
+
+        if (engaging)
+        {
+            await sink.AcceptAsync(EngagementOnMatchedPosts(), cursor, cancellationToken).ConfigureAwait(false);
+        }
+
         foreach (var e in _batch)
         {
             position.Applied(e);
@@ -188,5 +208,41 @@ internal sealed class JetstreamSession(
         sink.Received(_batch.Count, DateTimeOffset.UnixEpoch.AddTicks(newestUs * TimeSpan.TicksPerMicrosecond));
         EventsThisConnection += _batch.Count;
         _batch.Clear();
+    }
+
+    /// <summary>
+    /// The batch's engagement on posts ingest matched (since this run started, while remembered), as mentions that carry
+    /// the post's text and author, so matching routes them to that post's brands. Engagement on other posts is dropped.
+    /// </summary>
+    private List<Mention> EngagementOnMatchedPosts()
+    {
+        var engagement = new List<Mention>();
+        foreach (var e in _batch)
+        {
+            if (e.Engagements is not { } all)
+            {
+                continue;
+            }
+
+            foreach (var one in all)
+            {
+                if (_matched.TryGet(one.Subject, out var post))
+                {
+                    engagement.Add(new Mention(
+                        Id: one.Id,
+                        Channel: source.Channel,
+                        Text: post.Text,
+                        Timestamp: DateTimeOffset.UnixEpoch.AddTicks(e.TimeUs * TimeSpan.TicksPerMicrosecond),
+                        Author: post.Author,
+                        Lang: post.Lang,
+                        Likes: one.Kind == EngagementKind.Like ? 1 : 0,
+                        Shares: one.Kind is EngagementKind.Repost or EngagementKind.Quote ? 1 : 0,
+                        Comments: one.Kind == EngagementKind.Reply ? 1 : 0,
+                        EngagementOf: post.Id));
+                }
+            }
+        }
+
+        return engagement;
     }
 }

@@ -33,7 +33,7 @@ internal sealed class SourceSink(IMentionIngestor ingestor, TimeProvider clock, 
         }
     }
 
-    public async ValueTask AcceptAsync(IReadOnlyList<Mention> mentions, string? cursor, CancellationToken cancellationToken)
+    public async ValueTask<IngestOutcome> AcceptAsync(IReadOnlyList<Mention> mentions, string? cursor, CancellationToken cancellationToken)
     {
         // The cursor moves only once ingest holds the mentions (durably, in cluster mode): a crash before that re-reads them.
         var outcome = mentions.Count > 0 ? await ingestor.IngestAsync(mentions, cancellationToken).ConfigureAwait(false) : IngestOutcome.None;
@@ -42,6 +42,8 @@ internal sealed class SourceSink(IMentionIngestor ingestor, TimeProvider clock, 
             _accepted += outcome.Matched;
             _cursor = cursor ?? _cursor;
         }
+
+        return outcome;
     }
 
     public void Received(int events, DateTimeOffset? newestEventAt)

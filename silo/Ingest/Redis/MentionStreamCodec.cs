@@ -139,6 +139,7 @@ internal sealed class MentionStreamCodec(MentionBatchParser parser, TimeProvider
         WriteOptional(writer, "lang"u8, mention.Lang);
         WriteOptional(writer, "url"u8, mention.Url);
         WriteOptional(writer, "brand"u8, mention.Brand);
+        WriteOptional(writer, "engagementOf"u8, mention.EngagementOf); // a source's engagement event (see Mention)
         WriteCount(writer, "likes"u8, mention.Likes);
         WriteCount(writer, "shares"u8, mention.Shares);
         WriteCount(writer, "comments"u8, mention.Comments);

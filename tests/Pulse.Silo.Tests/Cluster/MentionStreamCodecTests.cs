@@ -18,12 +18,13 @@ public sealed class MentionStreamCodecTests
         var full = new Mention("m1", "x", "Ünïcode \"quoted\" <b>text</b>\nline 2 🚀", new DateTimeOffset(2025, 3, 1, 13, 4, 5, TimeSpan.FromHours(2)).AddTicks(1234567),
             Author: "ann", Lang: "de", Url: "https://example.org/p?a=1&b=2", Likes: 1, Shares: 2, Comments: 3, Reach: long.MaxValue, Brand: "acme");
         var bare = new Mention("m2", "reddit", "plain", new DateTimeOffset(2025, 3, 1, 11, 0, 0, TimeSpan.Zero));
+        var like = new Mention("at://did:plc:a/app.bsky.feed.like/3l", "bluesky", "the post's text", Now, Likes: 1, EngagementOf: "at://did:plc:b/app.bsky.feed.post/3p");
 
-        var decoded = _codec.Decode(_codec.Encode([new MentionBatch([full, bare])]));
+        var decoded = _codec.Decode(_codec.Encode([new MentionBatch([full, bare, like])]));
 
         Assert.Null(decoded.Error);
         var batch = Assert.IsType<MentionBatch>(Assert.Single(decoded.Events));
-        Assert.Equal([full, bare], batch.Mentions);
+        Assert.Equal([full, bare, like], batch.Mentions);
         Assert.Equal(full.Timestamp.Offset, batch.Mentions[0].Timestamp.Offset);
     }
 

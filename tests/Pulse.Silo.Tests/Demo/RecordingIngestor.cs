@@ -20,6 +20,6 @@ internal sealed class RecordingIngestor(int failFirst = 0) : IMentionIngestor
         }
 
         Batches.Enqueue(mentions);
-        return Task.FromResult(new IngestOutcome(mentions.Count, mentions.Count));
+        return Task.FromResult(new IngestOutcome(mentions.Count, mentions));
     }
 }

@@ -13,6 +13,7 @@ public sealed class MentionFieldLimitsTests
         { "author", MentionLimits.MaxAuthorLength },
         { "lang", MentionLimits.MaxLangLength },
         { "brand", BrandValidator.MaxIdLength },
+        { "engagementOf", MentionLimits.MaxIdLength },
     };
 
     [Theory]
@@ -81,6 +82,7 @@ public sealed class MentionFieldLimitsTests
     [InlineData("\"te\\u0078t\":\"escaped name\"", "text")]
     [InlineData("\"id\":\"m2\"", "id")]
     [InlineData("\"url\":null,\"url\":\"https://example.com\"", "url")]
+    [InlineData("\"engagementOf\":\"p1\",\"engagementOf\":\"p2\"", "engagementOf")]
     public void A_known_field_given_twice_rejects_the_item(string members, string field)
     {
         var result = ParseNdJson(Item("m1", members) + "\n" + Item("ok"));

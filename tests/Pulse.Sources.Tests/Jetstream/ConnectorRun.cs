@@ -17,8 +17,9 @@ internal sealed class ConnectorRun : IAsyncDisposable
 
     private readonly CancellationTokenSource _stop = new();
 
-    private ConnectorRun(Uri url, string? cursor, JetstreamOptions? options)
+    private ConnectorRun(Uri url, string? cursor, JetstreamOptions? options, Func<Grains.Mentions.Mention, bool>? matches)
     {
+        Sink = new RecordingSink(matches);
         var connector = new JetstreamConnector(TimeProvider.System, NullLogger<JetstreamConnector>.Instance, options ?? FastOptions);
         Source = new SourceDefinition { Id = "bsky-test", Kind = SourceKind.Jetstream, Url = url, Channel = "bluesky" };
         Task = Task.Run(() => connector.RunAsync(Source, cursor, Sink, _stop.Token));
@@ -26,11 +27,13 @@ internal sealed class ConnectorRun : IAsyncDisposable
 
     public SourceDefinition Source { get; }
 
-    public RecordingSink Sink { get; } = new();
+    public RecordingSink Sink { get; }
 
     public Task Task { get; }
 
-    public static ConnectorRun Start(Uri url, string? cursor = null, JetstreamOptions? options = null) => new(url, cursor, options);
+    /// <summary>Runs the connector; ingest reports as matched the mentions <paramref name="matches"/> accepts (default: all).</summary>
+    public static ConnectorRun Start(Uri url, string? cursor = null, JetstreamOptions? options = null, Func<Grains.Mentions.Mention, bool>? matches = null) =>
+        new(url, cursor, options, matches);
 
     /// <summary>Cancels and returns how long the connector took to return.</summary>
     public async Task<TimeSpan> StopAsync()

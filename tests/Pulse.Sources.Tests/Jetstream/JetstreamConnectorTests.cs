@@ -25,15 +25,27 @@ public sealed class JetstreamConnectorTests
 
         // The expectation comes from the capture through JsonDocument, independently of the connector's reader.
         var expected = new Dictionary<string, (string Did, string Rkey, string Text, long TimeUs, string? Lang)>();
+        var engagedWith = new List<(string Id, string Subject, string Kind)>(); // every like, repost and reply, matched or not
         var postEvents = 0;
         long newest = 0;
         foreach (var line in lines)
         {
             using var doc = JsonDocument.Parse(line);
             var root = doc.RootElement;
-            if (root.TryGetProperty("commit", out var commit) && commit.GetProperty("collection").GetString() != "app.bsky.feed.post")
+            if (root.TryGetProperty("commit", out var commit)
+                && commit.GetProperty("collection").GetString() is not ("app.bsky.feed.post" or "app.bsky.feed.like" or "app.bsky.feed.repost"))
             {
                 continue; // the server filters these out (wantedCollections)
+            }
+
+            if (commit.ValueKind == JsonValueKind.Object && commit.GetProperty("operation").GetString() == "create"
+                && commit.GetProperty("record").TryGetProperty("subject", out var subject))
+            {
+                var kind = commit.GetProperty("collection").GetString()!;
+                engagedWith.Add(($"at://{root.GetProperty("did").GetString()}/{kind}/{commit.GetProperty("rkey").GetString()}", subject.GetProperty("uri").GetString()!, kind));
+                postEvents++;
+                newest = Math.Max(newest, root.GetProperty("time_us").GetInt64());
+                continue;
             }
 
             postEvents++;
@@ -46,6 +58,10 @@ public sealed class JetstreamConnectorTests
                 var lang = record.TryGetProperty("langs", out var langs) && langs.GetArrayLength() > 0 ? langs[0].GetString() : null;
                 expected[$"at://{did}/app.bsky.feed.post/{rkey}"] =
                     (did, rkey, record.GetProperty("text").GetString()!, root.GetProperty("time_us").GetInt64(), lang);
+                if (record.TryGetProperty("reply", out var reply))
+                {
+                    engagedWith.Add(($"at://{did}/app.bsky.feed.post/{rkey}#reply", reply.GetProperty("parent").GetProperty("uri").GetString()!, "reply"));
+                }
             }
         }
 
@@ -59,9 +75,19 @@ public sealed class JetstreamConnectorTests
 
         await server.StartAsync();
         await using var run = Start(server.Url);
-        await UntilAsync(() => run.Sink.ReceivedEvents >= postEvents, "all post-collection, identity and account events");
+        await UntilAsync(() => run.Sink.ReceivedEvents >= postEvents, "all post, like and repost events, identity and account");
 
-        var mentions = run.Sink.Mentions;
+        // Every post "matches" in this sink: engagement on a capture post becomes its engagement (the capture has a
+        // thread of replies), engagement on posts before the capture is dropped.
+        var engagement = run.Sink.Mentions.Where(m => m.EngagementOf is not null).ToList();
+        var onCapturePosts = engagedWith.Where(x => expected.ContainsKey(x.Subject)).ToList();
+        Assert.Equal(2, onCapturePosts.Count);
+        Assert.Equal(onCapturePosts.Select(x => (x.Id, x.Subject)), engagement.Select(m => (m.Id, m.EngagementOf!)));
+        Assert.All(engagement, m => Assert.Equal((0L, 0L, 1L), (m.Likes, m.Shares, m.Comments)));
+        Assert.All(engagement, m => Assert.Equal(expected[m.EngagementOf!].Text, m.Text)); // matched as the post was
+        Assert.True(engagedWith.Count > 100); // most engagement in the capture is on older posts: dropped
+
+        var mentions = run.Sink.Mentions.Where(m => m.EngagementOf is null).ToList();
         Assert.Equal(expected.Count, mentions.Count);
         foreach (var m in mentions)
         {
@@ -74,7 +100,7 @@ public sealed class JetstreamConnectorTests
             Assert.Equal(DateTimeOffset.UnixEpoch.AddTicks(e.TimeUs * 10), m.Timestamp);
         }
 
-        Assert.Equal(postEvents, run.Sink.ReceivedEvents); // 17 creates, 1 delete, identity, account
+        Assert.Equal(postEvents, run.Sink.ReceivedEvents); // 17 creates, 1 delete, 105 likes, 15 reposts, identity, account
         Assert.Equal($"us:{newest};host:127.0.0.1:{server.Port}", run.Sink.Cursor);
         Assert.Equal(DateTimeOffset.UnixEpoch.AddTicks(newest * 10), run.Sink.NewestEventAt);
         Assert.Null(server.CursorsAsked.Single()); // no saved cursor: no ?cursor=
@@ -100,9 +126,10 @@ public sealed class JetstreamConnectorTests
         await UntilAsync(() => run.Sink.ReceivedEvents >= lines.Count + 4, "every event counted");
 
         Assert.Equal(lines.Count + 4, run.Sink.ReceivedEvents);
-        Assert.Equal(18, run.Sink.Mentions.Count); // the capture's 17 and the one generated create
+        Assert.Equal(18, run.Sink.Mentions.Count(m => m.EngagementOf is null)); // the capture's 17 and the one generated create
         Assert.All(run.Sink.Mentions, m => Assert.StartsWith("at://did:", m.Id, StringComparison.Ordinal));
         Assert.All(run.Sink.Mentions, m => Assert.Contains("/app.bsky.feed.post/", m.Id, StringComparison.Ordinal));
+        Assert.Equal(2, run.Sink.Mentions.Count(m => m.EngagementOf is not null)); // the capture's thread of replies
     }
 
     [Fact]

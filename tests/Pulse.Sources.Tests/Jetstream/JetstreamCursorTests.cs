@@ -54,8 +54,9 @@ public sealed class JetstreamCursorTests
         Assert.Null(new ResumePosition("a", null, TimeSpan.FromSeconds(5), 16).RequestCursor());
 
     [Fact]
-    public void The_subscribe_url_filters_posts_and_carries_the_cursor() =>
+    public void The_subscribe_url_filters_posts_likes_and_reposts_and_carries_the_cursor() =>
         Assert.Equal(
-            "wss://jetstream2.us-east.bsky.network/subscribe?wantedCollections=app.bsky.feed.post&cursor=42",
+            "wss://jetstream2.us-east.bsky.network/subscribe?wantedCollections=app.bsky.feed.post"
+                + "&wantedCollections=app.bsky.feed.like&wantedCollections=app.bsky.feed.repost&cursor=42",
             JetstreamUrl.Subscribe(JetstreamOptions.DefaultEndpoint, 42).AbsoluteUri);
 }

@@ -55,7 +55,7 @@ public sealed class JetstreamThroughputTests(ITestOutputHelper output)
 
         public int DistinctIds => _ids.Count;
 
-        public ValueTask AcceptAsync(IReadOnlyList<Grains.Mentions.Mention> mentions, string? cursor, CancellationToken cancellationToken)
+        public ValueTask<Grains.Mentions.IngestOutcome> AcceptAsync(IReadOnlyList<Grains.Mentions.Mention> mentions, string? cursor, CancellationToken cancellationToken)
         {
             foreach (var m in mentions)
             {
@@ -63,7 +63,7 @@ public sealed class JetstreamThroughputTests(ITestOutputHelper output)
             }
 
             Interlocked.Add(ref Mentions, mentions.Count);
-            return ValueTask.CompletedTask;
+            return ValueTask.FromResult(new Grains.Mentions.IngestOutcome(mentions.Count, []));
         }
 
         public void Received(int events, DateTimeOffset? newestEventAt) => Interlocked.Add(ref ReceivedEvents, events);

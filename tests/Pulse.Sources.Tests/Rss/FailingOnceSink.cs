@@ -8,7 +8,7 @@ internal sealed class FailingOnceSink(RecordingSink inner) : ISourceSink
 {
     private int _failed;
 
-    public ValueTask AcceptAsync(IReadOnlyList<Mention> mentions, string? cursor, CancellationToken cancellationToken) =>
+    public ValueTask<IngestOutcome> AcceptAsync(IReadOnlyList<Mention> mentions, string? cursor, CancellationToken cancellationToken) =>
         mentions.Count > 0 && Interlocked.Exchange(ref _failed, 1) == 0
             ? throw new InvalidOperationException("ingest is down")
             : inner.AcceptAsync(mentions, cursor, cancellationToken);
