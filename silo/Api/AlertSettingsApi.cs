@@ -6,13 +6,15 @@ using Pulse.Grains;
 using Pulse.Grains.Alerts;
 using Pulse.Grains.Brands;
 using Pulse.Grains.Webhooks;
-using Pulse.Grains.Webhooks.Guard;
+using Pulse.Grains.Outbound;
 
 namespace Pulse.Silo.Api;
 
 /// <summary>
 /// A brand's alert settings: sensitivity, which channels alert, the webhook minimum severity, quiet hours and
-/// webhooks. PUT replaces them all; an invalid field is a problem naming it ("parameter").
+/// webhooks. PUT replaces them all; an invalid field is a problem naming it ("parameter"). Webhook URLs are write-only
+/// (they hold the receiver's secret): both answers show <see cref="AlertSettingsView"/>, and a webhook sent without its url
+/// keeps the stored one at the same position.
 /// </summary>
 public static class AlertSettingsApi
 {
@@ -26,13 +28,13 @@ public static class AlertSettingsApi
         return app;
     }
 
-    private static async Task<Results<Ok<AlertSettings>, ProblemHttpResult>> GetAsync(string id, IGrainFactory grains) =>
+    private static async Task<Results<Ok<AlertSettingsView>, ProblemHttpResult>> GetAsync(string id, IGrainFactory grains) =>
         await BrandIdAsync(grains, id) is { } brand
-            ? TypedResults.Ok(await grains.GetGrain<IBrandAlertsGrain>(brand).GetSettingsAsync())
+            ? TypedResults.Ok(AlertSettingsView.Of(await grains.GetGrain<IBrandAlertsGrain>(brand).GetSettingsAsync()))
             : ApiProblems.BrandNotFound(id);
 
-    private static async Task<Results<Ok<AlertSettings>, ProblemHttpResult>> PutAsync(
-        string id, AlertSettingsRequest? body, IGrainFactory grains, IOptions<ChannelOptions> channels, IOptions<WebhookOptions> webhookOptions)
+    private static async Task<Results<Ok<AlertSettingsView>, ProblemHttpResult>> PutAsync(
+        string id, AlertSettingsRequest? body, IGrainFactory grains, IOptions<ChannelOptions> channels, IOptions<OutboundOptions> outbound)
     {
         if (await BrandIdAsync(grains, id) is not { } brand)
         {
@@ -44,18 +46,20 @@ public static class AlertSettingsApi
             return ApiProblems.Invalid("body", "Send a JSON object: {\"channels\": [\"x\"], \"webhookMinimumSeverity\": 5, \"quietHours\": {...}, \"webhooks\": [...]}.");
         }
 
-        var (settings, field, error) = Validate(body, channels.Value.Channels, webhookOptions.Value.AllowPrivateNetworks);
+        var alerts = grains.GetGrain<IBrandAlertsGrain>(brand);
+        var stored = (await alerts.GetSettingsAsync()).Webhooks;
+        var (settings, field, error) = Validate(body, channels.Value.Channels, outbound.Value.AllowPrivateNetworks, stored);
         if (settings is null)
         {
             return ApiProblems.Invalid(field!, error!);
         }
 
-        await grains.GetGrain<IBrandAlertsGrain>(brand).SetSettingsAsync(settings);
-        return TypedResults.Ok(settings);
+        await alerts.SetSettingsAsync(settings);
+        return TypedResults.Ok(AlertSettingsView.Of(settings));
     }
 
     private static (AlertSettings? Settings, string? Field, string? Error) Validate(
-        AlertSettingsRequest body, string[] knownChannels, bool allowPrivateNetworks)
+        AlertSettingsRequest body, string[] knownChannels, bool allowPrivateNetworks, WebhookTarget[] stored)
     {
         Sensitivity? sensitivity = null;
         if (body.Sensitivity is not null)
@@ -121,19 +125,41 @@ public static class AlertSettingsApi
         var webhooks = new WebhookTarget[requested.Length];
         for (var i = 0; i < requested.Length; i++)
         {
-            var hook = requested[i];
-            if (!WebhookUrls.TryAccept(hook?.Url, allowPrivateNetworks, out var url, out var problem))
+            var hook = requested[i] ?? new WebhookRequest(null, null);
+            WebhookTarget? kept = null;
+            string url;
+            if (string.IsNullOrEmpty(hook.Url))
+            {
+                // Write-only: the url GET never shows is kept from the stored webhook at this position.
+                if (i >= stored.Length)
+                {
+                    return Fail($"webhooks[{i}].url", "Give an absolute http or https URL (no stored webhook at this position to keep).");
+                }
+
+                kept = stored[i];
+                if (hook.Target is { } target && target != kept.Redacted())
+                {
+                    return Fail($"webhooks[{i}].target", $"The stored webhook at this position is {kept.Redacted()}, not {target}: send the list in GET's order, or give the url.");
+                }
+
+                url = kept.Url;
+            }
+            else if (WebhookUrls.TryAccept(hook.Url, allowPrivateNetworks, out var accepted, out var problem))
+            {
+                url = accepted.AbsoluteUri;
+            }
+            else
             {
                 return Fail($"webhooks[{i}].url", problem);
             }
 
-            var format = hook!.Format?.Trim().ToLowerInvariant() ?? WebhookFormats.Json;
+            var format = hook.Format?.Trim().ToLowerInvariant() ?? kept?.Format ?? WebhookFormats.Json;
             if (!WebhookFormats.IsKnown(format))
             {
                 return Fail($"webhooks[{i}].format", $"Unknown format '{hook.Format}'. Use json or slack.");
             }
 
-            webhooks[i] = new WebhookTarget(url.AbsoluteUri, format);
+            webhooks[i] = new WebhookTarget(url, format);
         }
 
         return (new AlertSettings(sensitivity, channels, minimum, quiet, webhooks), null, null);
@@ -152,4 +178,5 @@ public sealed record AlertSettingsRequest(
 /// <summary>"22:00" to "07:00" in "Europe/Berlin"; alerts of <see cref="WakeSeverity"/> (default 8) or more still notify.</summary>
 public sealed record QuietHoursRequest(string? From, string? To, string? TimeZone, int? WakeSeverity);
 
-public sealed record WebhookRequest(string? Url, string? Format);
+/// <summary>One webhook: without <see cref="Url"/> the stored one at this position is kept; <see cref="Target"/> (as GET shows it) then checks it is the intended one.</summary>
+public sealed record WebhookRequest(string? Url, string? Format, string? Target = null);

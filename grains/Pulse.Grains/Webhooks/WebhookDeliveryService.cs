@@ -4,7 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pulse.Grains.Alerts;
-using Pulse.Grains.Webhooks.Guard;
+using Pulse.Grains.Outbound;
 
 namespace Pulse.Grains.Webhooks;
 
@@ -84,7 +84,16 @@ internal sealed partial class WebhookDeliveryService(
                 }
 
                 error = $"HTTP {status} {response.ReasonPhrase}".TrimEnd();
-                permanent = status is >= 400 and < 500 && response.StatusCode is not (HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests);
+                if (status is >= 300 and < 400)
+                {
+                    // Not followed (a 307 would re-POST the alert to a place nobody configured), and asking again gets the same answer.
+                    error += " (redirects are not followed: give the final URL)";
+                    permanent = true;
+                }
+                else
+                {
+                    permanent = status is >= 400 and < 500 && response.StatusCode is not (HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests);
+                }
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
@@ -94,7 +103,7 @@ internal sealed partial class WebhookDeliveryService(
             {
                 error = $"no answer within {settings.Timeout.TotalSeconds:0.#} s";
             }
-            catch (HttpRequestException ex) when (ex.InnerException is WebhookAddressRefusedException refused)
+            catch (HttpRequestException ex) when (ex.InnerException is AddressRefusedException refused)
             {
                 error = refused.Message;
                 permanent = true;

@@ -11,7 +11,7 @@ public static class WebhookDeliveryStatus
 
     public const string Delivered = "delivered";
 
-    /// <summary>Every attempt failed, or the receiver refused it for good (a 4xx other than 408/429), or its address is not public (see <see cref="WebhookOptions.AllowPrivateNetworks"/>).</summary>
+    /// <summary>Every attempt failed, or the receiver refused it for good (a 4xx other than 408/429, or a redirect), or its address is refused (see <see cref="Outbound.OutboundOptions"/>).</summary>
     public const string Failed = "failed";
 
     /// <summary>Quiet hours: sent when they end (unless severe enough to wake someone).</summary>

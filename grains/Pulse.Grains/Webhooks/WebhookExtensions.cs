@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using Pulse.Grains.Webhooks.Guard;
+using Pulse.Grains.Outbound;
 
 namespace Pulse.Grains.Webhooks;
 
@@ -10,6 +9,7 @@ public static class WebhookExtensions
     /// <summary>The per-silo outbox grains write to, and the background service that delivers from it.</summary>
     public static IServiceCollection AddPulseWebhooks(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddPulseOutbound(configuration);
         services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<WebhookOutbox>();
         services.AddSingleton<IWebhookOutbox>(sp => sp.GetRequiredService<WebhookOutbox>());
@@ -19,9 +19,8 @@ public static class WebhookExtensions
         {
             c.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
             c.DefaultRequestHeaders.UserAgent.ParseAdd("Pulse-Webhooks/1.0");
-        }).ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowPrivateNetworks
-            ? new SocketsHttpHandler()
-            : WebhookConnectGuard.Handler());
+            // Redirects are not followed: a 307 would re-POST the alert to a place nobody configured.
+        }).UseOutboundGuard(handler => handler.AllowAutoRedirect = false);
         return services;
     }
 }

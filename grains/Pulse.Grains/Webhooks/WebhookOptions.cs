@@ -29,11 +29,4 @@ public sealed class WebhookOptions
     /// <summary>The dashboard's public address (e.g. https://pulse.example.com); Slack messages then link to the brand view.</summary>
     [Url]
     public string? DashboardUrl { get; set; }
-
-    /// <summary>
-    /// Off: webhooks reach only public addresses (checked when saved and again on every connection), so a brand's settings
-    /// cannot make the silo call its own network or cloud metadata; delivery then goes direct, without an HTTP proxy.
-    /// On for on-premise installs that notify internal hosts on purpose.
-    /// </summary>
-    public bool AllowPrivateNetworks { get; set; }
 }

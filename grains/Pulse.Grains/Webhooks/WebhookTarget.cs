@@ -4,10 +4,17 @@ namespace Pulse.Grains.Webhooks;
 [GenerateSerializer, Immutable]
 public sealed record WebhookTarget([property: Id(0)] string Url, [property: Id(1)] string Format)
 {
-    /// <summary>Scheme, host and port only, with "/…" when there is a path: safe to show to everyone who sees the alert.</summary>
+    /// <summary>What a redacted target puts where the path and query were.</summary>
+    public const string Elision = "…";
+
+    /// <summary>
+    /// Scheme, host and port only, with "/…" when a path or query followed (where Slack and most receivers keep their
+    /// secret): "https://hooks.slack.com/…". Safe to show to everyone who sees the alert or the settings.
+    /// </summary>
     public string Redacted()
     {
         var uri = new Uri(Url);
-        return uri.AbsolutePath is "" or "/" ? uri.GetLeftPart(UriPartial.Authority) : $"{uri.GetLeftPart(UriPartial.Authority)}/…";
+        var origin = $"{uri.Scheme}://{uri.Authority}"; // Authority leaves user:password@ out
+        return uri.PathAndQuery is "/" && uri.Fragment.Length == 0 ? origin : $"{origin}/{Elision}";
     }
 }

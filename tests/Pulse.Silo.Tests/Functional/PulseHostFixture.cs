@@ -47,7 +47,7 @@ public class PulseHostFixture : IAsyncLifetime
             "--Pulse:Alerts:WarmUp=00:00:20",
             // Webhook retries after 0.2 s, 0.4 s, ... so the retry test does not wait out production backoff.
             "--Pulse:Webhooks:FirstRetryDelay=00:00:00.200",
-            $"--Pulse:Webhooks:AllowPrivateNetworks={_allowPrivateNetworks}",
+            $"--Pulse:Outbound:AllowPrivateNetworks={_allowPrivateNetworks}",
         ]);
         await _app.StartAsync();
         Http = new HttpClient { BaseAddress = BaseAddress };

@@ -5,7 +5,7 @@ using Pulse.Testing;
 
 namespace Pulse.Silo.Tests.Functional;
 
-/// <summary>Without Pulse:Webhooks:AllowPrivateNetworks, a brand cannot make the silo call its own network.</summary>
+/// <summary>Without Pulse:Outbound:AllowPrivateNetworks, a brand cannot make the silo call its own network.</summary>
 public sealed class WebhookGuardTests(GuardedPulseHostFixture host) : IClassFixture<GuardedPulseHostFixture>
 {
     [Theory]

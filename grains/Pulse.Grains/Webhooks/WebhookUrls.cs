@@ -1,14 +1,17 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Net;
+using Pulse.Grains.Outbound;
 
-namespace Pulse.Grains.Webhooks.Guard;
+namespace Pulse.Grains.Webhooks;
 
 /// <summary>
 /// What a brand may give as a webhook address, checked when settings are saved. Host names are not resolved here:
-/// their addresses can change later, so <see cref="WebhookConnectGuard"/> checks them again on every connection.
+/// their addresses can change later, so <see cref="OutboundConnectGuard"/> checks them again on every connection.
 /// </summary>
 public static class WebhookUrls
 {
+    private const string ElisionEncoded = "%E2%80%A6";
+
     public static bool TryAccept(string? text, bool allowPrivateNetworks, [NotNullWhen(true)] out Uri? url, [NotNullWhen(false)] out string? problem)
     {
         url = null;
@@ -36,10 +39,16 @@ public static class WebhookUrls
             return "Leave credentials (user:password@) out of the URL.";
         }
 
-        if (!allowPrivateNetworks && url.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6
-            && IPAddress.TryParse(url.IdnHost, out var address) && AddressScopes.Of(address) is var scope and not AddressScope.Public)
+        if (url.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6 && IPAddress.TryParse(url.IdnHost, out var address)
+            && AddressScopes.Of(address) is var scope && !AddressScopes.IsAllowed(scope, allowPrivateNetworks))
         {
-            return $"{address} is {AddressScopes.Describe(scope)}: webhooks may only call public addresses unless the silo sets {WebhookOptions.Section}:AllowPrivateNetworks.";
+            return $"{address} is {AddressScopes.Describe(scope)}. {OutboundOptions.Rule}";
+        }
+
+        if (url.OriginalString.Contains(WebhookTarget.Elision, StringComparison.Ordinal) || url.AbsoluteUri.Contains(ElisionEncoded, StringComparison.OrdinalIgnoreCase))
+        {
+            // A target as GET shows it, sent back as if it were the address: it would replace the real one with nothing.
+            return $"This is a redacted target (\"{WebhookTarget.Elision}\"); leave url out to keep the stored webhook.";
         }
 
         return null;

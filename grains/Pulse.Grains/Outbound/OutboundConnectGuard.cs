@@ -1,31 +1,32 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Pulse.Grains.Webhooks.Guard;
+namespace Pulse.Grains.Outbound;
 
 /// <summary>
-/// The webhook client's connect step: resolves the host itself and connects only to a public address, so a name
-/// that was harmless when saved cannot later point Pulse at its own network (DNS rebinding). Redirects pass through here too.
+/// The connect step of every connection a user's setting points somewhere (webhooks, sources): resolves the host itself and
+/// connects only to an address <see cref="AddressScopes.IsAllowed"/> admits, so a name that was harmless when saved cannot
+/// later point Pulse at its own network (DNS rebinding). Redirects, where a client follows them, pass through here too.
 /// </summary>
-internal static class WebhookConnectGuard
+public static class OutboundConnectGuard
 {
-    public static SocketsHttpHandler Handler() => new()
+    public static SocketsHttpHandler Handler(bool allowPrivateNetworks) => new()
     {
-        ConnectCallback = ConnectAsync,
+        ConnectCallback = (context, cancellationToken) => ConnectAsync(context, allowPrivateNetworks, cancellationToken),
         // A proxy would resolve and connect on Pulse's behalf, past this guard.
         UseProxy = false,
     };
 
-    public static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    public static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, bool allowPrivateNetworks, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(context);
         var (host, port) = (context.DnsEndPoint.Host, context.DnsEndPoint.Port);
         var resolved = IPAddress.TryParse(host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, cancellationToken);
-        var allowed = resolved.Where(AddressScopes.IsPublic).ToArray();
+        var allowed = resolved.Where(a => AddressScopes.IsAllowed(AddressScopes.Of(a), allowPrivateNetworks)).ToArray();
         if (allowed.Length == 0)
         {
             var refused = resolved.Length == 0 ? "no address" : string.Join(", ", resolved.Select(a => $"{a} ({AddressScopes.Describe(AddressScopes.Of(a))})"));
-            throw new WebhookAddressRefusedException(
-                $"Refused: {host} resolves to {refused}; webhooks may only call public addresses unless the silo sets {WebhookOptions.Section}:AllowPrivateNetworks.");
+            throw new AddressRefusedException($"Refused: {host} resolves to {refused}. {OutboundOptions.Rule}");
         }
 
         SocketException? last = null;

@@ -1,4 +1,4 @@
-namespace Pulse.Grains.Webhooks.Guard;
+namespace Pulse.Grains.Outbound;
 
 /// <summary>Where an IP address reaches: only <see cref="Public"/> is the open internet.</summary>
 public enum AddressScope
@@ -24,4 +24,13 @@ public enum AddressScope
 
     /// <summary>240.0.0.0/4 (with the broadcast address) and the deprecated IPv4-compatible ::/96.</summary>
     Reserved,
+
+    /// <summary>192.0.0.0/24 (IETF protocol assignments), 198.18.0.0/15 and 2001:2::/48 (benchmarking): lab and middlebox addresses.</summary>
+    SpecialPurpose,
+
+    /// <summary>The TEST-NETs 192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24 and 2001:db8::/32: never on the internet, so whatever answers is local.</summary>
+    Documentation,
+
+    /// <summary>Local-use NAT64 64:ff9b:1::/48 and Teredo 2001::/32: they lead to an IPv4 host the guard cannot see.</summary>
+    Tunnelled,
 }
