@@ -1,5 +1,6 @@
 using Pulse.Dashboard.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Pulse.Grains.Alerts;
 using Pulse.Grains.Brands;
 using Pulse.Silo.Brands;
 
@@ -50,8 +51,20 @@ public static class BrandsApi
         return created ? TypedResults.Created($"/api/brands/{id}", brand) : TypedResults.Ok(brand);
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, IGrainFactory grains) =>
-        await Catalog(grains).DeleteAsync(id) ? TypedResults.NoContent() : ApiProblems.BrandNotFound(id);
+    /// <summary>
+    /// The brand's alert settings go first (webhooks are secrets a later brand of the same id must not inherit); if that
+    /// fails, the brand is still there to delete again. Not inside the catalog grain: the alerts grain calls the catalog.
+    /// </summary>
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, IGrainFactory grains)
+    {
+        if ((await Catalog(grains).GetAsync()).Find(id) is not { } brand)
+        {
+            return ApiProblems.BrandNotFound(id);
+        }
+
+        await grains.GetGrain<IBrandAlertsGrain>(brand.Id).ForgetSettingsAsync();
+        return await Catalog(grains).DeleteAsync(brand.Id) ? TypedResults.NoContent() : ApiProblems.BrandNotFound(id);
+    }
 
     private static IBrandCatalogGrain Catalog(IGrainFactory grains) => grains.GetGrain<IBrandCatalogGrain>(IBrandCatalogGrain.Key);
 

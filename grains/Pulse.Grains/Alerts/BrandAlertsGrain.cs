@@ -101,6 +101,8 @@ internal sealed partial class BrandAlertsGrain(
         ScheduleRelease(clock.GetUtcNow());
     }
 
+    public Task ForgetSettingsAsync() => SetSettingsAsync(AlertSettings.Default);
+
     public async Task RecordDeliveryAsync(string alertId, WebhookDelivery delivery)
     {
         var index = state.State.Alerts.FindIndex(a => a.Id == alertId);

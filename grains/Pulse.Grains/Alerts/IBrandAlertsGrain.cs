@@ -22,6 +22,12 @@ public interface IBrandAlertsGrain : IGrainWithStringKey
     /// <summary>Replaces the settings (validated by the caller); webhooks held by quiet hours that no longer apply go out.</summary>
     Task SetSettingsAsync(AlertSettings settings);
 
+    /// <summary>
+    /// The brand was deleted: its settings go (webhooks included), so a brand created later under the same id does not
+    /// notify the old receivers; held notifications are dropped. Its alerts stay as history.
+    /// </summary>
+    Task ForgetSettingsAsync();
+
     /// <summary>The delivery service reports an attempt's outcome; it replaces the alert's entry for that (webhook, event).</summary>
     Task RecordDeliveryAsync(string alertId, WebhookDelivery delivery);
 }
