@@ -31,6 +31,54 @@ public sealed class WebhookPayloadsTests
         Assert.Contains("Acme &lt;Bank&gt;", (string?)body["blocks"]![3]!["elements"]![0]!["text"], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Slack_control_sequences_from_mentions_brand_names_and_notes_are_inert()
+    {
+        const string hostile = "<!channel> <http://evil|click> & co";
+        var why = new AlertWhy([new TermLift(hostile, 30, 9)], [], new SentimentSplit(1, 2, 30), []);
+        var alert = AlertIncidents.Open("acme:9", hostile, new AlertSignal("acme", "x", AlertKind.Spike, 6, At, 120, 15, why));
+        alert = alert with { History = [new AlertAction("acknowledge", hostile, At, hostile)] };
+
+        var body = WebhookPayloads.Slack(alert, WebhookEvents.Acknowledged, "https://pulse.example");
+
+        var markdown = MarkdownTexts(body).ToArray();
+        Assert.NotEmpty(markdown);
+        Assert.All(markdown, text =>
+        {
+            Assert.DoesNotContain("<!channel>", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("<http://evil", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("& co", text, StringComparison.Ordinal);
+        });
+        Assert.Contains("&lt;!channel&gt; &lt;http://evil|click&gt; &amp; co", (string?)body["text"], StringComparison.Ordinal);
+        var link = (string?)body["blocks"]![3]!["elements"]![0]!["text"];
+        Assert.StartsWith("<https://pulse.example/#/brand/acme|Open &lt;!channel&gt; &lt;http://evil|click&gt; &amp; co in Pulse>", link, StringComparison.Ordinal);
+    }
+
+    /// <summary>Every string Slack reads as mrkdwn: "text" and each block or field of type mrkdwn.</summary>
+    private static IEnumerable<string> MarkdownTexts(System.Text.Json.Nodes.JsonObject body)
+    {
+        yield return (string)body["text"]!;
+        foreach (var node in Descendants(body).OfType<System.Text.Json.Nodes.JsonObject>().Where(o => (string?)o["type"] == "mrkdwn"))
+        {
+            yield return (string)node["text"]!;
+        }
+    }
+
+    private static IEnumerable<System.Text.Json.Nodes.JsonNode> Descendants(System.Text.Json.Nodes.JsonNode node)
+    {
+        yield return node;
+        var children = node switch
+        {
+            System.Text.Json.Nodes.JsonObject o => o.Select(p => p.Value),
+            System.Text.Json.Nodes.JsonArray a => a.AsEnumerable(),
+            _ => [],
+        };
+        foreach (var child in children.OfType<System.Text.Json.Nodes.JsonNode>().SelectMany(Descendants))
+        {
+            yield return child;
+        }
+    }
+
     private static Alert Crisis()
     {
         var alert = AlertIncidents.Open("acme:1", "Acme <Bank>", Signal(AlertKind.Spike, "x", 3, 120, 15));

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Pulse.Grains.Alerts;
 
 namespace Pulse.Silo.Tests.Functional;
 
@@ -29,7 +30,61 @@ public sealed class AlertSettingsApiTests(PulseHostFixture host)
         Assert.Equal(("22:00", "07:00", "Europe/Berlin", 8), (
             read.GetProperty("quietHours").GetProperty("from").GetString(), read.GetProperty("quietHours").GetProperty("to").GetString(),
             read.GetProperty("quietHours").GetProperty("timeZone").GetString(), read.GetProperty("quietHours").GetProperty("wakeSeverity").GetInt32()));
-        Assert.Equal("https://hooks.example.com/pulse", read.GetProperty("webhooks")[0].GetProperty("url").GetString());
+        Assert.Equal("https://hooks.example.com/…", read.GetProperty("webhooks")[0].GetProperty("target").GetString());
+    }
+
+    [Fact]
+    public async Task Webhook_urls_are_write_only_and_a_put_without_the_url_keeps_the_stored_one()
+    {
+        var brand = await host.AddBrandAsync("settings-writeonly", "writeonlyword");
+        const string secret = "https://hooks.example.com/services/T0/B0/s3cr3t?token=abc";
+        var put = await host.Http.PutAsJsonAsync($"/api/brands/{brand}/alert-settings", new { webhooks = new[] { new { url = secret, format = "json" } } });
+        put.EnsureSuccessStatusCode();
+        Assert.DoesNotContain("s3cr3t", await put.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var read = await host.Http.GetStringAsync($"/api/brands/{brand}/alert-settings");
+        Assert.DoesNotContain("s3cr3t", read, StringComparison.Ordinal);
+        Assert.DoesNotContain("token", read, StringComparison.Ordinal);
+        var hook = JsonDocument.Parse(read).RootElement.GetProperty("webhooks")[0];
+        Assert.Equal(("https://hooks.example.com/…", "json"), (hook.GetProperty("target").GetString(), hook.GetProperty("format").GetString()));
+        Assert.False(hook.TryGetProperty("url", out _));
+
+        // Sent back as GET showed it, with another format and severity: the stored url stays.
+        (await host.Http.PutAsJsonAsync($"/api/brands/{brand}/alert-settings",
+            new { webhookMinimumSeverity = 4, webhooks = new[] { new { target = "https://hooks.example.com/…", format = "slack" } } })).EnsureSuccessStatusCode();
+
+        var stored = await host.Grains.GetGrain<IBrandAlertsGrain>(brand).GetSettingsAsync();
+        Assert.Equal((new Uri(secret).AbsoluteUri, "slack", 4), (stored.Webhooks[0].Url, stored.Webhooks[0].Format, stored.WebhookMinimumSeverity));
+    }
+
+    [Theory]
+    [InlineData("""{"webhooks":[{"format":"json"},{"format":"json"}]}""", "webhooks[1].url")]
+    [InlineData("""{"webhooks":[{"target":"https://other.example.com/…"}]}""", "webhooks[0].target")]
+    [InlineData("""{"webhooks":[{"url":"https://hooks.example.com/…"}]}""", "webhooks[0].url")]
+    public async Task A_webhook_without_url_must_match_a_stored_one(string body, string field)
+    {
+        var brand = await host.AddBrandAsync("settings-keep-invalid", "keepinvalidword");
+        (await host.Http.PutAsJsonAsync($"/api/brands/{brand}/alert-settings",
+            new { webhooks = new[] { new { url = "https://hooks.example.com/a", format = "json" } } })).EnsureSuccessStatusCode();
+
+        var response = await host.Http.PutAsync($"/api/brands/{brand}/alert-settings", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(field, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("parameter").GetString());
+    }
+
+    [Fact]
+    public async Task Deleting_a_brand_deletes_its_settings_so_a_new_brand_of_the_same_id_has_no_webhooks()
+    {
+        var brand = await host.AddBrandAsync("settings-deleted", "deletedword");
+        (await host.Http.PutAsJsonAsync($"/api/brands/{brand}/alert-settings",
+            new { webhookMinimumSeverity = 3, webhooks = new[] { new { url = "https://hooks.example.com/old-owner", format = "json" } } })).EnsureSuccessStatusCode();
+
+        (await host.Http.DeleteAsync($"/api/brands/{brand}")).EnsureSuccessStatusCode();
+        await host.AddBrandAsync(brand, "deletedword");
+
+        var read = await host.Http.GetFromJsonAsync<JsonElement>($"/api/brands/{brand}/alert-settings");
+        Assert.Equal((0, 1), (read.GetProperty("webhooks").GetArrayLength(), read.GetProperty("webhookMinimumSeverity").GetInt32()));
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace Pulse.Silo.Tests.Functional;
 
 /// <summary>
 /// A real HTTP receiver on a free loopback port: each path answers 500 to its first <c>failures</c> requests,
-/// then 200, and keeps every body it was sent with the status it answered.
+/// then 200, and keeps every body it was sent with the status it answered. "/redirect/{name}" answers 302 to "/{name}".
 /// </summary>
 internal sealed class AlertWebhookReceiver : IAsyncDisposable
 {
@@ -40,6 +40,12 @@ internal sealed class AlertWebhookReceiver : IAsyncDisposable
             var status = call <= failures ? StatusCodes.Status500InternalServerError : StatusCodes.Status200OK;
             receiver.Received.Enqueue((name, status, body.RootElement.Clone()));
             return Results.StatusCode(status);
+        });
+        app.MapPost("/redirect/{name}", async (string name, HttpRequest request) =>
+        {
+            using var body = await JsonDocument.ParseAsync(request.Body);
+            receiver.Received.Enqueue(($"redirect/{name}", StatusCodes.Status302Found, body.RootElement.Clone()));
+            return Results.Redirect(receiver.Url(name));
         });
         await app.StartAsync();
         return receiver;

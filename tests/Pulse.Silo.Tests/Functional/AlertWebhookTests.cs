@@ -63,6 +63,23 @@ public sealed class AlertWebhookTests(PulseHostFixture host)
         Assert.Equal(5, receiver.Received.Count);
     }
 
+    [Fact]
+    public async Task A_webhook_answering_a_redirect_is_not_followed_and_fails_at_once()
+    {
+        var brand = await host.AddBrandAsync("hook-redirect", "hookredirect");
+        await using var receiver = await AlertWebhookReceiver.StartAsync(failures: 0);
+        await PutWebhookAsync(brand, receiver.Url("redirect/moved"), "json");
+
+        await host.SignalSpikeAsync(brand);
+
+        var alert = await Eventually.GetAsync(() => host.LatestAlertAsync(brand), a => Delivery(a).GetProperty("status").GetString() == "failed");
+        var delivery = Delivery(alert);
+        Assert.Equal(("failed", 1, 302), (delivery.GetProperty("status").GetString(), delivery.GetProperty("attempts").GetInt32(), delivery.GetProperty("statusCode").GetInt32()));
+        Assert.Contains("redirects are not followed", delivery.GetProperty("error").GetString(), StringComparison.Ordinal);
+        await Task.Delay(TimeSpan.FromMilliseconds(500)); // a followed redirect would have arrived by now
+        Assert.Equal(["redirect/moved"], receiver.Received.Select(r => r.Path));
+    }
+
     private async Task PutWebhookAsync(string brand, string url, string format)
     {
         var response = await host.Http.PutAsJsonAsync($"/api/brands/{brand}/alert-settings", new { webhooks = new[] { new { url, format } } });
