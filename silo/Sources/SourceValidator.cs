@@ -50,6 +50,7 @@ public static partial class SourceValidator
             return Fail("url", $"url must be an absolute {schemes} URL{(kind == SourceKind.Mastodon ? " of the instance, e.g. https://mastodon.social" : kind == SourceKind.Rss ? " of the feed" : string.Empty)}.");
         }
 
+        url = SourceUrls.KeepingCredentials(url, existing?.Url);
         var channel = (request.Channel is { Length: > 0 } c ? c.Trim() : DefaultChannel(kind)).ToLowerInvariant();
         if (!channels.Contains(channel))
         {

@@ -37,6 +37,7 @@ internal sealed class EmbeddedBenchmarkHost : IAsyncDisposable
             "--Pulse:SiloPort", Pulse.Testing.FreePort.Next().ToString(CultureInfo.InvariantCulture),
             "--Pulse:GatewayPort", Pulse.Testing.FreePort.Next().ToString(CultureInfo.InvariantCulture),
             "--Logging:LogLevel:Default", "Critical",
+            "--Pulse:Outbound:AllowPrivateNetworks", "true", // the generated Jetstream listens on 127.0.0.1
         ]);
         await app.StartAsync();
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());

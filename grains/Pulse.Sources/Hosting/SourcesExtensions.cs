@@ -3,6 +3,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Pulse.Grains.Outbound;
 using Pulse.Sources.Connecting;
 using Pulse.Sources.Jetstream;
 using Pulse.Sources.Mastodon;
@@ -26,25 +28,29 @@ public static class SourcesExtensions
         services.AddOptions<SourcesOptions>().Bind(configuration.GetSection(SourcesOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
-        // Pooled connections are renewed every few minutes so a feed's or instance's DNS change is picked up.
+        // A source makes the server connect wherever its URL says: every connection (redirects included) passes the
+        // outbound guard, as webhooks' do, and Pulse:Outbound:AllowPrivateNetworks is the one switch for both.
+        services.AddPulseOutbound(configuration);
         services.AddHttpClient(FeedClient, c => c.Timeout = Timeout.InfiniteTimeSpan) // the connector times each request itself, body included
-            .ConfigurePrimaryHttpMessageHandler(Handler);
+            .UseOutboundGuard(Configure);
         services.AddHttpClient(MastodonClient, c => c.Timeout = TimeSpan.FromSeconds(30)) // headers only: a stream's body is read without it
-            .ConfigurePrimaryHttpMessageHandler(Handler);
+            .UseOutboundGuard(Configure);
 
         services.AddSingleton<ISourceConnector>(sp => new RssConnector(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(FeedClient), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RssConnector>>()));
         services.AddSingleton<ISourceConnector>(sp => new MastodonConnector(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(MastodonClient), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<MastodonConnector>>()));
-        services.AddSingleton<ISourceConnector>(sp => new JetstreamConnector(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<JetstreamConnector>>()));
+        services.AddSingleton<ISourceConnector>(sp => new JetstreamConnector(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<JetstreamConnector>>(),
+            invoker: new HttpMessageInvoker(OutboundConnectGuard.Handler(sp.GetRequiredService<IOptions<OutboundOptions>>().Value.AllowPrivateNetworks))));
         services.AddSingleton<SourceConnectors>();
         services.AddHostedService<SourceSupervisor>();
         return services;
     }
 
-    private static SocketsHttpHandler Handler() => new()
+    // Pooled connections are renewed every few minutes so a feed's or instance's DNS change is picked up.
+    private static void Configure(SocketsHttpHandler handler)
     {
-        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-        AutomaticDecompression = DecompressionMethods.All,
-    };
+        handler.PooledConnectionLifetime = TimeSpan.FromMinutes(5);
+        handler.AutomaticDecompression = DecompressionMethods.All;
+    }
 }

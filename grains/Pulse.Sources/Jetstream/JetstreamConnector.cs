@@ -21,7 +21,11 @@ namespace Pulse.Sources.Jetstream;
 /// rate is a few MiB/s at most, and decompression would need a package and a dictionary. Binary frames are skipped and counted.
 /// </para>
 /// </remarks>
-public sealed class JetstreamConnector(TimeProvider time, ILogger<JetstreamConnector> logger, JetstreamOptions? options = null)
+/// <param name="invoker">
+/// What the WebSocket handshake goes through: the silo passes one over <see cref="Pulse.Grains.Outbound.OutboundConnectGuard"/>;
+/// null connects directly (tests of the connector alone).
+/// </param>
+public sealed class JetstreamConnector(TimeProvider time, ILogger<JetstreamConnector> logger, JetstreamOptions? options = null, HttpMessageInvoker? invoker = null)
     : ISourceConnector
 {
     private readonly JetstreamOptions _options = options ?? new JetstreamOptions();
@@ -50,7 +54,7 @@ public sealed class JetstreamConnector(TimeProvider time, ILogger<JetstreamConne
         }
 
         var position = new ResumePosition(endpoint.Authority, saved, _options.ResumeMargin, _options.RecentKeyCapacity);
-        var session = new JetstreamSession(source, endpoint, position, sink, time, logger, _options);
+        var session = new JetstreamSession(source, endpoint, position, sink, time, logger, _options, invoker);
         var backoff = new Backoff(_options.BackoffInitial, _options.BackoffMax, Random.Shared);
         while (!cancellationToken.IsCancellationRequested)
         {

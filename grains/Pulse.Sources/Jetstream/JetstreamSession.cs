@@ -16,7 +16,8 @@ internal sealed class JetstreamSession(
     ISourceSink sink,
     TimeProvider time,
     ILogger logger,
-    JetstreamOptions options)
+    JetstreamOptions options,
+    HttpMessageInvoker? invoker)
 {
     private readonly List<JetstreamEvent> _batch = new(options.BatchMaxEvents);
     private readonly MatchedPosts _matched = new(options.MatchedPostCapacity, options.MatchedPostMaxBytes);
@@ -68,7 +69,7 @@ internal sealed class JetstreamSession(
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            await socket.ConnectAsync(url, linked.Token).ConfigureAwait(false);
+            await (invoker is null ? socket.ConnectAsync(url, linked.Token) : socket.ConnectAsync(url, invoker, linked.Token)).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {

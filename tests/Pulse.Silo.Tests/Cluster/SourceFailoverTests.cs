@@ -33,7 +33,7 @@ public sealed class SourceFailoverTests(ITestOutputHelper output)
             foreach (var name in new[] { "a", "b", "c" })
             {
                 // Pulse.Sources at Debug: "Source … starting" says where the source runs, the connector says what it resumed from.
-                silos.Add(PulseProcess.Launch(name, redis.Endpoint, "--Logging:LogLevel:Pulse.Sources=Debug"));
+                silos.Add(PulseProcess.Launch(name, redis.Endpoint, "--Logging:LogLevel:Pulse.Sources=Debug", "--Pulse:Outbound:AllowPrivateNetworks=true"));
             }
 
             await Task.WhenAll(silos.Select(s => s.WaitHealthyAsync()));

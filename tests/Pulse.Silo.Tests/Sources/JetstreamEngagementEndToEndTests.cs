@@ -31,7 +31,8 @@ public sealed class JetstreamEngagementEndToEndTests
         jetstream.DropNextConnectionAfter(4);
         await jetstream.StartAsync();
 
-        await using var host = await RunningHost.StartAsync([$"--silo-port={FreePort.Next()}", $"--gateway-port={FreePort.Next()}"]);
+        await using var host = await RunningHost.StartAsync(
+            [$"--silo-port={FreePort.Next()}", $"--gateway-port={FreePort.Next()}", "--Pulse:Outbound:AllowPrivateNetworks=true"]); // the test Jetstream is on 127.0.0.1
         (await host.Http.PutAsJsonAsync("/api/brands/vorpelix", new { name = "Vorpelix", keywords = new[] { "vorpelix" } })).EnsureSuccessStatusCode();
         (await host.Http.PutAsJsonAsync("/api/sources/bsky-engage", new { kind = "jetstream", url = jetstream.Url.ToString() })).EnsureSuccessStatusCode();
 

@@ -20,7 +20,8 @@ public sealed class SourcesHostFixture : IAsyncLifetime
 
     public async Task InitializeAsync() =>
         _host = await RunningHost.StartAsync(
-            [$"--silo-port={FreePort.Next()}", $"--gateway-port={FreePort.Next()}"],
+            // The test feeds listen on 127.0.0.1: allowed here on purpose, as an on-premise install would.
+            [$"--silo-port={FreePort.Next()}", $"--gateway-port={FreePort.Next()}", "--Pulse:Outbound:AllowPrivateNetworks=true"],
             builder => OfflineConnectors.Use(builder.Services));
 
     /// <summary>The source's view, or null when the API answers 404.</summary>
