@@ -7,6 +7,7 @@ using Pulse.Grains.Alerts;
 using Pulse.Grains.Brands;
 using Pulse.Grains.Webhooks;
 using Pulse.Grains.Webhooks.Guard;
+using Pulse.Silo.RateLimits;
 
 namespace Pulse.Silo.Api;
 
@@ -22,7 +23,7 @@ public static class AlertSettingsApi
     {
         var settings = app.MapGroup("/api/brands/{id}/alert-settings").WithTags("Alerts");
         settings.MapGet("/", GetAsync).WithName("GetAlertSettings");
-        settings.MapPut("/", PutAsync).WithName("PutAlertSettings");
+        settings.MapPut("/", PutAsync).WithName("PutAlertSettings").RequireRateLimiting(RateLimitPolicies.Writes);
         return app;
     }
 

@@ -2,6 +2,7 @@ using Pulse.Dashboard.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pulse.Grains.Alerts;
 using Pulse.Grains.Brands;
+using Pulse.Silo.RateLimits;
 
 namespace Pulse.Silo.Api;
 
@@ -13,9 +14,9 @@ public static class AlertsApi
         var alerts = app.MapGroup("/api/alerts").WithTags("Alerts");
         alerts.MapGet("/", ListAsync).WithName("ListAlerts");
         alerts.MapPost("/{id}/ack", (string id, AlertActionRequest? body, IGrainFactory grains) =>
-            TransitionAsync(id, body, grains, (g, by, note) => g.AcknowledgeAsync(id, by, note))).WithName("AcknowledgeAlert");
+            TransitionAsync(id, body, grains, (g, by, note) => g.AcknowledgeAsync(id, by, note))).WithName("AcknowledgeAlert").RequireRateLimiting(RateLimitPolicies.Writes);
         alerts.MapPost("/{id}/resolve", (string id, AlertActionRequest? body, IGrainFactory grains) =>
-            TransitionAsync(id, body, grains, (g, by, note) => g.ResolveAsync(id, by, note))).WithName("ResolveAlert");
+            TransitionAsync(id, body, grains, (g, by, note) => g.ResolveAsync(id, by, note))).WithName("ResolveAlert").RequireRateLimiting(RateLimitPolicies.Writes);
         app.MapAlertSettingsApi();
         app.MapDataGapsApi();
         return app;
