@@ -142,8 +142,7 @@ public static class AlertSettingsApi
         static (AlertSettings?, string?, string?) Fail(string field, string error) => (null, field, error);
     }
 
-    private static async Task<string?> BrandIdAsync(IGrainFactory grains, string id) =>
-        (await grains.GetGrain<IBrandCatalogGrain>(IBrandCatalogGrain.Key).GetAsync()).Find(id)?.Id;
+    private static async Task<string?> BrandIdAsync(IGrainFactory grains, string id) => (await grains.FindBrandAsync(id))?.Id;
 }
 
 /// <summary>PUT body of a brand's alert settings; omitted fields take their defaults (PUT replaces).</summary>
