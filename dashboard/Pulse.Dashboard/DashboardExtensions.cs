@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Pulse.Dashboard.Api;
 using Pulse.Dashboard.Hubs;
 using Pulse.Dashboard.Live;
@@ -10,11 +11,17 @@ namespace Pulse.Dashboard;
 
 public static class DashboardExtensions
 {
-    /// <summary>SignalR and the forwarder that carries grain updates to this host's browsers. Needs an Orleans silo or client in the host.</summary>
+    /// <summary>
+    /// SignalR, the hub's limits ("Pulse:Hub"), who may watch which brand (<see cref="IBrandVisibility"/>: everyone every
+    /// brand, until authentication registers its own) and the forwarder that carries grain updates to this host's browsers.
+    /// Needs an Orleans silo or client in the host.
+    /// </summary>
     public static IServiceCollection AddPulseDashboard(this IServiceCollection services)
     {
         // The hub's JSON names alert kinds and states as CONTRACT.md does.
         services.AddSignalR().AddJsonProtocol(o => AlertWireNames.AddJsonConverters(o.PayloadSerializerOptions.Converters));
+        services.AddOptions<LiveHubOptions>().BindConfiguration(LiveHubOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<IBrandVisibility, EveryBrandVisible>();
         services.AddSingleton<HubForwarder>();
         services.AddHostedService<HubForwarderRegistration>();
         return services;

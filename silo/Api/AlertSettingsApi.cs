@@ -7,6 +7,7 @@ using Pulse.Grains.Alerts;
 using Pulse.Grains.Brands;
 using Pulse.Grains.Webhooks;
 using Pulse.Grains.Outbound;
+using Pulse.Silo.RateLimits;
 
 namespace Pulse.Silo.Api;
 
@@ -24,7 +25,7 @@ public static class AlertSettingsApi
     {
         var settings = app.MapGroup("/api/brands/{id}/alert-settings").WithTags("Alerts");
         settings.MapGet("/", GetAsync).WithName("GetAlertSettings");
-        settings.MapPut("/", PutAsync).WithName("PutAlertSettings");
+        settings.MapPut("/", PutAsync).WithName("PutAlertSettings").RequireRateLimiting(RateLimitPolicies.Writes);
         return app;
     }
 
@@ -167,8 +168,7 @@ public static class AlertSettingsApi
         static (AlertSettings?, string?, string?) Fail(string field, string error) => (null, field, error);
     }
 
-    private static async Task<string?> BrandIdAsync(IGrainFactory grains, string id) =>
-        (await grains.GetGrain<IBrandCatalogGrain>(IBrandCatalogGrain.Key).GetAsync()).Find(id)?.Id;
+    private static async Task<string?> BrandIdAsync(IGrainFactory grains, string id) => (await grains.FindBrandAsync(id))?.Id;
 }
 
 /// <summary>PUT body of a brand's alert settings; omitted fields take their defaults (PUT replaces).</summary>

@@ -2,10 +2,15 @@ using Pulse.Dashboard.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pulse.Grains.Alerts;
 using Pulse.Grains.Brands;
+using Pulse.Silo.RateLimits;
 
 namespace Pulse.Silo.Api;
 
-/// <summary>Alerts and their team workflow: list, acknowledge (who, when, note), resolve.</summary>
+/// <summary>
+/// Alerts and their team workflow: list, acknowledge (who, when, note), resolve. Repeating an acknowledge or resolve is a
+/// no-op answered 200 with the alert as it is (a retry or two people at once get the same answer); acknowledging a resolved
+/// alert is 409. Brands are looked up in the catalog first, so an unknown brand or alert id activates no grain.
+/// </summary>
 public static class AlertsApi
 {
     public static IEndpointRouteBuilder MapAlertsApi(this IEndpointRouteBuilder app)
@@ -13,9 +18,9 @@ public static class AlertsApi
         var alerts = app.MapGroup("/api/alerts").WithTags("Alerts");
         alerts.MapGet("/", ListAsync).WithName("ListAlerts");
         alerts.MapPost("/{id}/ack", (string id, AlertActionRequest? body, IGrainFactory grains) =>
-            TransitionAsync(id, body, grains, (g, by, note) => g.AcknowledgeAsync(id, by, note))).WithName("AcknowledgeAlert");
+            TransitionAsync(id, body, grains, (g, by, note) => g.AcknowledgeAsync(id, by, note))).WithName("AcknowledgeAlert").RequireRateLimiting(RateLimitPolicies.Writes);
         alerts.MapPost("/{id}/resolve", (string id, AlertActionRequest? body, IGrainFactory grains) =>
-            TransitionAsync(id, body, grains, (g, by, note) => g.ResolveAsync(id, by, note))).WithName("ResolveAlert");
+            TransitionAsync(id, body, grains, (g, by, note) => g.ResolveAsync(id, by, note))).WithName("ResolveAlert").RequireRateLimiting(RateLimitPolicies.Writes);
         app.MapAlertSettingsApi();
         app.MapDataGapsApi();
         return app;
@@ -35,9 +40,21 @@ public static class AlertsApi
             filter = known;
         }
 
-        var brands = brand is not null
-            ? [brand]
-            : (await grains.GetGrain<IBrandCatalogGrain>(IBrandCatalogGrain.Key).GetAsync()).Brands.Select(b => b.Id).ToArray();
+        string[] brands;
+        if (brand is not null)
+        {
+            if (await grains.FindBrandAsync(brand) is not { } found)
+            {
+                return ApiProblems.BrandNotFound(brand);
+            }
+
+            brands = [found.Id];
+        }
+        else
+        {
+            brands = (await grains.GetGrain<IBrandCatalogGrain>(IBrandCatalogGrain.Key).GetAsync()).Brands.Select(b => b.Id).ToArray();
+        }
+
         var perBrand = await Task.WhenAll(brands.Select(b => grains.GetGrain<IBrandAlertsGrain>(b).ListAsync(filter, since)));
         return TypedResults.Ok(perBrand.SelectMany(a => a).OrderByDescending(a => a.UpdatedAt).ToArray());
     }
@@ -50,6 +67,12 @@ public static class AlertsApi
             return ApiProblems.Invalid("by", "Say who is acting: a JSON body like {\"by\": \"anna\", \"note\": \"press statement out\"}.");
         }
 
+        var by = body.By.Trim();
+        if (AlertHistory.Check(by, body.Note) is { } problem)
+        {
+            return ApiProblems.Invalid(problem.Field, problem.Problem);
+        }
+
         string brand;
         try
         {
@@ -60,19 +83,25 @@ public static class AlertsApi
             return ApiProblems.Invalid("id", ex.Message);
         }
 
+        if (await grains.FindBrandAsync(brand) is not { } known)
+        {
+            return AlertNotFound(id);
+        }
+
         try
         {
-            var alert = await transition(grains.GetGrain<IBrandAlertsGrain>(brand), body.By.Trim(), body.Note);
-            return alert is null
-                ? TypedResults.Problem(title: $"Alert '{id}' not found", statusCode: StatusCodes.Status404NotFound)
-                : TypedResults.Ok(alert);
+            var alert = await transition(grains.GetGrain<IBrandAlertsGrain>(known.Id), by, body.Note);
+            return alert is null ? AlertNotFound(id) : TypedResults.Ok(alert);
         }
         catch (InvalidOperationException ex)
         {
             return TypedResults.Problem(title: "Alert cannot change state", detail: ex.Message, statusCode: StatusCodes.Status409Conflict);
         }
     }
+
+    private static ProblemHttpResult AlertNotFound(string id) =>
+        TypedResults.Problem(title: $"Alert '{id}' not found", statusCode: StatusCodes.Status404NotFound);
 }
 
-/// <summary>Who acknowledges or resolves an alert, and an optional note for the team.</summary>
+/// <summary>Who acknowledges or resolves an alert, and an optional note for the team (limits: <see cref="AlertHistory"/>).</summary>
 public sealed record AlertActionRequest(string? By, string? Note);

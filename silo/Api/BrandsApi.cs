@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Pulse.Grains.Alerts;
 using Pulse.Grains.Brands;
 using Pulse.Silo.Brands;
+using Pulse.Silo.RateLimits;
 
 namespace Pulse.Silo.Api;
 
@@ -14,8 +15,8 @@ public static class BrandsApi
         var brands = app.MapGroup("/api/brands").WithTags("Brands");
         brands.MapGet("/", ListAsync).WithName("ListBrands");
         brands.MapGet("/{id}", GetAsync).WithName("GetBrand");
-        brands.MapPut("/{id}", PutAsync).WithName("PutBrand");
-        brands.MapDelete("/{id}", DeleteAsync).WithName("DeleteBrand");
+        brands.MapPut("/{id}", PutAsync).WithName("PutBrand").RequireRateLimiting(RateLimitPolicies.Writes);
+        brands.MapDelete("/{id}", DeleteAsync).WithName("DeleteBrand").RequireRateLimiting(RateLimitPolicies.Writes);
         return app;
     }
 

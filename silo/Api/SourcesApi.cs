@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Pulse.Dashboard.Api;
 using Pulse.Grains;
 using Pulse.Silo.Engineers;
+using Pulse.Silo.RateLimits;
 using Pulse.Silo.Sources;
 using Pulse.Sources.Connecting;
 using Pulse.Sources.Running;
@@ -24,8 +25,8 @@ public static class SourcesApi
         // engineers' policy: loopback, or HTTP Basic once Pulse:Engineers:Password is set.
         sources.MapGet("/", ListAsync).WithName("ListSources").AllowAnonymous();
         sources.MapGet("/{id}", GetAsync).WithName("GetSource").AllowAnonymous();
-        sources.MapPut("/{id}", PutAsync).WithName("PutSource").RequireAuthorization(EngineersDashboardExtensions.Policy);
-        sources.MapDelete("/{id}", DeleteAsync).WithName("DeleteSource").RequireAuthorization(EngineersDashboardExtensions.Policy);
+        sources.MapPut("/{id}", PutAsync).WithName("PutSource").RequireAuthorization(EngineersDashboardExtensions.Policy).RequireRateLimiting(RateLimitPolicies.Writes);
+        sources.MapDelete("/{id}", DeleteAsync).WithName("DeleteSource").RequireAuthorization(EngineersDashboardExtensions.Policy).RequireRateLimiting(RateLimitPolicies.Writes);
         return app;
     }
 

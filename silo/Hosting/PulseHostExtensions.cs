@@ -11,6 +11,7 @@ using Pulse.Silo.Cluster;
 using Pulse.Silo.Demo;
 using Pulse.Silo.Engineers;
 using Pulse.Silo.Ingest;
+using Pulse.Silo.RateLimits;
 using Pulse.Silo.Sources;
 
 namespace Pulse.Silo.Hosting;
@@ -60,6 +61,7 @@ public static class PulseHostExtensions
         builder.Services.AddPulseDashboard();
         builder.Services.AddEngineersDashboard();
         builder.Services.AddProblemDetails();
+        builder.Services.AddPulseRateLimits();
         builder.Services.AddExceptionHandler<ClusterUnavailableHandler>();
         // The HTTP boundary: alert kinds, states and sensitivities by their names in CONTRACT.md.
         builder.Services.ConfigureHttpJsonOptions(o => AlertWireNames.AddJsonConverters(o.SerializerOptions.Converters));
@@ -78,6 +80,7 @@ public static class PulseHostExtensions
         app.UsePulseDashboardApp();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UsePulseRateLimits();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
         if (mode.RunsSilo)
         {

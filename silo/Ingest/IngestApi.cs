@@ -9,6 +9,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Pulse.Grains;
 using Pulse.Grains.Mentions;
+using Pulse.Silo.RateLimits;
 
 namespace Pulse.Silo.Ingest;
 
@@ -48,6 +49,8 @@ public static class IngestApi
         app.MapPost(Route, static (HttpContext context, [FromServices] MentionIngestHandler handler, [FromServices] IMentionIngestor ingestor)
                 => handler.HandleAsync(context, ingestor))
             .WithName("IngestMentions")
+            .RequireRateLimiting(RateLimitPolicies.Ingest)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .Produces(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)

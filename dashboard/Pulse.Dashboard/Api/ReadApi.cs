@@ -48,7 +48,7 @@ public static class ReadApi
             return problem;
         }
 
-        if (await FindBrandAsync(grains, id) is not { } brand)
+        if (await grains.FindBrandAsync(id) is not { } brand)
         {
             return ApiProblems.BrandNotFound(id);
         }
@@ -68,7 +68,7 @@ public static class ReadApi
             return ApiProblems.Invalid("points", $"points must be between 1 and {MaxSeriesPoints}.");
         }
 
-        if (await FindBrandAsync(grains, id) is not { } brand)
+        if (await grains.FindBrandAsync(id) is not { } brand)
         {
             return ApiProblems.BrandNotFound(id);
         }
@@ -83,17 +83,12 @@ public static class ReadApi
             return ApiProblems.Invalid("limit", $"limit must be between 1 and {MaxMentions}.");
         }
 
-        if (await FindBrandAsync(grains, id) is not { } brand)
+        if (await grains.FindBrandAsync(id) is not { } brand)
         {
             return ApiProblems.BrandNotFound(id);
         }
 
         return TypedResults.Ok(await grains.GetGrain<IBrandGrain>(brand.Id).GetLatestAsync(limit));
-    }
-
-    private static async Task<BrandDefinition?> FindBrandAsync(IGrainFactory grains, string id)
-    {
-        return (await grains.GetGrain<IBrandCatalogGrain>(IBrandCatalogGrain.Key).GetAsync()).Find(id);
     }
 
     private static bool TryWindow(string? window, out TimeSpan span, out ProblemHttpResult problem)

@@ -48,7 +48,7 @@ internal static class AlertIncidents
             Expected = lead.Expected,
             Message = AlertMessages.For(joined),
             Why = Why(alert.Why, signal),
-            History = escalation is null ? alert.History : [.. alert.History, new AlertAction("escalate", "pulse", signal.At, escalation)],
+            History = escalation is null ? alert.History : AlertHistory.Append(alert.History, new AlertAction("escalate", "pulse", signal.At, escalation)),
             Facets = joined,
         };
     }

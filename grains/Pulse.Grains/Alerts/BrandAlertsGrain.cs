@@ -126,14 +126,25 @@ internal sealed partial class BrandAlertsGrain(
             return null;
         }
 
+        if (AlertHistory.Check(by, note) is { } problem)
+        {
+            throw new ArgumentException(problem.Problem, problem.Field);
+        }
+
         var alert = state.State.Alerts[index];
+        if (alert.State == to)
+        {
+            // Repeated (two people at once, or a client retrying): the first one counts; no history entry, no webhook.
+            return alert;
+        }
+
         if (alert.State == AlertState.Resolved)
         {
             throw new InvalidOperationException($"Alert '{alertId}' is already resolved.");
         }
 
         var now = clock.GetUtcNow();
-        alert = alert with { State = to, UpdatedAt = now, History = [.. alert.History, new AlertAction(action, by, now, note)] };
+        alert = alert with { State = to, UpdatedAt = now, History = AlertHistory.Append(alert.History, new AlertAction(action, by, now, note)) };
         alert = Notify(alert, @event, now);
         state.State.Alerts[index] = alert;
         await state.WriteStateAsync();

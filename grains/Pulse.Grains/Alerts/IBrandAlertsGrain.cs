@@ -12,9 +12,14 @@ public interface IBrandAlertsGrain : IGrainWithStringKey
 
     Task<Alert[]> ListAsync(AlertState? state, DateTimeOffset? since);
 
-    /// <summary>Null when no such alert; throws <see cref="InvalidOperationException"/> for a resolved one.</summary>
+    /// <summary>
+    /// Null when no such alert. Acknowledging an acknowledged alert is a no-op that returns it unchanged (the note is not
+    /// recorded); acknowledging a resolved one throws <see cref="InvalidOperationException"/>; a note or name past
+    /// <see cref="AlertHistory"/>'s limits throws <see cref="ArgumentException"/>.
+    /// </summary>
     Task<Alert?> AcknowledgeAsync(string alertId, string by, string? note);
 
+    /// <summary>As <see cref="AcknowledgeAsync"/>; resolving a resolved alert is a no-op that returns it unchanged.</summary>
     Task<Alert?> ResolveAsync(string alertId, string by, string? note);
 
     Task<AlertSettings> GetSettingsAsync();

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 
@@ -20,7 +21,7 @@ internal static class BrandSetup
         var missing = brands.Where(b => !existing.Contains(b.Id)).ToArray();
         await Parallel.ForEachAsync(missing, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (brand, ct) =>
         {
-            using var response = await http.PutAsJsonAsync(new Uri(host, $"/api/brands/{brand.Id}"), brand.ToRequest(), ct).ConfigureAwait(false);
+            using var response = await PutAsync(http, host, brand, ct).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
                 var detail = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
@@ -28,5 +29,22 @@ internal static class BrandSetup
             }
         }).ConfigureAwait(false);
         return missing.Length;
+    }
+
+    /// <summary>Creating a thousand brands outruns the host's write limit (429): wait as told and put the brand again.</summary>
+    private static async Task<HttpResponseMessage> PutAsync(HttpClient http, Uri host, LoadBrand brand, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var response = await http.PutAsJsonAsync(new Uri(host, $"/api/brands/{brand.Id}"), brand.ToRequest(), cancellationToken).ConfigureAwait(false);
+            if (response.StatusCode != HttpStatusCode.TooManyRequests)
+            {
+                return response;
+            }
+
+            var wait = HttpLoadSender.RetryAfter(response);
+            response.Dispose();
+            await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+        }
     }
 }

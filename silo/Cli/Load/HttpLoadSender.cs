@@ -31,7 +31,8 @@ internal sealed class HttpLoadSender(HttpClient http, Uri endpoint) : ILoadSende
 
             // A 400 still ingests the valid lines and says how many.
             var accepted = AcceptedIn(body) ?? 0;
-            TimeSpan? retryAfter = response.StatusCode == HttpStatusCode.ServiceUnavailable ? RetryAfter(response) : null;
+            // 503 (ingest log down) and 429 (rate limited) both say when to come back: the workers pause until then.
+            TimeSpan? retryAfter = response.StatusCode is HttpStatusCode.ServiceUnavailable or HttpStatusCode.TooManyRequests ? RetryAfter(response) : null;
             return new SendOutcome(accepted, count - accepted, $"http-{(int)response.StatusCode}", retryAfter);
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -44,7 +45,7 @@ internal sealed class HttpLoadSender(HttpClient http, Uri endpoint) : ILoadSende
         }
     }
 
-    private static TimeSpan RetryAfter(HttpResponseMessage response) =>
+    internal static TimeSpan RetryAfter(HttpResponseMessage response) =>
         response.Headers.RetryAfter switch
         {
             { Delta: { } delta } => delta,
