@@ -11,6 +11,9 @@ namespace Pulse.Dashboard;
 
 public static class DashboardExtensions
 {
+    /// <summary>Where the live hub is mapped.</summary>
+    public const string HubPath = "/hubs/pulse";
+
     /// <summary>
     /// SignalR, the hub's limits ("Pulse:Hub"), who may watch which brand (<see cref="IBrandVisibility"/>: everyone every
     /// brand, until authentication registers its own) and the forwarder that carries grain updates to this host's browsers.
@@ -30,7 +33,7 @@ public static class DashboardExtensions
     /// <summary>The hub at /hubs/pulse and the read API under /api.</summary>
     public static IEndpointRouteBuilder MapPulseDashboard(this IEndpointRouteBuilder app)
     {
-        app.MapHub<PulseHub>("/hubs/pulse");
+        app.MapHub<PulseHub>(HubPath);
         app.MapPulseReadApi();
         return app;
     }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Pulse.Dashboard;
 using Pulse.Dashboard.App;
+using Pulse.Dashboard.Hubs;
 using Pulse.Grains;
 using Pulse.Grains.Alerts;
 using Pulse.Silo.Api;
@@ -77,6 +78,7 @@ public static class PulseHostExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UsePulseSecurityHeaders();
+        app.UsePulseHubOriginCheck();
         app.UsePulseDashboardApp();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -2,8 +2,8 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Pulse.Dashboard.Hubs;
 
-/// <summary>Limits of one hub connection (section "Pulse:Hub", validated at start).</summary>
-public sealed class LiveHubOptions
+/// <summary>Limits of one hub connection and who may open one (section "Pulse:Hub", validated at start).</summary>
+public sealed class LiveHubOptions : IValidatableObject
 {
     public const string Section = "Pulse:Hub";
 
@@ -14,4 +14,25 @@ public sealed class LiveHubOptions
     /// </summary>
     [Range(1, 100_000)]
     public int MaxBrandGroups { get; set; } = 200;
+
+    /// <summary>
+    /// Page origins besides this host's own that may open the hub (e.g. "https://wall.example.com" for a war-room page
+    /// served elsewhere). Empty by default: the dashboard is served by Pulse itself.
+    /// </summary>
+    public IReadOnlyList<string> AllowedOrigins { get; set; } = [];
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        for (var i = 0; i < AllowedOrigins.Count; i++)
+        {
+            var origin = AllowedOrigins[i];
+            if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+                || uri.PathAndQuery != "/" || origin.EndsWith('/'))
+            {
+                yield return new ValidationResult(
+                    $"Pulse:Hub:AllowedOrigins:{i} '{origin}' is not an origin: write scheme://host[:port], without a path or trailing slash.",
+                    [nameof(AllowedOrigins)]);
+            }
+        }
+    }
 }
