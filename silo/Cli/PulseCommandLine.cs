@@ -14,7 +14,7 @@ public static class PulseCommandLine
             serving the dashboard and API (default http://localhost:5080).
             --demo     generate demo brands and mentions, with a crisis spike every few minutes
             --brands   a JSON file of brands to add at start
-        pulse --redis HOST:PORT [--redis-password P] [--redis-tls] [--cluster-id ID] [--advertise IP]
+        pulse --redis HOST:PORT [--redis-password-file PATH] [--redis-tls] [--cluster-id ID] [--advertise IP]
               [--silo-port N] [--gateway-port N] [--urls URL] [--brands FILE] [--demo]
             Runs one silo of a cluster: membership, grain state and the ingest log live in Redis; every
             `pulse --redis` with the same Redis and cluster id joins. Silos bind loopback unless --advertise

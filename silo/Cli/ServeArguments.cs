@@ -12,7 +12,7 @@ internal static class ServeArguments
         ["--silo-port"] = "Pulse:SiloPort",
         ["--gateway-port"] = "Pulse:GatewayPort",
         ["--redis"] = "Pulse:Redis:Endpoint",
-        ["--redis-password"] = "Pulse:Redis:Password",
+        ["--redis-password-file"] = "Pulse:Redis:PasswordFile",
         ["--cluster-id"] = "Pulse:Redis:ClusterId",
         ["--advertise"] = "Pulse:AdvertisedAddress",
         ["--gateway"] = "Pulse:Client:Gateways",
@@ -31,6 +31,13 @@ internal static class ServeArguments
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
+            if (string.Equals(arg, "--redis-password", StringComparison.OrdinalIgnoreCase) || arg.StartsWith("--redis-password=", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new ArgumentException(
+                    "--redis-password would show the password to every user of this machine (the process list). "
+                    + "Set Pulse__Redis__Password in the environment, or pass --redis-password-file PATH.");
+            }
+
             if (SwitchFlags.TryGetValue(arg, out var switchKey))
             {
                 result.Add($"--{switchKey}=true");

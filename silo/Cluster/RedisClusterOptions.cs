@@ -5,7 +5,7 @@ namespace Pulse.Silo.Cluster;
 
 /// <summary>
 /// Cluster mode's one external dependency (section "Pulse:Redis", or `--redis HOST:PORT` with
-/// `--redis-password` and `--redis-tls`). Set <see cref="Endpoint"/> and `pulse` runs in cluster mode:
+/// `--redis-password-file` and `--redis-tls`). Set <see cref="Endpoint"/> and `pulse` runs in cluster mode:
 /// membership, grain state and the ingest log all live in this Redis.
 /// </summary>
 public sealed class RedisClusterOptions
@@ -15,7 +15,17 @@ public sealed class RedisClusterOptions
     /// <summary>HOST:PORT of the Redis server; empty means the embedded default (no Redis).</summary>
     public string? Endpoint { get; set; }
 
+    /// <summary>
+    /// The password (or ACL user's password), from the environment (<c>Pulse__Redis__Password</c>) or a configuration file;
+    /// never from the command line, where every user of the machine can read it in the process list.
+    /// </summary>
     public string? Password { get; set; }
+
+    /// <summary>A file holding the password (a mounted secret), read at start; a trailing newline is not part of it.</summary>
+    public string? PasswordFile { get; set; }
+
+    /// <summary>An ACL user name (Redis 6+); empty uses the default user.</summary>
+    public string? User { get; set; }
 
     public bool Tls { get; set; }
 
@@ -34,7 +44,8 @@ public sealed class RedisClusterOptions
     {
         var options = new ConfigurationOptions
         {
-            Password = string.IsNullOrEmpty(Password) ? null : Password,
+            User = string.IsNullOrEmpty(User) ? null : User,
+            Password = ResolvePassword(),
             Ssl = Tls,
             AbortOnConnectFail = false, // start, and recover, while Redis is down; calls fail fast meanwhile
             ConnectTimeout = (int)Timeout.TotalMilliseconds,
@@ -44,5 +55,28 @@ public sealed class RedisClusterOptions
         };
         options.EndPoints.Add(Endpoint ?? throw new InvalidOperationException("Pulse:Redis:Endpoint is not set."));
         return options;
+    }
+
+    /// <summary><see cref="Password"/>, or the contents of <see cref="PasswordFile"/>; a clear error when both are set or the file cannot be read.</summary>
+    public string? ResolvePassword()
+    {
+        if (string.IsNullOrEmpty(PasswordFile))
+        {
+            return string.IsNullOrEmpty(Password) ? null : Password;
+        }
+
+        if (!string.IsNullOrEmpty(Password))
+        {
+            throw new InvalidOperationException("Set Pulse:Redis:Password or Pulse:Redis:PasswordFile, not both.");
+        }
+
+        try
+        {
+            return File.ReadAllText(PasswordFile).TrimEnd('\r', '\n');
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException($"Pulse:Redis:PasswordFile '{PasswordFile}' cannot be read: {ex.Message}", ex);
+        }
     }
 }

@@ -12,10 +12,13 @@ public sealed class RedisServer : IAsyncDisposable
 {
     private Process? _process;
 
-    private RedisServer(int port, string? dataDirectory)
+    private readonly string? _password;
+
+    private RedisServer(int port, string? dataDirectory, string? password)
     {
         Port = port;
         DataDirectory = dataDirectory;
+        _password = password;
     }
 
     public int Port { get; }
@@ -25,9 +28,10 @@ public sealed class RedisServer : IAsyncDisposable
     /// <summary>"127.0.0.1:PORT", the form `pulse --redis` takes.</summary>
     public string Endpoint => $"127.0.0.1:{Port}";
 
-    public static async Task<RedisServer> StartAsync(string? dataDirectory = null, int? port = null)
+    /// <summary>Starts a server; with <paramref name="password"/> it requires AUTH (requirepass), as a production Redis does.</summary>
+    public static async Task<RedisServer> StartAsync(string? dataDirectory = null, int? port = null, string? password = null)
     {
-        var server = new RedisServer(port ?? FreePort.Next(), dataDirectory);
+        var server = new RedisServer(port ?? FreePort.Next(), dataDirectory, password);
         await server.StartAsync();
         return server;
     }
@@ -105,6 +109,11 @@ public sealed class RedisServer : IAsyncDisposable
         yield return "127.0.0.1";
         yield return "--save";
         yield return "";
+        if (_password is not null)
+        {
+            yield return "--requirepass";
+            yield return _password;
+        }
         if (DataDirectory is null)
         {
             yield return "--appendonly";
@@ -129,15 +138,35 @@ public sealed class RedisServer : IAsyncDisposable
             using var client = new TcpClient();
             await client.ConnectAsync("127.0.0.1", Port);
             using var stream = client.GetStream();
+            if (_password is not null)
+            {
+                await stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes($"*2\r\n$4\r\nAUTH\r\n${System.Text.Encoding.UTF8.GetByteCount(_password)}\r\n{_password}\r\n"));
+                if (!(await ReadLineAsync(stream)).StartsWith('+'))
+                {
+                    return false;
+                }
+            }
+
             await stream.WriteAsync("PING\r\n"u8.ToArray());
-            var buffer = new byte[64];
-            var read = await stream.ReadAsync(buffer).AsTask().WaitAsync(TimeSpan.FromSeconds(2));
-            return read > 0 && buffer[0] == (byte)'+';
+            return (await ReadLineAsync(stream)).StartsWith('+'); // not -LOADING
         }
         catch (Exception ex) when (ex is SocketException or IOException or TimeoutException)
         {
             return false;
         }
+    }
+
+    /// <summary>One reply line of the Redis protocol (an empty string if the server closed or said nothing in 2 s).</summary>
+    private static async Task<string> ReadLineAsync(NetworkStream stream)
+    {
+        var line = new System.Text.StringBuilder();
+        var one = new byte[1];
+        while (await stream.ReadAsync(one).AsTask().WaitAsync(TimeSpan.FromSeconds(2)) == 1 && one[0] != (byte)'\n')
+        {
+            line.Append((char)one[0]);
+        }
+
+        return line.ToString();
     }
 
     private static string FindExecutable()

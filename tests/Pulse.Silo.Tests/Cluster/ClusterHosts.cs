@@ -8,10 +8,11 @@ namespace Pulse.Silo.Tests.Cluster;
 /// <summary>`pulse --redis ...` and `pulse --dashboard-only --redis ...` hosts for one cluster, each on its own free ports.</summary>
 internal sealed class ClusterHosts(RedisServer redis, string clusterId)
 {
-    public Task<RunningHost> StartSiloAsync() => RunningHost.StartAsync(
+    public Task<RunningHost> StartSiloAsync(params string[] extraArgs) => RunningHost.StartAsync(
     [
         "--redis", redis.Endpoint, "--cluster-id", clusterId,
         "--silo-port", Port(), "--gateway-port", Port(),
+        .. extraArgs,
     ]);
 
     public Task<RunningHost> StartDashboardOnlyAsync() => RunningHost.StartAsync(
