@@ -27,7 +27,7 @@ internal sealed partial class ClusterUnavailableHandler(IProblemDetailsService p
 
         LogUnavailable(httpContext.Request.Method, httpContext.Request.Path, exception.GetType().Name, exception.Message);
         httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        httpContext.Response.Headers.RetryAfter = ((int)RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        var seconds = RetryAfterResult.Set(httpContext.Response, RetryAfter);
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
@@ -37,7 +37,7 @@ internal sealed partial class ClusterUnavailableHandler(IProblemDetailsService p
                 Status = StatusCodes.Status503ServiceUnavailable,
                 Title = "Cluster briefly unavailable",
                 Detail = string.Create(CultureInfo.InvariantCulture,
-                    $"A silo joined or left and the data this request needs is moving to another silo. Retry after {(int)RetryAfter.TotalSeconds} s."),
+                    $"A silo joined or left and the data this request needs is moving to another silo. Retry after {seconds} s."),
             },
         });
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using Pulse.Silo.Hosting;
 
 namespace Pulse.Silo.Ingest;
 

@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Pulse.Silo.Hosting;
 
 namespace Pulse.Silo.RateLimits;
 
@@ -15,7 +15,6 @@ internal static partial class RateLimitRejection
         var context = rejected.HttpContext;
         var policy = RateLimitExtensions.PolicyOf(context) ?? "global";
         var perClient = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter);
-        var seconds = Math.Max(1, (int)Math.Ceiling((perClient ? retryAfter : BusyRetryAfter).TotalSeconds));
         var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RateLimitRejection));
         if (logger.IsEnabled(LogLevel.Debug))
         {
@@ -23,7 +22,7 @@ internal static partial class RateLimitRejection
             LogRejected(logger, policy, client, perClient);
         }
 
-        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        var seconds = RetryAfterResult.Set(context.Response, perClient ? retryAfter : BusyRetryAfter);
         var detail = perClient
             ? $"This client sent more requests than the '{policy}' limit allows. Retry after {seconds} s."
             : $"This host is handling as many '{policy}' requests as it takes at once. Retry after {seconds} s.";
