@@ -131,23 +131,16 @@ internal sealed class FakeMastodon : IAsyncDisposable
     /// <summary>Aborts every open stream's connection mid-way, as an instance restart or a proxy would.</summary>
     public void DropStreams()
     {
-        List<Subscriber> dropped;
+        // Under the gate: a stream still listed has a handler that has not left, so its context is still its own
+        // (Kestrel reuses an ended request's context for the next one).
         lock (_gate)
         {
-            dropped = [.. _subscribers];
-            _subscribers.Clear();
-        }
-
-        foreach (var subscriber in dropped)
-        {
-            try
+            foreach (var subscriber in _subscribers)
             {
                 subscriber.Context.Abort();
             }
-            catch (ObjectDisposedException)
-            {
-                // That request had already ended (the client went away first): nothing left to drop.
-            }
+
+            _subscribers.Clear();
         }
     }
 

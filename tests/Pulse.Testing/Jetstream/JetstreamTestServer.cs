@@ -23,7 +23,8 @@ public sealed class JetstreamTestServer(int port) : IAsyncDisposable
 {
     private readonly object _gate = new();
     private readonly List<Entry> _entries = [];
-    private readonly ConcurrentDictionary<HttpContext, byte> _open = new();
+    // Guarded by _gate: a context is aborted only while its handler has not yet left (Kestrel reuses ended contexts).
+    private readonly HashSet<HttpContext> _open = [];
     private WebApplication? _app;
     private int _dropAfterNext = -1;
     private long _framesSent;
@@ -92,9 +93,12 @@ public sealed class JetstreamTestServer(int port) : IAsyncDisposable
         }
 
         _app = null;
-        foreach (var context in _open.Keys)
+        lock (_gate)
         {
-            context.Abort();
+            foreach (var context in _open)
+            {
+                context.Abort();
+            }
         }
 
         await app.StopAsync();
@@ -125,7 +129,11 @@ public sealed class JetstreamTestServer(int port) : IAsyncDisposable
         var frames = Select(cursorText, wanted);
         var dropAfter = Interlocked.Exchange(ref _dropAfterNext, -1);
 
-        _open[context] = 0;
+        lock (_gate)
+        {
+            _open.Add(context);
+        }
+
         try
         {
             using var socket = await context.WebSockets.AcceptWebSocketAsync();
@@ -166,7 +174,10 @@ public sealed class JetstreamTestServer(int port) : IAsyncDisposable
         }
         finally
         {
-            _open.TryRemove(context, out _);
+            lock (_gate)
+            {
+                _open.Remove(context);
+            }
         }
     }
 
