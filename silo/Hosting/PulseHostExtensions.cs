@@ -7,6 +7,8 @@ using Pulse.Dashboard.Hubs;
 using Pulse.Grains;
 using Pulse.Grains.Alerts;
 using Pulse.Silo.Api;
+using Pulse.Silo.Auth;
+using Pulse.Silo.Auth.Keys;
 using Pulse.Silo.Brands;
 using Pulse.Silo.Cluster;
 using Pulse.Silo.Demo;
@@ -61,6 +63,7 @@ public static class PulseHostExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddPulseDashboard();
         builder.Services.AddEngineersDashboard();
+        builder.Services.AddPulseAuthorization(redis);
         builder.Services.AddProblemDetails();
         builder.Services.AddPulseRateLimits();
         builder.Services.AddExceptionHandler<ClusterUnavailableHandler>();
@@ -96,6 +99,7 @@ public static class PulseHostExtensions
         app.MapBrandsApi();
         app.MapSourcesApi();
         app.MapAlertsApi();
+        app.MapApiKeysApi();
         app.MapPulseDashboard();
         app.MapEngineersDashboard();
         return app;

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Pulse.Silo.Auth.Keys;
+using Pulse.Silo.Cluster;
+using StackExchange.Redis;
+
+namespace Pulse.Silo.Auth;
+
+/// <summary>Who is calling (the "ApiKey" scheme) and what they may do (<see cref="PulsePolicies"/>).</summary>
+public static class PulseAuthorizationExtensions
+{
+    /// <summary>
+    /// Options ("Pulse:Auth", validated at start), the key store (Redis when the host has one, so all hosts of a cluster
+    /// share keys; memory otherwise), the "ApiKey" scheme and one policy per <see cref="PulsePolicies"/> name. Endpoints
+    /// without <c>RequireAuthorization</c> stay open for now (docs/auth-plan.md: the fallback policy comes next).
+    /// </summary>
+    public static IServiceCollection AddPulseAuthorization(this IServiceCollection services, RedisClusterOptions redis)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(redis);
+        services.AddOptions<PulseAuthOptions>().BindConfiguration(PulseAuthOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PulseAuthOptions>, PulseAuthOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<BootstrapAdminKey>();
+        services.TryAddSingleton<ApiKeyAudit>();
+        if (redis.Enabled)
+        {
+            // The multiplexer is registered by the cluster silo and the dashboard-only client when they have Redis.
+            services.TryAddSingleton<IApiKeyStore>(sp => new RedisApiKeyStore(sp.GetRequiredService<IConnectionMultiplexer>(), redis));
+        }
+        else
+        {
+            services.TryAddSingleton<IApiKeyStore, InMemoryApiKeyStore>();
+        }
+
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        var policies = services.AddAuthorizationBuilder();
+        foreach (var name in PulsePolicies.All)
+        {
+            policies.AddPolicy(name, policy => policy
+                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+                .RequireAuthenticatedUser()
+                .RequireRole(PulsePolicies.RolesFor(name).Select(PulseRoleNames.Of)));
+        }
+
+        return services;
+    }
+}

@@ -1,0 +1,29 @@
+using System.Security.Claims;
+
+namespace Pulse.Silo.Auth;
+
+/// <summary>
+/// The claims every Pulse identity carries, whatever signed it in (API key now; cookie and OpenID Connect later), so
+/// policies, the hub and the audit log read one shape.
+/// </summary>
+public static class PulseClaims
+{
+    /// <summary>How the caller signed in: <see cref="ApiKeyKind"/>, later also "user".</summary>
+    public const string Kind = "pulse:kind";
+
+    public const string ApiKeyKind = "api-key";
+
+    /// <summary>
+    /// A principal for <paramref name="id"/> (stable, e.g. "key:3f2a…"), shown as <paramref name="name"/>, with one role
+    /// claim by its wire name so <c>RequireRole</c> and <c>IsInRole</c> work unchanged.
+    /// </summary>
+    public static ClaimsPrincipal Principal(string scheme, string kind, string id, string name, PulseRole role) =>
+        new(new ClaimsIdentity(
+            [
+                new Claim(ClaimTypes.NameIdentifier, id),
+                new Claim(ClaimTypes.Name, name),
+                new Claim(ClaimTypes.Role, PulseRoleNames.Of(role)),
+                new Claim(Kind, kind),
+            ],
+            scheme));
+}
