@@ -30,11 +30,14 @@ public static class DashboardExtensions
         return services;
     }
 
-    /// <summary>The hub at /hubs/pulse and the read API under /api.</summary>
-    public static IEndpointRouteBuilder MapPulseDashboard(this IEndpointRouteBuilder app)
+    /// <summary>
+    /// The hub at /hubs/pulse and the read API under /api, both for callers who pass <paramref name="readPolicy"/>: the
+    /// host names its policy, so this project needs no knowledge of keys, roles or sign-in.
+    /// </summary>
+    public static IEndpointRouteBuilder MapPulseDashboard(this IEndpointRouteBuilder app, string readPolicy)
     {
-        app.MapHub<PulseHub>(HubPath);
-        app.MapPulseReadApi();
+        app.MapHub<PulseHub>(HubPath).RequireAuthorization(readPolicy);
+        app.MapPulseReadApi(readPolicy);
         return app;
     }
 }

@@ -7,6 +7,7 @@ using Pulse.Grains.Alerts;
 using Pulse.Grains.Brands;
 using Pulse.Grains.Webhooks;
 using Pulse.Grains.Outbound;
+using Pulse.Silo.Auth;
 using Pulse.Silo.RateLimits;
 
 namespace Pulse.Silo.Api;
@@ -24,8 +25,8 @@ public static class AlertSettingsApi
     public static IEndpointRouteBuilder MapAlertSettingsApi(this IEndpointRouteBuilder app)
     {
         var settings = app.MapGroup("/api/brands/{id}/alert-settings").WithTags("Alerts");
-        settings.MapGet("/", GetAsync).WithName("GetAlertSettings");
-        settings.MapPut("/", PutAsync).WithName("PutAlertSettings").RequireRateLimiting(RateLimitPolicies.Writes);
+        settings.MapGet("/", GetAsync).WithName("GetAlertSettings").RequireAuthorization(PulsePolicies.Read);
+        settings.MapPut("/", PutAsync).WithName("PutAlertSettings").RequireAuthorization(PulsePolicies.Admin).RequireRateLimiting(RateLimitPolicies.Writes);
         return app;
     }
 

@@ -2,6 +2,7 @@ using Pulse.Dashboard.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pulse.Grains.Alerts;
 using Pulse.Grains.Brands;
+using Pulse.Silo.Auth;
 using Pulse.Silo.RateLimits;
 
 namespace Pulse.Silo.Api;
@@ -16,11 +17,11 @@ public static class AlertsApi
     public static IEndpointRouteBuilder MapAlertsApi(this IEndpointRouteBuilder app)
     {
         var alerts = app.MapGroup("/api/alerts").WithTags("Alerts");
-        alerts.MapGet("/", ListAsync).WithName("ListAlerts");
+        alerts.MapGet("/", ListAsync).WithName("ListAlerts").RequireAuthorization(PulsePolicies.Read);
         alerts.MapPost("/{id}/ack", (string id, AlertActionRequest? body, IGrainFactory grains) =>
-            TransitionAsync(id, body, grains, (g, by, note) => g.AcknowledgeAsync(id, by, note))).WithName("AcknowledgeAlert").RequireRateLimiting(RateLimitPolicies.Writes);
+            TransitionAsync(id, body, grains, (g, by, note) => g.AcknowledgeAsync(id, by, note))).WithName("AcknowledgeAlert").RequireAuthorization(PulsePolicies.Respond).RequireRateLimiting(RateLimitPolicies.Writes);
         alerts.MapPost("/{id}/resolve", (string id, AlertActionRequest? body, IGrainFactory grains) =>
-            TransitionAsync(id, body, grains, (g, by, note) => g.ResolveAsync(id, by, note))).WithName("ResolveAlert").RequireRateLimiting(RateLimitPolicies.Writes);
+            TransitionAsync(id, body, grains, (g, by, note) => g.ResolveAsync(id, by, note))).WithName("ResolveAlert").RequireAuthorization(PulsePolicies.Respond).RequireRateLimiting(RateLimitPolicies.Writes);
         app.MapAlertSettingsApi();
         app.MapDataGapsApi();
         return app;

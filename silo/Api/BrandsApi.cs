@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Pulse.Grains.Alerts;
 using Pulse.Grains.Brands;
 using Pulse.Silo.Brands;
+using Pulse.Silo.Auth;
 using Pulse.Silo.RateLimits;
 
 namespace Pulse.Silo.Api;
@@ -13,10 +14,10 @@ public static class BrandsApi
     public static IEndpointRouteBuilder MapBrandsApi(this IEndpointRouteBuilder app)
     {
         var brands = app.MapGroup("/api/brands").WithTags("Brands");
-        brands.MapGet("/", ListAsync).WithName("ListBrands");
-        brands.MapGet("/{id}", GetAsync).WithName("GetBrand");
-        brands.MapPut("/{id}", PutAsync).WithName("PutBrand").RequireRateLimiting(RateLimitPolicies.Writes);
-        brands.MapDelete("/{id}", DeleteAsync).WithName("DeleteBrand").RequireRateLimiting(RateLimitPolicies.Writes);
+        brands.MapGet("/", ListAsync).WithName("ListBrands").RequireAuthorization(PulsePolicies.Read);
+        brands.MapGet("/{id}", GetAsync).WithName("GetBrand").RequireAuthorization(PulsePolicies.Read);
+        brands.MapPut("/{id}", PutAsync).WithName("PutBrand").RequireAuthorization(PulsePolicies.Admin).RequireRateLimiting(RateLimitPolicies.Writes);
+        brands.MapDelete("/{id}", DeleteAsync).WithName("DeleteBrand").RequireAuthorization(PulsePolicies.Admin).RequireRateLimiting(RateLimitPolicies.Writes);
         return app;
     }
 

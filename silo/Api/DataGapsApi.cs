@@ -1,4 +1,5 @@
 using Pulse.Grains.Feeds;
+using Pulse.Silo.Auth;
 
 namespace Pulse.Silo.Api;
 
@@ -13,7 +14,8 @@ public static class DataGapsApi
         app.MapGet("/api/data-gaps", async (IGrainFactory grains) =>
                 TypedResults.Ok(await grains.GetGrain<IFeedMonitorGrain>(IFeedMonitorGrain.Key).ListAsync()))
             .WithTags("Alerts")
-            .WithName("ListDataGaps");
+            .WithName("ListDataGaps")
+            .RequireAuthorization(PulsePolicies.Read);
         return app;
     }
 }

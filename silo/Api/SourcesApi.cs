@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Pulse.Dashboard.Api;
 using Pulse.Grains;
-using Pulse.Silo.Engineers;
+using Pulse.Silo.Auth;
 using Pulse.Silo.RateLimits;
 using Pulse.Silo.Sources;
 using Pulse.Sources.Connecting;
@@ -20,13 +20,12 @@ public static class SourcesApi
     {
         var sources = app.MapGroup("/api/sources").WithTags("Sources");
 
-        // Reading is open like the rest of the read API (the dashboard's Sources panel polls it); changing a source is an
-        // operator's act (a source holds a token and makes the server connect where it says), so it takes the
-        // engineers' policy: loopback, or HTTP Basic once Pulse:Engineers:Password is set.
-        sources.MapGet("/", ListAsync).WithName("ListSources").AllowAnonymous();
-        sources.MapGet("/{id}", GetAsync).WithName("GetSource").AllowAnonymous();
-        sources.MapPut("/{id}", PutAsync).WithName("PutSource").RequireAuthorization(EngineersDashboardExtensions.Policy).RequireRateLimiting(RateLimitPolicies.Writes);
-        sources.MapDelete("/{id}", DeleteAsync).WithName("DeleteSource").RequireAuthorization(EngineersDashboardExtensions.Policy).RequireRateLimiting(RateLimitPolicies.Writes);
+        // Reading is a viewer's, as the rest of the read API (the dashboard's Sources panel polls it); changing a source is
+        // an admin's act (a source holds a token and makes the server connect where it says).
+        sources.MapGet("/", ListAsync).WithName("ListSources").RequireAuthorization(PulsePolicies.Read);
+        sources.MapGet("/{id}", GetAsync).WithName("GetSource").RequireAuthorization(PulsePolicies.Read);
+        sources.MapPut("/{id}", PutAsync).WithName("PutSource").RequireAuthorization(PulsePolicies.Admin).RequireRateLimiting(RateLimitPolicies.Writes);
+        sources.MapDelete("/{id}", DeleteAsync).WithName("DeleteSource").RequireAuthorization(PulsePolicies.Admin).RequireRateLimiting(RateLimitPolicies.Writes);
         return app;
     }
 

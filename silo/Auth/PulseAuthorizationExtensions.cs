@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Pulse.Silo.Auth.Keys;
@@ -12,8 +13,8 @@ public static class PulseAuthorizationExtensions
 {
     /// <summary>
     /// Options ("Pulse:Auth", validated at start), the key store (Redis when the host has one, so all hosts of a cluster
-    /// share keys; memory otherwise), the "ApiKey" scheme and one policy per <see cref="PulsePolicies"/> name. Endpoints
-    /// without <c>RequireAuthorization</c> stay open for now (docs/auth-plan.md: the fallback policy comes next).
+    /// share keys; memory otherwise), the schemes (<see cref="PulseSchemes"/>), one policy per <see cref="PulsePolicies"/>
+    /// name, and a fallback policy that needs an authenticated caller wherever an endpoint names none.
     /// </summary>
     public static IServiceCollection AddPulseAuthorization(this IServiceCollection services, RedisClusterOptions redis)
     {
@@ -34,13 +35,17 @@ public static class PulseAuthorizationExtensions
             services.TryAddSingleton<IApiKeyStore, InMemoryApiKeyStore>();
         }
 
-        services.AddAuthentication()
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
-        var policies = services.AddAuthorizationBuilder();
+        services.AddAuthentication(PulseSchemes.Default)
+            .AddPolicyScheme(PulseSchemes.Default, "Pulse", o => o.ForwardDefaultSelector = PulseSchemes.For)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(PulseSchemes.ApiKey, null);
+
+        // An endpoint someone forgot to give a policy is closed, not open: it needs at least a signed-in caller.
+        var policies = services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder(PulseSchemes.Default).RequireAuthenticatedUser().Build());
         foreach (var name in PulsePolicies.All)
         {
             policies.AddPolicy(name, policy => policy
-                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+                .AddAuthenticationSchemes(PulseSchemes.Default)
                 .RequireAuthenticatedUser()
                 .RequireRole(PulsePolicies.RolesFor(name).Select(PulseRoleNames.Of)));
         }

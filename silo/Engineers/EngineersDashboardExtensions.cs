@@ -1,35 +1,39 @@
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
 using Orleans.Dashboard;
+using Pulse.Silo.Auth;
 
 namespace Pulse.Silo.Engineers;
 
-/// <summary>The Orleans dashboard for engineers at <see cref="Route"/>, behind the "Engineers" scheme.</summary>
+/// <summary>The Orleans dashboard for engineers at <see cref="Route"/>, for admins only.</summary>
 public static class EngineersDashboardExtensions
 {
     public const string Route = "/orleans";
-    public const string Policy = "Engineers";
+
+    /// <summary>The section of the dashboard's own scheme, which the admin policy replaced.</summary>
+    public const string RetiredSection = "Pulse:Engineers";
 
     /// <summary>
-    /// Options (section "Pulse:Engineers", validated at start), the authentication scheme and the policy. The Orleans
+    /// Refuses to start with the retired "Pulse:Engineers" settings: an operator relying on that password should learn
+    /// that /orleans now takes an admin (key or sign-in), not find out when the old password stops working. The Orleans
     /// side (<c>AddDashboard()</c> on the silo or client builder) is added by the silo and client hosting.
     /// </summary>
-    public static IServiceCollection AddEngineersDashboard(this IServiceCollection services)
+    public static IServiceCollection AddEngineersDashboard(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddOptions<EngineersOptions>().BindConfiguration(EngineersOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddAuthentication()
-            .AddScheme<AuthenticationSchemeOptions, EngineersAuthenticationHandler>(EngineersAuthenticationHandler.SchemeName, null);
-        services.AddAuthorizationBuilder().AddPolicy(Policy, policy => policy
-            .AddAuthenticationSchemes(EngineersAuthenticationHandler.SchemeName)
-            .RequireAuthenticatedUser());
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<PulseAuthOptions>()
+            .Validate(
+                _ => !configuration.GetSection(RetiredSection).GetChildren().Any(),
+                $"{RetiredSection}:User/Password are retired: the Orleans dashboard ({Route}) now takes an admin API key or an admin's sign-in. Remove them.")
+            .ValidateOnStart();
         return services;
     }
 
+    /// <summary>The Orleans dashboard has no authentication of its own; the admin policy is in front of all of it.</summary>
     public static IEndpointRouteBuilder MapEngineersDashboard(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapOrleansDashboard(Route).RequireAuthorization(Policy);
+        app.MapOrleansDashboard(Route).RequireAuthorization(PulsePolicies.Admin);
         return app;
     }
 }

@@ -62,7 +62,7 @@ public static class PulseHostExtensions
         builder.Services.AddPulseChannels(builder.Configuration);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddPulseDashboard();
-        builder.Services.AddEngineersDashboard();
+        builder.Services.AddEngineersDashboard(builder.Configuration);
         builder.Services.AddPulseAuthorization(redis);
         builder.Services.AddProblemDetails();
         builder.Services.AddPulseRateLimits();
@@ -86,7 +86,8 @@ public static class PulseHostExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UsePulseRateLimits();
-        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
+        // Load balancers and orchestrators probe without credentials; the report names no brand or secret.
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
         if (mode.RunsSilo)
         {
             app.MapIngestApi();
@@ -100,7 +101,7 @@ public static class PulseHostExtensions
         app.MapSourcesApi();
         app.MapAlertsApi();
         app.MapApiKeysApi();
-        app.MapPulseDashboard();
+        app.MapPulseDashboard(PulsePolicies.Read);
         app.MapEngineersDashboard();
         return app;
     }

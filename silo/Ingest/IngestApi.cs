@@ -9,6 +9,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Pulse.Grains;
 using Pulse.Grains.Mentions;
+using Pulse.Silo.Auth;
 using Pulse.Silo.RateLimits;
 
 namespace Pulse.Silo.Ingest;
@@ -49,6 +50,7 @@ public static class IngestApi
         app.MapPost(Route, static (HttpContext context, [FromServices] MentionIngestHandler handler, [FromServices] IMentionIngestor ingestor)
                 => handler.HandleAsync(context, ingestor))
             .WithName("IngestMentions")
+            .RequireAuthorization(PulsePolicies.Ingest)
             .RequireRateLimiting(RateLimitPolicies.Ingest)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .Produces(StatusCodes.Status202Accepted)
@@ -68,6 +70,7 @@ public static class IngestApi
         ArgumentNullException.ThrowIfNull(app);
         app.MapPost(Route, static () => IngestProblems.NotOnThisHost())
             .WithName("IngestMentionsElsewhere")
+            .RequireAuthorization(PulsePolicies.Ingest)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Net;
 using System.Net.Sockets;
 
@@ -7,13 +8,18 @@ namespace Pulse.Silo.RateLimits;
 public static class RateLimitPartitions
 {
     /// <summary>
-    /// The client's key: its IP address for now; an IPv6 client by its /64, since one host is usually given a whole /64 and
-    /// could otherwise rotate addresses to escape its limit. Once requests carry an authenticated identity (API keys), that
-    /// identity becomes the key here and the IP stays the key of anonymous requests.
+    /// The client's key: its identity when it has one (<c>key:…</c> or <c>user:…</c>, so collectors behind one NAT do not
+    /// share a limit and one key cannot escape its limit by changing address), else its IP address; an IPv6 client by
+    /// its /64, since one host is usually given a whole /64 and could otherwise rotate addresses to escape its limit.
     /// </summary>
     public static string ClientKey(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (context.User.Identity?.IsAuthenticated == true && context.User.FindFirst(ClaimTypes.NameIdentifier)?.Value is { Length: > 0 } id)
+        {
+            return id;
+        }
+
         var address = context.Connection.RemoteIpAddress;
         if (address is null)
         {

@@ -16,9 +16,10 @@ public static class ReadApi
     private const int MaxSeriesPoints = 1440;
     private const int MaxMentions = 200;
 
-    public static IEndpointRouteBuilder MapPulseReadApi(this IEndpointRouteBuilder app)
+    /// <summary>The read API under /api, for callers who pass <paramref name="readPolicy"/>.</summary>
+    public static IEndpointRouteBuilder MapPulseReadApi(this IEndpointRouteBuilder app, string readPolicy)
     {
-        var api = app.MapGroup("/api").WithTags("Read");
+        var api = app.MapGroup("/api").WithTags("Read").RequireAuthorization(readPolicy);
         api.MapGet("/channels", (IOptions<ChannelOptions> channels) => TypedResults.Ok(channels.Value.Channels)).WithName("GetChannels");
         api.MapGet("/overview", GetOverviewAsync).WithName("GetOverview");
         api.MapGet("/brands/{id}/stats", GetStatsAsync).WithName("GetBrandStats");

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -6,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace Pulse.Silo.Auth.Keys;
 
 /// <summary>
-/// The "ApiKey" scheme: <c>Authorization: Bearer pulse_…</c> looked up by its SHA-256 in <see cref="IApiKeyStore"/> (or
+/// The "ApiKey" scheme: <c>Authorization: Bearer pulse_…</c> (<see cref="ApiKeyCredential"/>) looked up by its SHA-256 in <see cref="IApiKeyStore"/> (or
 /// matched against the bootstrap admin key). No header is no result, so other schemes (cookies, later) can answer;
 /// a Bearer secret that matches nothing fails. Challenges and refusals are problem+json like every other Pulse error.
 /// </summary>
@@ -24,18 +23,17 @@ internal sealed partial class ApiKeyAuthenticationHandler(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        if (!AuthenticationHeaderValue.TryParse(Request.Headers.Authorization, out var header)
-            || !string.Equals(header.Scheme, "Bearer", StringComparison.OrdinalIgnoreCase))
+        if (!ApiKeyCredential.TryRead(Request, out var secret))
         {
             return AuthenticateResult.NoResult();
         }
 
-        if (string.IsNullOrWhiteSpace(header.Parameter))
+        if (secret.Length == 0)
         {
             return AuthenticateResult.Fail("The Bearer header carries no key.");
         }
 
-        var hash = ApiKeySecret.Hash(header.Parameter.Trim());
+        var hash = ApiKeySecret.Hash(secret);
         if (bootstrap.Matches(hash))
         {
             return Success(BootstrapAdminKey.Id, BootstrapAdminKey.Name, PulseRole.Admin);

@@ -9,7 +9,7 @@ internal static class LoadArguments
 
     private static readonly HashSet<string> ValueFlags = new(StringComparer.Ordinal)
     {
-        "--url", "--rate", "--duration", "--warmup", "--brands", "--batch", "--connections", "--redis", "--cluster-id", "--partitions", "--report", "--seed",
+        "--url", "--rate", "--duration", "--warmup", "--brands", "--batch", "--connections", "--redis", "--cluster-id", "--partitions", "--report", "--seed", "--key-file",
     };
 
     /// <summary>Null with a null <paramref name="error"/> means help was asked for.</summary>
@@ -23,7 +23,7 @@ internal static class LoadArguments
         int brands = LoadOptions.DefaultBrands, batch = LoadOptions.DefaultBatch, connections = LoadOptions.DefaultConnections;
         int partitions = LoadOptions.DefaultPartitions;
         var setupBrands = false;
-        string? redis = null, report = null, clusterId = null;
+        string? redis = null, report = null, clusterId = null, keyFile = null;
         ulong seed = 1;
         var partitionsGiven = false;
 
@@ -74,6 +74,7 @@ internal static class LoadArguments
                 "--redis" => Set(out redis, value),
                 "--cluster-id" => Set(out clusterId, value),
                 "--report" => Set(out report, value),
+                "--key-file" => Set(out keyFile, value),
                 _ => ulong.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out seed) ? null : $"--seed must be a non-negative integer, not '{value}'",
             };
             if (error is not null)
@@ -88,7 +89,7 @@ internal static class LoadArguments
             : redis is null && (partitionsGiven || clusterId is not null) ? "--cluster-id and --partitions only apply with --redis"
             : null;
         return error is null
-            ? new LoadOptions(urls, rate, duration, warmup, brands, batch, connections, setupBrands, redis, clusterId ?? LoadOptions.DefaultClusterId, partitions, report, seed)
+            ? new LoadOptions(urls, rate, duration, warmup, brands, batch, connections, setupBrands, redis, clusterId ?? LoadOptions.DefaultClusterId, partitions, report, seed, keyFile)
             : null;
     }
 

@@ -15,7 +15,8 @@ public static class LoadCommand
     public const string Usage = """
         usage: pulse load --url http://host:port [--url ...] (--rate N | --max) [--duration 60s] [--warmup 10s] [--brands 1000]
                           [--batch 1000] [--connections 8] [--setup-brands] [--redis HOST:PORT [--cluster-id pulse]
-                          [--partitions 8]] [--report FILE.json] [--seed N]
+                          [--partitions 8]] [--report FILE.json] [--seed N] [--key-file FILE]
+        The API key (an admin's: it sets up brands and ingests) is read from --key-file, else from PULSE_API_KEY.
         """;
 
     public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr) =>
@@ -42,10 +43,23 @@ public static class LoadCommand
             return BadInput;
         }
 
+        string? key;
+        try
+        {
+            key = options.KeyFile is { } file
+                ? (await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false)).Trim()
+                : Environment.GetEnvironmentVariable(LoadOptions.KeyVariable)?.Trim();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await stderr.WriteLineAsync($"pulse load: cannot read --key-file: {e.Message}").ConfigureAwait(false);
+            return BadInput;
+        }
+
         LoadReport report;
         try
         {
-            report = await new LoadRun(options, stdout, terminal, time).RunAsync(cancellationToken).ConfigureAwait(false);
+            report = await new LoadRun(options, key, stdout, terminal, time).RunAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is HttpRequestException or RedisException or IOException or System.Text.Json.JsonException
             or TaskCanceledException or InvalidOperationException)

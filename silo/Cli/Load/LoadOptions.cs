@@ -5,6 +5,7 @@ namespace Pulse.Silo.Cli.Load;
 /// <param name="Warmup">Sent before <paramref name="Duration"/> at the same rate and left out of every figure: a fresh silo
 /// spends its first seconds compiling (tiered JIT), which is not its sustained rate.</param>
 /// <param name="Redis">When set, mentions are appended to the ingest log in Redis instead of POSTed.</param>
+/// <param name="KeyFile">A file holding the API key (admin: it sets up brands and ingests) the requests carry.</param>
 internal sealed record LoadOptions(
     IReadOnlyList<Uri> Urls,
     double? Rate,
@@ -18,8 +19,12 @@ internal sealed record LoadOptions(
     string ClusterId,
     int Partitions,
     string? ReportPath,
-    ulong Seed)
+    ulong Seed,
+    string? KeyFile = null)
 {
+    /// <summary>The environment variable holding the key when no <c>--key-file</c> is given (argv would show it).</summary>
+    public const string KeyVariable = "PULSE_API_KEY";
+
     public const int DefaultBrands = 1000;
     public const int DefaultBatch = 1000;
     public const int DefaultConnections = 8;

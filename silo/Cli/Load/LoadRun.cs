@@ -8,7 +8,7 @@ namespace Pulse.Silo.Cli.Load;
 /// One load run: prepare brands, connect the probe listener, send until the deadline while printing progress,
 /// wait for Pulse to catch up, and report.
 /// </summary>
-internal sealed class LoadRun(LoadOptions options, TextWriter output, bool terminal, TimeProvider time)
+internal sealed class LoadRun(LoadOptions options, string? key, TextWriter output, bool terminal, TimeProvider time)
 {
     private static readonly TimeSpan ProbeInterval = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan ProbeLostAfter = TimeSpan.FromSeconds(10);
@@ -22,7 +22,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output, bool termi
 
     public async Task<LoadReport> RunAsync(CancellationToken cancellationToken)
     {
-        using var http = CreateHttpClient(options.Connections);
+        using var http = CreateHttpClient(options.Connections, key);
         var brands = LoadBrands.Generate(options.Brands, options.Seed);
         var probeBrands = LoadBrands.Probes();
         await PrepareBrandsAsync(http, [.. brands, .. probeBrands], cancellationToken).ConfigureAwait(false);
@@ -35,7 +35,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output, bool termi
         var counters = new LoadCounters();
         var processed = new ProcessedReader(http, _host);
         var baseline = await processed.ReadAsync(cancellationToken).ConfigureAwait(false);
-        await using var listener = await ProbeListener.ConnectAsync(_host, probeBrands, tracker, time, cancellationToken).ConfigureAwait(false);
+        await using var listener = await ProbeListener.ConnectAsync(_host, key, probeBrands, tracker, time, cancellationToken).ConfigureAwait(false);
         using var redis = options.Redis is null ? null : await ConnectionMultiplexer.ConnectAsync(options.Redis).ConfigureAwait(false);
         var senders = Enumerable.Range(0, options.Connections)
             .Select(i => redis is null
@@ -259,9 +259,17 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output, bool termi
         return (count, at);
     }
 
-    private static HttpClient CreateHttpClient(int connections) =>
-        new(new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1) })
+    private static HttpClient CreateHttpClient(int connections, string? key)
+    {
+        var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1) })
         {
             Timeout = TimeSpan.FromSeconds(30),
         };
+        if (!string.IsNullOrEmpty(key))
+        {
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        }
+
+        return http;
+    }
 }

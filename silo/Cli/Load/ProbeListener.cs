@@ -18,9 +18,13 @@ internal sealed class ProbeListener : IAsyncDisposable
         _brands = brands;
     }
 
-    public static async Task<ProbeListener> ConnectAsync(Uri host, IReadOnlyList<LoadBrand> probeBrands, ProbeTracker tracker, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<ProbeListener> ConnectAsync(
+        Uri host, string? key, IReadOnlyList<LoadBrand> probeBrands, ProbeTracker tracker, TimeProvider time, CancellationToken cancellationToken)
     {
-        var connection = new HubConnectionBuilder().WithUrl(new Uri(host, "/hubs/pulse")).WithAutomaticReconnect().Build();
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(host, Pulse.Dashboard.DashboardExtensions.HubPath), o => o.AccessTokenProvider = () => Task.FromResult(key))
+            .WithAutomaticReconnect()
+            .Build();
         connection.On<JsonElement[]>("channelSnapshots", snapshots =>
         {
             var now = time.GetTimestamp();

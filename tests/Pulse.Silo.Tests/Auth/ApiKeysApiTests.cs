@@ -1,3 +1,4 @@
+using Pulse.Silo.Tests.Functional;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -29,7 +30,7 @@ public sealed class ApiKeysApiTests(AuthHostFixture fixture)
         Assert.Equal(JsonValueKind.String, mine.GetProperty("lastUsedAt").ValueKind);
         Assert.False(mine.TryGetProperty("key", out _));
 
-        using var admin = fixture.Client(fixture.AdminKey);
+        using var admin = fixture.Client(TestCaller.AdminKey);
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"{ApiKeysApi.Route}/{id}")).StatusCode);
 
         var refused = await withKey.GetAsync(ApiKeysApi.Route);
@@ -91,7 +92,7 @@ public sealed class ApiKeysApiTests(AuthHostFixture fixture)
     [InlineData("{\"name\": \"  \", \"role\": \"viewer\"}", "name")]
     public async Task An_invalid_request_is_400_naming_the_field(string body, string field)
     {
-        using var admin = fixture.Client(fixture.AdminKey);
+        using var admin = fixture.Client(TestCaller.AdminKey);
 
         var response = await admin.PostAsync(ApiKeysApi.Route, new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 

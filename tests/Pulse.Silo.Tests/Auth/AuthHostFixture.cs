@@ -1,6 +1,6 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Pulse.Silo.Auth;
 using Pulse.Silo.Auth.Keys;
 using Pulse.Silo.Tests.Functional;
 
@@ -9,12 +9,19 @@ namespace Pulse.Silo.Tests.Auth;
 /// <summary>A real host (Kestrel, embedded silo) started with a bootstrap admin key, shared by the auth tests.</summary>
 public sealed class AuthHostFixture : IAsyncLifetime
 {
-    /// <summary>Pulse:Auth:AdminKey of this host; fresh per run, as an operator would generate it.</summary>
-    public string AdminKey { get; } = ApiKeySecret.New();
+    private readonly Dictionary<PulseRole, string> _roleKeys = [];
 
     public RunningHost Host { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Host = await RunningHost.StartAsync([$"--Pulse:Auth:AdminKey={AdminKey}"]);
+    public async Task InitializeAsync()
+    {
+        Host = await RunningHost.StartAsync([]);
+        foreach (var role in Enum.GetValues<PulseRole>())
+        {
+            var created = await CreateKeyAsync("matrix-" + PulseRoleNames.Of(role), PulseRoleNames.Of(role));
+            _roleKeys[role] = created.GetProperty("key").GetString()!;
+        }
+    }
 
     public async Task DisposeAsync()
     {
@@ -30,16 +37,19 @@ public sealed class AuthHostFixture : IAsyncLifetime
         var http = new HttpClient { BaseAddress = Host.BaseAddress };
         if (key is not null)
         {
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+            TestCaller.Authorize(http, key);
         }
 
         return http;
     }
 
+    /// <summary>A key of <paramref name="role"/>, made at start, for the matrix tests.</summary>
+    public string RoleKey(PulseRole role) => _roleKeys[role];
+
     /// <summary>Creates a key as the bootstrap admin; returns the answer (with the secret in "key").</summary>
     public async Task<JsonElement> CreateKeyAsync(string name, string role)
     {
-        using var admin = Client(AdminKey);
+        using var admin = Client(TestCaller.AdminKey);
         var response = await admin.PostAsJsonAsync(ApiKeysApi.Route, new { name, role });
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync<JsonElement>();

@@ -36,9 +36,8 @@ public sealed record AuthorizationTarget(string Endpoint, string Policy, Access 
 }
 
 /// <summary>
-/// THE TARGET, not today's state: every endpoint × caller once Pulse is authenticated by default (docs/auth-plan.md).
-/// Today only /api/keys carries its policy; <see cref="AuthorizationCoverageTests"/> checks the rest once the fallback
-/// policy lands. A new endpoint must get a row here (a test fails until it does).
+/// Every endpoint × caller: the policy it carries (<see cref="AuthorizationCoverageTests"/>) and what each caller gets over
+/// HTTP (<see cref="AuthorizationMatrixTests"/>). A new endpoint must get a row here (a test fails until it does).
 /// </summary>
 public static class AuthorizationTargets
 {
@@ -83,7 +82,7 @@ public static class AuthorizationTargets
         new("POST /api/alerts/{id}/resolve",             Respond,           No401,  No403,  Ok,     Ok,     No403),
         new("GET /api/data-gaps",                        Read,              No401,  Ok,     Ok,     Ok,     No403),
 
-        // Sources: today reads are anonymous and writes take the Engineers policy (loopback/Basic); both move here.
+        // Sources: a source holds a token and makes the server connect where it says, so changing one is an admin's act.
         new("GET /api/sources/",                         Read,              No401,  Ok,     Ok,     Ok,     No403),
         new("GET /api/sources/{id}",                     Read,              No401,  Ok,     Ok,     Ok,     No403),
         new("PUT /api/sources/{id}",                     Admin,             No401,  No403,  No403,  Ok,     No403),
@@ -92,12 +91,12 @@ public static class AuthorizationTargets
         // Ingest: collectors' ingest keys, and admin (one bootstrap key can feed a demo or a test).
         new("POST /api/mentions",                        Ingest,            No401,  No403,  No403,  Ok,     Ok),
 
-        // Keys: enforced today.
+        // Keys.
         new("GET /api/keys/",                            Admin,             No401,  No403,  No403,  Ok,     No403),
         new("POST /api/keys/",                           Admin,             No401,  No403,  No403,  Ok,     No403),
         new("DELETE /api/keys/{id}",                     Admin,             No401,  No403,  No403,  Ok,     No403),
 
-        // Orleans dashboard: proposed admin (a signed-in admin's cookie), retiring the Engineers Basic/loopback scheme.
+        // Orleans dashboard: admins (a key, or a signed-in admin's cookie); it has no authentication of its own.
         new("GET /orleans/*",                            Admin,             No401,  No403,  No403,  Ok,     No403),
     ];
 

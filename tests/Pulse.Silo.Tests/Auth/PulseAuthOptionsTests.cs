@@ -50,6 +50,29 @@ public sealed class PulseAuthOptionsTests
     }
 
     [Fact]
+    public async Task A_host_with_the_retired_engineers_password_does_not_start()
+    {
+        var app = PulseCommandLine.CreateApp(
+        [
+            $"--urls=http://127.0.0.1:{FreePort.Next()}",
+            $"--Pulse:SiloPort={FreePort.Next()}",
+            $"--Pulse:GatewayPort={FreePort.Next()}",
+            "--Logging:LogLevel:Default=Warning",
+            "--Pulse:Engineers:Password=s3cret",
+        ]);
+        try
+        {
+            var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+            Assert.Contains("Pulse:Engineers", failure.Message, StringComparison.Ordinal);
+            Assert.Contains("admin", failure.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await app.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public void A_use_is_recorded_first_and_then_once_a_minute()
     {
         var now = DateTimeOffset.UnixEpoch.AddDays(1);

@@ -29,6 +29,15 @@ public sealed class ChromiumFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>
+    /// A page whose every request carries the tests' admin key, as a reverse proxy that authenticates would add it. For
+    /// tests of what the dashboard shows; the sign-in tests use plain pages.
+    /// </summary>
+    public Task<IPage> NewAdminPageAsync() => Browser.NewPageAsync(new BrowserNewPageOptions
+    {
+        ExtraHTTPHeaders = new Dictionary<string, string> { ["Authorization"] = "Bearer " + Functional.TestCaller.AdminKey },
+    });
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)

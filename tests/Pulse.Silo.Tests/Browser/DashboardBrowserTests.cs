@@ -17,7 +17,7 @@ public sealed class DashboardBrowserTests(PulseHostFixture host, ChromiumFixture
     public async Task Posting_mentions_moves_the_channel_rate_on_screen_and_text_stays_text()
     {
         var brand = await host.AddBrandAsync("browser-brand", "browserbrand");
-        var page = await chromium.Browser.NewPageAsync();
+        var page = await chromium.NewAdminPageAsync();
         await page.GotoAsync(host.BaseAddress.ToString());
 
         await page.Locator($"[data-testid=brand-tile][data-brand-id={brand}]").ClickAsync(new() { Timeout = Deadline });
@@ -48,7 +48,7 @@ public sealed class DashboardBrowserTests(PulseHostFixture host, ChromiumFixture
     public async Task A_crisis_spike_appears_as_one_alert_in_the_browser_within_15_seconds_of_its_start()
     {
         var brand = await host.AddBrandAsync("browser-crisis", "crisisbrand");
-        var page = await chromium.Browser.NewPageAsync();
+        var page = await chromium.NewAdminPageAsync();
         await page.GotoAsync(host.BaseAddress.ToString());
         await page.Locator("[data-testid=connection-state][data-state=connected]").WaitForAsync(new() { Timeout = Deadline });
 
@@ -78,7 +78,7 @@ public sealed class DashboardBrowserTests(PulseHostFixture host, ChromiumFixture
     {
         // No other test here posts on "reviews": its feed is these three brands' mentions alone.
         string[] brands = [await host.AddBrandAsync("gap-one", "gapone"), await host.AddBrandAsync("gap-two", "gaptwo"), await host.AddBrandAsync("gap-three", "gapthree")];
-        var page = await chromium.Browser.NewPageAsync();
+        var page = await chromium.NewAdminPageAsync();
         await page.GotoAsync(host.BaseAddress.ToString());
         await page.Locator("[data-testid=connection-state][data-state=connected]").WaitForAsync(new() { Timeout = Deadline });
 

@@ -36,7 +36,7 @@ public sealed class DemoCrisisBrowserTests(ChromiumFixture chromium, ITestOutput
                 "--Pulse:Alerts:WarmUp=00:00:30",
             ],
             builder => builder.Logging.AddProvider(log).AddFilter<DemoLogCapture>("Pulse.Silo.Demo", LogLevel.Information));
-        var page = await chromium.Browser.NewPageAsync();
+        var page = await chromium.NewAdminPageAsync();
         await page.GotoAsync(host.BaseAddress.ToString());
         await page.Locator("[data-testid=connection-state][data-state=connected]").WaitForAsync(new() { Timeout = 30_000 });
 

@@ -19,7 +19,7 @@ public sealed class SourcesPanelBrowserTests(PulseHostFixture host, ChromiumFixt
     [Fact]
     public async Task Feeds_that_fail_show_as_backing_off_in_the_panel_and_the_freshness_line_and_their_server_text_stays_text()
     {
-        var page = await chromium.Browser.NewPageAsync();
+        var page = await chromium.NewAdminPageAsync();
         var pageErrors = new List<string>();
         page.PageError += (_, error) => pageErrors.Add(error);
         await page.GotoAsync(host.BaseAddress.ToString());

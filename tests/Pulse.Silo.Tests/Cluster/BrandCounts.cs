@@ -1,3 +1,4 @@
+using Pulse.Silo.Tests.Functional;
 using System.Net.Http.Json;
 using System.Text.Json;
 
@@ -8,7 +9,7 @@ internal static class BrandCounts
 {
     public static async Task AddAsync(Uri host, IEnumerable<string> brands)
     {
-        using var http = new HttpClient { BaseAddress = host };
+        using var http = TestCaller.Http(host);
         foreach (var brand in brands)
         {
             (await http.PutAsJsonAsync($"/api/brands/{brand}", new { name = brand, keywords = new[] { brand } })).EnsureSuccessStatusCode();

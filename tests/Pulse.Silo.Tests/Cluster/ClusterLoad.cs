@@ -1,3 +1,4 @@
+using Pulse.Silo.Tests.Functional;
 using System.Diagnostics;
 using System.Net;
 using System.Text;
@@ -29,7 +30,7 @@ public sealed class ClusterLoad(IReadOnlyList<PulseProcess> hosts, string[] bran
     /// </summary>
     public async Task RunAsync(int perSecond, int workers, CancellationToken stop, long? total = null)
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        using var http = TestCaller.Http(timeout: TimeSpan.FromSeconds(30));
         var clock = Stopwatch.StartNew();
         long sent = 0;
         var tasks = Enumerable.Range(0, workers).Select(async w =>

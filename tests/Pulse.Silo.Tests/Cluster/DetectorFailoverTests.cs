@@ -1,3 +1,4 @@
+using Pulse.Silo.Tests.Functional;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
@@ -120,7 +121,7 @@ public sealed class DetectorFailoverTests(ITestOutputHelper output)
 
             // Polled where a dashboard would read it, on a survivor; a little past the deadline, so a late alert still gets its figure.
             var survivor = silos.First(s => s != victim);
-            using var client = new HttpClient { BaseAddress = survivor.BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+            using var client = TestCaller.Http(survivor.BaseAddress, TimeSpan.FromSeconds(2));
             var spike = await Eventually.GetAsync(() => SpikeAsync(client, spiked, spikeStart), a => a is not null, AlertWithin + TimeSpan.FromSeconds(10));
             var seen = spike is null ? (TimeSpan?)null : DateTimeOffset.UtcNow - spikeStart;
             await stop.CancelAsync();

@@ -1,3 +1,4 @@
+using Pulse.Silo.Tests.Functional;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -90,6 +91,7 @@ public sealed class PulseProcess : IAsyncDisposable
             psi.ArgumentList.Add(arg);
         }
 
+        psi.Environment[TestCaller.AdminKeyEnvironment.Key] = TestCaller.AdminKeyEnvironment.Value;
         psi.Environment["DOTNET_gcServer"] = "0"; // three silos share two cores with the test: keep each one's GC small
         _process = Process.Start(psi) ?? throw new InvalidOperationException("dotnet did not start.");
         _process.OutputDataReceived += (_, e) => Append(e.Data);
@@ -102,7 +104,7 @@ public sealed class PulseProcess : IAsyncDisposable
     public async Task WaitHealthyAsync()
     {
         var process = _process ?? throw new InvalidOperationException("Launch the process first.");
-        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        using var http = TestCaller.Http(BaseAddress, TimeSpan.FromSeconds(5));
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
         while (true)
         {

@@ -1,3 +1,4 @@
+using Pulse.Silo.Tests.Functional;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -31,9 +32,10 @@ public sealed class RedisClusterIngestTests : IAsyncLifetime
             $"--Pulse:Redis:Endpoint={_redis.Endpoint}",
             $"--Pulse:Redis:ClusterId={ClusterId}",
             "--Logging:LogLevel:Default=Warning",
+            TestCaller.AdminKeyArgument,
         ]);
         await _app.StartAsync();
-        Http = new HttpClient { BaseAddress = baseAddress };
+        Http = TestCaller.Http(baseAddress);
         await Eventually.GetAsync(async () => (await Http.GetAsync("/healthz")).IsSuccessStatusCode, ok => ok, TimeSpan.FromSeconds(60));
     }
 

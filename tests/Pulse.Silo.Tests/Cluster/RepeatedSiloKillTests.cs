@@ -1,3 +1,4 @@
+using Pulse.Silo.Tests.Functional;
 using System.Diagnostics;
 using System.Globalization;
 using Pulse.Silo.Cli.Load;
@@ -132,7 +133,7 @@ public sealed class RepeatedSiloKillTests(ITestOutputHelper output)
             await sending;
 
             // Until a survivor counts every accepted mention.
-            using var client = new HttpClient { BaseAddress = silos[0].BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+            using var client = TestCaller.Http(silos[0].BaseAddress, TimeSpan.FromSeconds(5));
             var counts = await Eventually.GetAsync(() => BrandCounts.ReadAsync(client, Brands), c => Brands.All(b => c[b] == load.AcceptedByBrand[b]), TimeSpan.FromSeconds(60));
             var recovery = clock.Elapsed - killedAt;
             var exact = Brands.All(b => counts[b] == load.AcceptedByBrand[b]);

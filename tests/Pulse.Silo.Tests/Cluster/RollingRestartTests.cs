@@ -1,3 +1,4 @@
+using Pulse.Silo.Tests.Functional;
 using Pulse.Testing;
 using Xunit.Abstractions;
 
@@ -46,7 +47,7 @@ public sealed class RollingRestartTests(ITestOutputHelper output)
             output.WriteLine($"accepted {load.Accepted} mentions ({load.Retries} batch retries)");
             Assert.True(load.Accepted > 20_000, $"only {load.Accepted} mentions were accepted");
 
-            using var client = new HttpClient { BaseAddress = silos[1].BaseAddress };
+            using var client = TestCaller.Http(silos[1].BaseAddress);
             var counts = await Eventually.GetAsync(() => CountsAsync(client), c => Brands.All(b => c[b] == load.AcceptedByBrand[b]), TimeSpan.FromSeconds(60));
             Assert.Equal(load.AcceptedByBrand, counts);
         }

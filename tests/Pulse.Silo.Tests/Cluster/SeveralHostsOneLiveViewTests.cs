@@ -88,7 +88,7 @@ public sealed class SeveralHostsOneLiveViewTests(ThreeHostClusterFixture cluster
 
     private static async Task<HubConnection> SubscribeAsync(RunningHost host, string brand, ChannelWriter<JsonElement> sink)
     {
-        var connection = new HubConnectionBuilder().WithUrl(new Uri(host.BaseAddress, "/hubs/pulse")).Build();
+        var connection = TestCaller.Hub(host.BaseAddress);
         connection.On<JsonElement[]>("channelSnapshots", items =>
         {
             foreach (var item in items)

@@ -1,3 +1,4 @@
+using Pulse.Silo.Tests.Functional;
 using Pulse.Testing;
 using Xunit.Abstractions;
 
@@ -38,7 +39,7 @@ public sealed class SiloKillTests(ITestOutputHelper output)
             output.WriteLine($"killed silo b after {beforeKill} accepted");
 
             // Ingest flows again: mentions accepted after the kill show up in the counts read from a survivor.
-            var survivor = new HttpClient { BaseAddress = silos[2].BaseAddress };
+            var survivor = TestCaller.Http(silos[2].BaseAddress);
             var resumed = await Eventually.GetAsync(
                 async () => load.Accepted > beforeKill + 20_000 && await TotalAsync(survivor) > beforeKill,
                 ok => ok, TimeSpan.FromSeconds(30));
@@ -54,14 +55,14 @@ public sealed class SiloKillTests(ITestOutputHelper output)
             // Exact: every brand's count equals what was accepted for it, read through both survivors.
             foreach (var host in new[] { silos[0], silos[2] })
             {
-                using var client = new HttpClient { BaseAddress = host.BaseAddress };
+                using var client = TestCaller.Http(host.BaseAddress);
                 var counts = await Eventually.GetAsync(() => CountsAsync(client), c => Brands.All(b => c[b] == load.AcceptedByBrand[b]), TimeSpan.FromSeconds(60));
                 Assert.Equal(load.AcceptedByBrand, counts);
             }
 
             // And it stays exact: late replays must not count anything twice.
             await Task.Delay(TimeSpan.FromSeconds(5));
-            using (var client = new HttpClient { BaseAddress = silos[0].BaseAddress })
+            using (var client = TestCaller.Http(silos[0].BaseAddress))
             {
                 Assert.Equal(load.AcceptedByBrand, await CountsAsync(client));
             }

@@ -1,3 +1,4 @@
+using Pulse.Silo.Tests.Functional;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
@@ -47,7 +48,7 @@ public sealed class SourceFailoverTests(ITestOutputHelper output)
                 jetstream.AddEvent(JetstreamFrames.Post(i, $"post {i} about acme", firstUs + (i * 1_000_000L / PerSecond)));
             }
 
-            using (var http = new HttpClient { BaseAddress = silos[0].BaseAddress })
+            using (var http = TestCaller.Http(silos[0].BaseAddress))
             {
                 var put = await http.PutAsJsonAsync($"/api/sources/{SourceId}", new { kind = "jetstream", url = jetstream.Url.ToString() });
                 Assert.True(put.IsSuccessStatusCode, $"PUT /api/sources/{SourceId}: {(int)put.StatusCode} {await put.Content.ReadAsStringAsync()}");
@@ -62,7 +63,7 @@ public sealed class SourceFailoverTests(ITestOutputHelper output)
             var killAfter = Random.Shared.Next(400, 1_200);
             await Eventually.GetAsync(() => Task.FromResult(jetstream.FramesSent), sent => sent >= killAfter, TimeSpan.FromSeconds(60));
             long acceptedBeforeKill;
-            using (var http = new HttpClient { BaseAddress = runner!.BaseAddress, Timeout = TimeSpan.FromSeconds(5) })
+            using (var http = TestCaller.Http(runner!.BaseAddress, TimeSpan.FromSeconds(5)))
             {
                 acceptedBeforeKill = (await StatusAsync(http))?.GetProperty("accepted").GetInt64() ?? 0; // a lower bound: more go in until the kill
             }
@@ -74,7 +75,7 @@ public sealed class SourceFailoverTests(ITestOutputHelper output)
             output.WriteLine($"killed silo {runner.Name}, which ran {SourceId}, after {sentAtKill} of {Posts} posts were sent");
 
             // Live again, as a survivor answers: any answer now comes from a new activation, the old one died with its silo.
-            using var survivor = new HttpClient { BaseAddress = survivors[0].BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+            using var survivor = TestCaller.Http(survivors[0].BaseAddress, TimeSpan.FromSeconds(5));
             var state = await Eventually.GetAsync(() => StateAsync(survivor), s => s == "live", TimeSpan.FromSeconds(60));
             var liveAfter = clock.Elapsed;
             Assert.True(state == "live", $"{SourceId} was not live again within 60 s of the kill (last state: {state})\n{SourceLogs(silos)}");
@@ -88,7 +89,7 @@ public sealed class SourceFailoverTests(ITestOutputHelper output)
             Assert.True(asked.Length >= 2 && asked.Skip(1).All(c => c is not null), $"the source did not resume from a cursor: {string.Join(", ", asked.Select(c => c ?? "none"))}");
 
             // Caught up: everything that went out before the kill is counted (the posts in flight at the kill came again).
-            using (var client = new HttpClient { BaseAddress = survivors[0].BaseAddress, Timeout = TimeSpan.FromSeconds(5) })
+            using (var client = TestCaller.Http(survivors[0].BaseAddress, TimeSpan.FromSeconds(5)))
             {
                 var caughtUp = await Eventually.GetAsync(() => BrandCounts.ReadAsync(client, [Brand]), c => c[Brand] >= sentAtKill, TimeSpan.FromSeconds(60));
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -98,7 +99,7 @@ public sealed class SourceFailoverTests(ITestOutputHelper output)
             // Exact: every post once, read through each survivor.
             foreach (var host in survivors)
             {
-                using var client = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+                using var client = TestCaller.Http(host.BaseAddress, TimeSpan.FromSeconds(5));
                 var counts = await Eventually.GetAsync(() => BrandCounts.ReadAsync(client, [Brand]), c => c[Brand] == Posts, TimeSpan.FromSeconds(90));
                 Assert.True(counts[Brand] == Posts, $"silo {host.Name} counts {counts[Brand]} posts for {Brand}, the stream carried {Posts} (sent {jetstream.FramesSent} frames)\n{SourceLogs(silos)}");
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"silo {host.Name} counts exactly {Posts} posts {clock.Elapsed.TotalSeconds:0.0} s after the kill"));
@@ -106,13 +107,13 @@ public sealed class SourceFailoverTests(ITestOutputHelper output)
 
             // And it stays exact: nothing replayed later counts twice.
             await Task.Delay(TimeSpan.FromSeconds(5));
-            using (var client = new HttpClient { BaseAddress = survivors[1].BaseAddress, Timeout = TimeSpan.FromSeconds(5) })
+            using (var client = TestCaller.Http(survivors[1].BaseAddress, TimeSpan.FromSeconds(5)))
             {
                 Assert.Equal(Posts, (await BrandCounts.ReadAsync(client, [Brand]))[Brand]);
             }
 
             output.WriteLine($"the server sent {jetstream.FramesSent} frames for {Posts} posts: {jetstream.FramesSent - Posts} replayed after the kill");
-            using (var client = new HttpClient { BaseAddress = survivors[0].BaseAddress, Timeout = TimeSpan.FromSeconds(5) })
+            using (var client = TestCaller.Http(survivors[0].BaseAddress, TimeSpan.FromSeconds(5)))
             {
                 // Posts the resumed run ingested again (newer than the saved cursor, already ingested by the killed run):
                 // the channel grains' de-duplication by mention id is what kept them from counting twice.

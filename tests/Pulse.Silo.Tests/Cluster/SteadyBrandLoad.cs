@@ -1,3 +1,4 @@
+using Pulse.Silo.Tests.Functional;
 using System.Diagnostics;
 using System.Net;
 using System.Text;
@@ -39,7 +40,7 @@ internal sealed class SteadyBrandLoad(IReadOnlyList<PulseProcess> hosts, IReadOn
     /// <summary>Posts a batch a second until <paramref name="stop"/>; a second that could not go out on time goes out at once after.</summary>
     public async Task RunAsync(CancellationToken stop)
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        using var http = TestCaller.Http(timeout: TimeSpan.FromSeconds(10));
         var clock = Stopwatch.StartNew();
         var host = 0;
         var next = TimeSpan.Zero;

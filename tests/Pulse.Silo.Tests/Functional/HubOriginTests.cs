@@ -32,9 +32,7 @@ public sealed class HubOriginTests(PulseHostFixture host)
     [Fact]
     public async Task A_signalr_client_that_claims_another_sites_origin_cannot_connect()
     {
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(host.BaseAddress, "/hubs/pulse"), o => o.Headers["Origin"] = "https://evil.example")
-            .Build();
+        var connection = TestCaller.Hub(host.BaseAddress, configure: o => o.Headers["Origin"] = "https://evil.example");
         await using (connection)
         {
             var refused = await Assert.ThrowsAsync<HttpRequestException>(() => connection.StartAsync());

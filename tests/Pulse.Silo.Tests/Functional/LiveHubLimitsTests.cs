@@ -66,7 +66,7 @@ public sealed class LiveHubLimitsTests : IAsyncLifetime
 
     private async Task<HubConnection> ConnectAsync(ChannelWriter<JsonElement> sink)
     {
-        var connection = new HubConnectionBuilder().WithUrl(new Uri(_host.BaseAddress, "/hubs/pulse")).Build();
+        var connection = TestCaller.Hub(_host.BaseAddress);
         connection.On<JsonElement[]>("alerts", items =>
         {
             foreach (var item in items)

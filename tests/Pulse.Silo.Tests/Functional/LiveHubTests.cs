@@ -80,7 +80,7 @@ public sealed class LiveHubTests(PulseHostFixture host)
 
     private async Task<HubConnection> ConnectAsync(string eventName, ChannelWriter<JsonElement> sink)
     {
-        var connection = new HubConnectionBuilder().WithUrl(new Uri(host.BaseAddress, "/hubs/pulse")).Build();
+        var connection = TestCaller.Hub(host.BaseAddress);
         connection.On<JsonElement[]>(eventName, items =>
         {
             foreach (var item in items)

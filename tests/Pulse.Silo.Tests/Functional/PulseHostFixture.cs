@@ -43,6 +43,7 @@ public class PulseHostFixture : IAsyncLifetime
             $"--Pulse:SiloPort={FreePort.Next()}",
             $"--Pulse:GatewayPort={FreePort.Next()}",
             "--Logging:LogLevel:Default=Warning",
+            TestCaller.AdminKeyArgument,
             // Live detection trusts its baseline after 20 s instead of 3 min, so the browser test's crisis can alert.
             "--Pulse:Alerts:WarmUp=00:00:20",
             // Webhook retries after 0.2 s, 0.4 s, ... so the retry test does not wait out production backoff.
@@ -50,7 +51,7 @@ public class PulseHostFixture : IAsyncLifetime
             $"--Pulse:Outbound:AllowPrivateNetworks={_allowPrivateNetworks}",
         ]);
         await _app.StartAsync();
-        Http = new HttpClient { BaseAddress = BaseAddress };
+        Http = TestCaller.Http(BaseAddress);
         await Eventually.GetAsync(async () => (await Http.GetAsync("/healthz")).IsSuccessStatusCode, ok => ok);
     }
 

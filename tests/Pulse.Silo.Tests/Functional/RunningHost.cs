@@ -18,7 +18,7 @@ public sealed class RunningHost : IAsyncDisposable
     {
         _app = app;
         BaseAddress = baseAddress;
-        Http = new HttpClient { BaseAddress = baseAddress };
+        Http = TestCaller.Http(baseAddress);
     }
 
     public Uri BaseAddress { get; }
@@ -29,12 +29,15 @@ public sealed class RunningHost : IAsyncDisposable
 
     public IGrainFactory Grains => _app.Services.GetRequiredService<IGrainFactory>();
 
-    /// <summary>Starts a host with <paramref name="args"/> (as `pulse` takes them) plus --urls and quiet logging; waits until /healthz answers 200.</summary>
+    /// <summary>
+    /// Starts a host with <paramref name="args"/> (as `pulse` takes them) plus --urls, quiet logging and the tests' admin
+    /// key (<see cref="TestCaller"/>, which <see cref="Http"/> sends); waits until /healthz answers 200.
+    /// </summary>
     public static async Task<RunningHost> StartAsync(IEnumerable<string> args, Action<WebApplicationBuilder>? configure = null, string host = "127.0.0.1")
     {
         var baseAddress = new Uri($"http://{host}:{FreePort.Next()}");
         var app = PulseCommandLine.CreateApp(
-            ServeArguments.ToConfiguration([$"--urls={baseAddress}", "--Logging:LogLevel:Default=Warning", .. args]),
+            ServeArguments.ToConfiguration([$"--urls={baseAddress}", "--Logging:LogLevel:Default=Warning", TestCaller.AdminKeyArgument, .. args]),
             configure);
         await app.StartAsync();
         var running = new RunningHost(app, baseAddress);

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Pulse.Grains.Mentions;
+using Pulse.Silo.Auth;
+using Pulse.Silo.Auth.Keys;
 using Pulse.Silo.Tests.Functional;
 using Pulse.Testing;
 
@@ -33,11 +35,23 @@ public sealed class LimitedHostFixture : IAsyncLifetime
             ],
             builder => builder.Services.AddSingleton<IMentionIngestor>(_ingestor));
 
+    /// <summary>A new admin key of this host, put straight into its store (creating it over HTTP would spend a write).</summary>
+    public async Task<string> NewKeyAsync()
+    {
+        var secret = ApiKeySecret.New();
+        var store = Host.Services.GetRequiredService<IApiKeyStore>();
+        await store.AddAsync(new StoredApiKey(ApiKeySecret.NewId(), "limited", PulseRole.Admin, ApiKeySecret.Hash(secret), DateTimeOffset.UtcNow));
+        return secret;
+    }
+
+    /// <summary>A client with a key of its own, so the host counts it apart from every other.</summary>
+    public async Task<HttpClient> NewClientAsync(string source = "127.0.0.1") => ClientFrom(source, await NewKeyAsync());
+
     /// <summary>
-    /// A client whose requests come from <paramref name="source"/> (any 127.x.y.z is this machine's loopback on Linux), so
-    /// the host sees another client than <see cref="RunningHost.Http"/>, which comes from 127.0.0.1.
+    /// A client sending <paramref name="key"/> whose requests come from <paramref name="source"/> (any 127.x.y.z is this
+    /// machine's loopback on Linux).
     /// </summary>
-    public HttpClient ClientFrom(string source)
+    public HttpClient ClientFrom(string source, string key)
     {
         var handler = new SocketsHttpHandler
         {
@@ -57,7 +71,9 @@ public sealed class LimitedHostFixture : IAsyncLifetime
                 }
             },
         };
-        return new HttpClient(handler) { BaseAddress = Host.BaseAddress };
+        var http = new HttpClient(handler) { BaseAddress = Host.BaseAddress };
+        TestCaller.Authorize(http, key);
+        return http;
     }
 
     public async Task DisposeAsync()

@@ -4,13 +4,13 @@ using System.Text.Json;
 
 namespace Pulse.Silo.Tests.RateLimits;
 
-/// <summary>Ingest and writes are limited per client (IP) and ingest also host-wide; rejections are 429 problems with Retry-After.</summary>
+/// <summary>Ingest and writes are limited per client (its key) and ingest also host-wide; rejections are 429 problems with Retry-After.</summary>
 public sealed class RateLimitTests(LimitedHostFixture fixture) : IClassFixture<LimitedHostFixture>
 {
     [Fact]
     public async Task A_client_past_its_ingest_burst_gets_429_with_retry_after_and_another_client_does_not()
     {
-        using var client = fixture.ClientFrom("127.0.0.2");
+        using var client = await fixture.NewClientAsync();
         for (var i = 0; i < 3; i++)
         {
             Assert.Equal(HttpStatusCode.Accepted, (await PostMentionAsync(client, $"burst-{i}")).StatusCode);
@@ -20,15 +20,15 @@ public sealed class RateLimitTests(LimitedHostFixture fixture) : IClassFixture<L
 
         await AssertTooManyAsync(rejected, "ingest", "more requests than");
         Assert.True(rejected.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1), $"Retry-After {rejected.Headers.RetryAfter}");
-        using var other = fixture.ClientFrom("127.0.0.3");
+        using var other = await fixture.NewClientAsync();
         Assert.Equal(HttpStatusCode.Accepted, (await PostMentionAsync(other, "other-0")).StatusCode);
     }
 
     [Fact]
     public async Task With_the_one_ingest_slot_busy_another_client_is_told_to_retry_and_is_served_after()
     {
-        using var holder = fixture.ClientFrom("127.0.0.4");
-        using var waiting = fixture.ClientFrom("127.0.0.5");
+        using var holder = await fixture.NewClientAsync();
+        using var waiting = await fixture.NewClientAsync();
         var held = PostMentionAsync(holder, "hold-1");
         await fixture.Held.WaitAsync(TimeSpan.FromSeconds(30));
 
@@ -44,7 +44,7 @@ public sealed class RateLimitTests(LimitedHostFixture fixture) : IClassFixture<L
     [Fact]
     public async Task A_client_past_its_write_burst_gets_429_and_reads_stay_open()
     {
-        using var client = fixture.ClientFrom("127.0.0.6");
+        using var client = await fixture.NewClientAsync();
         for (var i = 0; i < 2; i++)
         {
             var put = await client.PutAsJsonAsync($"/api/brands/limited-{i}", new { name = "Limited", keywords = new[] { "limited" } });
@@ -56,6 +56,20 @@ public sealed class RateLimitTests(LimitedHostFixture fixture) : IClassFixture<L
         await AssertTooManyAsync(rejected, "writes", "more requests than");
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/brands")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/brands/limited-2")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_key_is_one_client_from_any_address()
+    {
+        var key = await fixture.NewKeyAsync();
+        using var first = fixture.ClientFrom("127.0.0.7", key);
+        using var second = fixture.ClientFrom("127.0.0.8", key);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.Accepted, (await PostMentionAsync(first, $"moving-{i}")).StatusCode);
+        }
+
+        await AssertTooManyAsync(await PostMentionAsync(second, "moving-3"), "ingest", "more requests than");
     }
 
     private static Task<HttpResponseMessage> PostMentionAsync(HttpClient client, string id) =>

@@ -13,7 +13,13 @@ public sealed class LoadCommandEndToEndTests : IAsyncLifetime, IDisposable
     private readonly PulseHostFixture _host = new();
     private readonly string _folder = Directory.CreateTempSubdirectory("pulse-load-").FullName;
 
-    public Task InitializeAsync() => _host.InitializeAsync();
+    public async Task InitializeAsync()
+    {
+        await _host.InitializeAsync();
+        await File.WriteAllTextAsync(KeyFile, TestCaller.AdminKey + "\n"); // a mounted secret's trailing newline is ignored
+    }
+
+    private string KeyFile => Path.Combine(_folder, "key");
 
     public Task DisposeAsync() => _host.DisposeAsync();
 
@@ -27,7 +33,7 @@ public sealed class LoadCommandEndToEndTests : IAsyncLifetime, IDisposable
         using var stderr = new StringWriter();
 
         var code = await LoadCommand.RunAsync(
-            ["--url", _host.BaseAddress.ToString(), "--rate", "300", "--duration", "4s", "--brands", "20", "--setup-brands", "--report", reportPath],
+            ["--url", _host.BaseAddress.ToString(), "--key-file", KeyFile, "--rate", "300", "--duration", "4s", "--brands", "20", "--setup-brands", "--report", reportPath],
             stdout, stderr);
 
         Assert.True(code == LoadCommand.Ok, $"exit {code}\n{stdout}\n{stderr}");
@@ -51,7 +57,7 @@ public sealed class LoadCommandEndToEndTests : IAsyncLifetime, IDisposable
         using var stderr = new StringWriter();
 
         var code = await LoadCommand.RunAsync(
-            ["--url", _host.BaseAddress.ToString(), "--rate", "400", "--warmup", "2s", "--duration", "3s", "--brands", "20", "--setup-brands", "--report", reportPath],
+            ["--url", _host.BaseAddress.ToString(), "--key-file", KeyFile, "--rate", "400", "--warmup", "2s", "--duration", "3s", "--brands", "20", "--setup-brands", "--report", reportPath],
             stdout, stderr);
 
         Assert.True(code == LoadCommand.Ok, $"exit {code}\n{stdout}\n{stderr}");
@@ -71,6 +77,20 @@ public sealed class LoadCommandEndToEndTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Without_a_key_the_run_fails_saying_so()
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var code = await LoadCommand.RunAsync(
+            ["--url", _host.BaseAddress.ToString(), "--rate", "100", "--duration", "1s", "--brands", "2", "--setup-brands"],
+            stdout, stderr);
+
+        Assert.Equal(LoadCommand.Failed, code);
+        Assert.Contains("401", stdout.ToString() + stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task In_redis_mode_every_accepted_mention_is_an_entry_of_its_brands_partition_the_parser_accepts()
     {
         await using var redisServer = await RedisServer.StartAsync();
@@ -80,7 +100,7 @@ public sealed class LoadCommandEndToEndTests : IAsyncLifetime, IDisposable
 
         // Nothing reads this log yet in the embedded host, so nothing is processed: exit 1 is expected.
         await LoadCommand.RunAsync(
-            ["--url", _host.BaseAddress.ToString(), "--rate", "500", "--duration", "2s", "--brands", "10", "--setup-brands",
+            ["--url", _host.BaseAddress.ToString(), "--key-file", KeyFile, "--rate", "500", "--duration", "2s", "--brands", "10", "--setup-brands",
              "--redis", redisServer.Endpoint, "--cluster-id", "loadtest", "--partitions", "4", "--report", reportPath, "--seed", "7"],
             stdout, stderr);
 
