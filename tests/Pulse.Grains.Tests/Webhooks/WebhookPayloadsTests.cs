@@ -12,9 +12,10 @@ public sealed class WebhookPayloadsTests
     [Fact]
     public void The_json_payload_is_the_alert_with_its_facets_and_the_leading_kind()
     {
-        var body = WebhookPayloads.Json(Crisis(), WebhookEvents.Escalated);
+        var body = WebhookPayloads.Json(Crisis(), WebhookEvents.Escalated, "acme:1:escalated-2:0123456789abcdef");
 
         Assert.Equal(("escalated", "spike", 7), ((string?)body["event"], (string?)body["kind"], (int?)body["severity"]));
+        Assert.Equal("acme:1:escalated-2:0123456789abcdef", (string?)body["idempotencyKey"]);
         Assert.Equal(["spike", "negative-shift", "viral"], body["facets"]!.AsArray().Select(f => (string?)f!["kind"]));
         Assert.Equal(0.6, (double?)body["facets"]![1]!["value"]);
     }
