@@ -55,6 +55,24 @@ public sealed class WebhookPayloadsTests
         Assert.StartsWith("<https://pulse.example/#/brand/acme|Open &lt;!channel&gt; &lt;http://evil|click&gt; &amp; co in Pulse>", link, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_channel_ping_or_a_forged_link_in_a_brand_name_or_term_reaches_slack_escaped_and_the_header_keeps_it_as_plain_text()
+    {
+        var why = new AlertWhy([new TermLift("<https://evil|bank>", 30, 9)], [], new SentimentSplit(1, 2, 30), []);
+        var alert = AlertIncidents.Open("acme:10", "<!channel> Acme", new AlertSignal("acme", "x", AlertKind.Spike, 6, At, 120, 15, why));
+
+        var body = WebhookPayloads.Slack(alert, WebhookEvents.Opened, dashboardUrl: null);
+
+        var text = (string?)body["text"];
+        Assert.StartsWith("&lt;!channel&gt; Acme: spike opened", text, StringComparison.Ordinal);
+        Assert.EndsWith("Why: &lt;https://evil|bank&gt;.", text, StringComparison.Ordinal);
+        Assert.Equal("*Why*\n&lt;https://evil|bank&gt;", (string?)body["blocks"]![2]!["fields"]![0]!["text"]);
+        Assert.All(MarkdownTexts(body), t => Assert.DoesNotContain('<', t));
+        // plain_text is never parsed for mentions or links, and entities there would show as written.
+        var header = body["blocks"]![0]!["text"]!;
+        Assert.Equal(("plain_text", "<!channel> Acme: spike opened, severity 6/10 on x"), ((string?)header["type"], (string?)header["text"]));
+    }
+
     /// <summary>Every string Slack reads as mrkdwn: "text" and each block or field of type mrkdwn.</summary>
     private static IEnumerable<string> MarkdownTexts(System.Text.Json.Nodes.JsonObject body)
     {
