@@ -145,13 +145,17 @@ internal sealed partial class BrandAlertsGrain(
 
         var pending = state.State.PendingDeliveries;
         var tracked = pending.FindIndex(p => p.Key == key);
-        if (tracked >= 0 && PendingDeliveryRules.AfterReport(pending[tracked], delivery, clock.GetUtcNow()) is { } still)
+        if (tracked >= 0)
         {
-            pending[tracked] = still;
-        }
-        else if (tracked >= 0)
-        {
-            pending.RemoveAt(tracked);
+            var still = PendingDeliveryRules.AfterReport(pending[tracked], delivery, clock.GetUtcNow());
+            if (still is null)
+            {
+                pending.RemoveAt(tracked);
+            }
+            else
+            {
+                pending[tracked] = still;
+            }
         }
 
         var alert = state.State.Alerts[index];
