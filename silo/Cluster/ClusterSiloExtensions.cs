@@ -39,6 +39,8 @@ public static class ClusterSiloExtensions
             // for one key count wrong. Redis registers atomically (docs/ingest-log.md, "When a silo dies").
             silo.UseRedisGrainDirectoryAsDefault(o => o.ConfigurationOptions = redis.ToConfigurationOptions());
             silo.AddRedisGrainStorage(GrainStorageNames.Pulse, o => o.ConfigurationOptions = redis.ToConfigurationOptions());
+            // An alert's pending webhook deliveries outlive its silo: the reminder reactivates the grain elsewhere to re-send them.
+            silo.UseRedisReminderService(o => o.ConfigurationOptions = redis.ToConfigurationOptions());
             // Orleans' binary format instead of the JSON default: window checkpoints are written every few seconds per
             // active grain, and JSON makes them about 3.6 times larger.
             silo.Services.AddOptions<RedisStorageOptions>(GrainStorageNames.Pulse)

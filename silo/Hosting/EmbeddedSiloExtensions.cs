@@ -24,6 +24,8 @@ public static class EmbeddedSiloExtensions
             // through it when it activates, and 1 000 brands activate 9 000 such grains within seconds of the first mentions.
             silo.Services.AddOptions<MemoryGrainStorageOptions>(GrainStorageNames.Pulse)
                 .Configure<Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
+            // Alerts' grains keep a reminder while webhook deliveries are pending (in memory here, like the state it guards).
+            silo.UseInMemoryReminderService();
             silo.AddDashboard();
         });
         builder.Services.AddPulseGrains(builder.Configuration);

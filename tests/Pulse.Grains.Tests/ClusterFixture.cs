@@ -22,6 +22,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddMemoryGrainStorage(GrainStorageNames.Pulse);
+            silo.UseInMemoryReminderService();
             silo.Services.AddPulseGrains(new ConfigurationBuilder().Build()).AddPulseDirectIngest();
         });
         Cluster = builder.Build();

@@ -11,6 +11,9 @@ namespace Pulse.Grains.Alerts;
 /// </summary>
 internal static class AlertIncidents
 {
+    /// <summary>The history entry an escalation writes (by "pulse", the reason as its note).</summary>
+    public const string EscalateAction = "escalate";
+
     private const int MaxTopMentions = 5;
     private const int MaxTerms = 8;
 
@@ -48,7 +51,7 @@ internal static class AlertIncidents
             Expected = lead.Expected,
             Message = AlertMessages.For(joined),
             Why = Why(alert.Why, signal),
-            History = escalation is null ? alert.History : AlertHistory.Append(alert.History, new AlertAction("escalate", "pulse", signal.At, escalation)),
+            History = escalation is null ? alert.History : AlertHistory.Append(alert.History, new AlertAction(EscalateAction, "pulse", signal.At, escalation)),
             Facets = joined,
         };
     }

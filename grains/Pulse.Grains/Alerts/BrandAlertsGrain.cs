@@ -11,13 +11,25 @@ internal sealed partial class BrandAlertsGrain(
     [PersistentState("alerts", GrainStorageNames.Pulse)] IPersistentState<BrandAlertsState> state,
     IOptions<AlertOptions> options,
     IWebhookOutbox outbox,
+    IOptions<WebhookOptions> webhookOptions,
     DashboardOutbox dashboard,
     TimeProvider clock,
-    ILogger<BrandAlertsGrain> logger) : Grain, IBrandAlertsGrain
+    ILogger<BrandAlertsGrain> logger) : Grain, IBrandAlertsGrain, IRemindable
 {
     private const int MaxKept = 200;
 
+    /// <summary>Registered while deliveries are pending: it brings the grain back after its silo died, and every minute
+    /// (Orleans' shortest reminder period) re-sends what was not heard of for too long.</summary>
+    private const string ResendReminder = "webhook-resend";
+
+    private static readonly TimeSpan ResendPeriod = TimeSpan.FromMinutes(1);
+
+    private readonly PendingDeliveryRules _rules = PendingDeliveryRules.From(webhookOptions.Value);
+
     private IGrainTimer? _release;
+
+    // Whether this activation knows the reminder to be registered, so that queuing a delivery costs no reminder call.
+    private bool _reminded;
 
     private string BrandId => this.GetPrimaryKeyString();
 
@@ -36,7 +48,26 @@ internal sealed partial class BrandAlertsGrain(
         }
 
         ScheduleRelease(clock.GetUtcNow());
-        return Task.CompletedTask;
+        // Pending state was written after its reminder was registered (SaveAsync), so the reminder exists.
+        _reminded = state.State.PendingDeliveries.Count > 0;
+        return ReviewPendingAsync(activated: true);
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (state.State.PendingDeliveries.Count > 0)
+        {
+            await ReviewPendingAsync(activated: false);
+            return;
+        }
+
+        // Nothing pending any more: the reminder goes here rather than when the last delivery ends, which is on the hot path.
+        if (await this.GetReminder(ResendReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        _reminded = false;
     }
 
     /// <summary>
@@ -75,7 +106,7 @@ internal sealed partial class BrandAlertsGrain(
             alerts[index] = alert;
         }
 
-        await state.WriteStateAsync();
+        await SaveAsync();
         dashboard.Publish(alert);
     }
 
@@ -96,25 +127,41 @@ internal sealed partial class BrandAlertsGrain(
     public async Task SetSettingsAsync(AlertSettings settings)
     {
         state.State.Settings = settings;
-        await state.WriteStateAsync();
+        await SaveAsync();
         await ReleaseHeldAsync();
         ScheduleRelease(clock.GetUtcNow());
+        await ReviewPendingAsync(activated: false); // a removed webhook's pending deliveries stop now
     }
 
     public Task ForgetSettingsAsync() => SetSettingsAsync(AlertSettings.Default);
 
-    public async Task RecordDeliveryAsync(string alertId, WebhookDelivery delivery)
+    public async Task RecordDeliveryAsync(string alertId, string key, WebhookDelivery delivery)
     {
         var index = state.State.Alerts.FindIndex(a => a.Id == alertId);
         if (index < 0)
         {
-            return; // trimmed away meanwhile
+            return; // trimmed away meanwhile (its pending deliveries are forgotten at the next review)
+        }
+
+        var pending = state.State.PendingDeliveries;
+        var tracked = pending.FindIndex(p => p.Key == key);
+        if (tracked >= 0)
+        {
+            var still = PendingDeliveryRules.AfterReport(pending[tracked], delivery, clock.GetUtcNow());
+            if (still is null)
+            {
+                pending.RemoveAt(tracked);
+            }
+            else
+            {
+                pending[tracked] = still;
+            }
         }
 
         var alert = state.State.Alerts[index];
         alert = alert with { Deliveries = Upsert(alert.Deliveries, delivery) };
         state.State.Alerts[index] = alert;
-        await state.WriteStateAsync();
+        await SaveAsync();
         dashboard.Publish(alert);
     }
 
@@ -147,7 +194,7 @@ internal sealed partial class BrandAlertsGrain(
         alert = alert with { State = to, UpdatedAt = now, History = AlertHistory.Append(alert.History, new AlertAction(action, by, now, note)) };
         alert = Notify(alert, @event, now);
         state.State.Alerts[index] = alert;
-        await state.WriteStateAsync();
+        await SaveAsync();
         dashboard.Publish(alert);
         return alert;
     }
@@ -205,10 +252,86 @@ internal sealed partial class BrandAlertsGrain(
         return alert with { Deliveries = deliveries };
     }
 
-    private WebhookDelivery Enqueue(Alert alert, string @event, WebhookTarget target, DateTimeOffset now) =>
-        outbox.TryEnqueue(new WebhookJob(alert, @event, target))
-            ? new WebhookDelivery(target.Redacted(), target.Format, @event, WebhookDeliveryStatus.Pending, 0, null, null, now)
-            : new WebhookDelivery(target.Redacted(), target.Format, @event, WebhookDeliveryStatus.Dropped, 0, null, "webhook outbox full", now);
+    /// <summary>Queues a delivery and keeps it pending in state (written by the caller) until it is delivered or given up.</summary>
+    private WebhookDelivery Enqueue(Alert alert, string @event, WebhookTarget target, DateTimeOffset now)
+    {
+        var key = WebhookIdempotency.Key(alert, @event, target);
+        if (!outbox.TryEnqueue(new WebhookJob(alert, @event, target, key)))
+        {
+            return new WebhookDelivery(target.Redacted(), target.Format, @event, WebhookDeliveryStatus.Dropped, 0, null, "webhook outbox full", now);
+        }
+
+        var pending = state.State.PendingDeliveries;
+        pending.RemoveAll(p => p.Key == key);
+        pending.Add(new PendingDelivery(alert.Id, @event, target, key, 0, now));
+        return new WebhookDelivery(target.Redacted(), target.Format, @event, WebhookDeliveryStatus.Pending, 0, null, null, now);
+    }
+
+    /// <summary>
+    /// Re-sends the pending deliveries <see cref="PendingDeliveryRules"/> call for (all of them as the grain activates) and
+    /// records those it gives up as failed. A re-send goes out with the alert as stored now.
+    /// </summary>
+    private async Task ReviewPendingAsync(bool activated)
+    {
+        var pending = state.State.PendingDeliveries;
+        var alerts = state.State.Alerts;
+        var now = clock.GetUtcNow();
+        var changed = new HashSet<int>();
+        var forgot = false;
+        for (var i = pending.Count - 1; i >= 0; i--)
+        {
+            var entry = pending[i];
+            var index = alerts.FindIndex(a => a.Id == entry.AlertId);
+            var review = _rules.Review(entry, index >= 0, Settings.Webhooks.Contains(entry.Target), activated, now);
+            switch (review.Decision)
+            {
+                case PendingDecision.Resend:
+                    if (outbox.TryEnqueue(new WebhookJob(alerts[index], entry.Event, entry.Target, entry.Key, entry.Attempts + 1)))
+                    {
+                        pending[i] = entry with { At = now }; // in memory only: a later activation re-sends it anyway
+                        var target = entry.Target.Redacted(); // a re-send is rare; the log names the webhook as the dashboard does
+                        LogResent(entry.AlertId, entry.Event, target, entry.Attempts + 1);
+                    }
+
+                    break; // a full outbox leaves it as it is: the next review tries again
+                case PendingDecision.GiveUp:
+                    pending.RemoveAt(i);
+                    var failed = new WebhookDelivery(entry.Target.Redacted(), entry.Target.Format, entry.Event, WebhookDeliveryStatus.Failed, entry.Attempts, null, review.Reason, now);
+                    alerts[index] = alerts[index] with { Deliveries = Upsert(alerts[index].Deliveries, failed) };
+                    changed.Add(index);
+                    break;
+                case PendingDecision.Forget:
+                    pending.RemoveAt(i);
+                    forgot = true;
+                    break;
+            }
+        }
+
+        if (changed.Count > 0 || forgot)
+        {
+            await SaveAsync();
+        }
+
+        foreach (var index in changed)
+        {
+            dashboard.Publish(alerts[index]);
+        }
+    }
+
+    /// <summary>
+    /// Writes the state; the first pending delivery of an activation registers the resend reminder before, so stored pending
+    /// deliveries always have a reminder to bring their grain back.
+    /// </summary>
+    private async Task SaveAsync()
+    {
+        if (!_reminded && state.State.PendingDeliveries.Count > 0)
+        {
+            await this.RegisterOrUpdateReminder(ResendReminder, ResendPeriod, ResendPeriod);
+            _reminded = true;
+        }
+
+        await state.WriteStateAsync();
+    }
 
     /// <summary>Sends what quiet hours held back, once they are over (or were switched off).</summary>
     private async Task ReleaseHeldAsync()
@@ -242,7 +365,7 @@ internal sealed partial class BrandAlertsGrain(
             released.Add(alerts[i]);
         }
 
-        await state.WriteStateAsync();
+        await SaveAsync();
         foreach (var alert in released)
         {
             dashboard.Publish(alert);
@@ -297,6 +420,9 @@ internal sealed partial class BrandAlertsGrain(
     // Debug: one line per brand on the channel is what the data gap (logged once, as a warning) replaces.
     [LoggerMessage(Level = LogLevel.Debug, Message = "Drop alert of {Brand} on {Channel} held back: the channel's whole feed is in a data gap")]
     private partial void LogDropHeldBack(string brand, string channel);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Webhook for alert {AlertId} ({Event}) to {Target} re-sent from stored state, attempt {Attempt}")]
+    private partial void LogResent(string alertId, string @event, string target, int attempt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Feed monitor unavailable, a drop alert goes out unchecked for data gaps: {Reason}")]
     private partial void LogFeedMonitorUnavailable(string reason);

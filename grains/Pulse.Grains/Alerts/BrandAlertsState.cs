@@ -1,3 +1,5 @@
+using Pulse.Grains.Webhooks;
+
 namespace Pulse.Grains.Alerts;
 
 [GenerateSerializer]
@@ -12,4 +14,8 @@ public sealed class BrandAlertsState
 
     [Id(2)]
     public AlertSettings Settings { get; set; } = AlertSettings.Default;
+
+    /// <summary>Webhook deliveries not yet delivered nor given up: re-sent from here when the silo that queued them is gone.</summary>
+    [Id(3)]
+    public List<PendingDelivery> PendingDeliveries { get; set; } = [];
 }

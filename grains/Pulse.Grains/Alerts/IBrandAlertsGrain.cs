@@ -33,6 +33,9 @@ public interface IBrandAlertsGrain : IGrainWithStringKey
     /// </summary>
     Task ForgetSettingsAsync();
 
-    /// <summary>The delivery service reports an attempt's outcome; it replaces the alert's entry for that (webhook, event).</summary>
-    Task RecordDeliveryAsync(string alertId, WebhookDelivery delivery);
+    /// <summary>
+    /// The delivery service reports an attempt's outcome for the delivery with idempotency key <paramref name="key"/>: it
+    /// replaces the alert's entry for that (webhook, event), and a delivered or failed one is no longer pending.
+    /// </summary>
+    Task RecordDeliveryAsync(string alertId, string key, WebhookDelivery delivery);
 }

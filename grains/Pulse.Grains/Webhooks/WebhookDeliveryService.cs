@@ -10,7 +10,8 @@ namespace Pulse.Grains.Webhooks;
 
 /// <summary>
 /// Drains the outbox: POSTs each notification with retries and exponential backoff, and records every
-/// attempt's outcome on the alert (so dashboards show "retrying" and "failed" as they happen).
+/// attempt's outcome on the alert (so dashboards show "retrying" and "failed" as they happen, and the alert's grain knows
+/// what is still pending). Every request carries the job's idempotency key, the same on every attempt.
 /// A plain loop rather than a resilience pipeline: each attempt must be reported, and the policy is five lines.
 /// </summary>
 internal sealed partial class WebhookDeliveryService(
@@ -48,7 +49,8 @@ internal sealed partial class WebhookDeliveryService(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Shutting down: queued notifications are lost with the process (the outbox is in memory).
+            // Shutting down: queued notifications leave with the process, but stay pending in their alerts' grain state;
+            // each alert's next activation re-sends them (PendingDeliveryRules).
         }
 
         // Let in-flight deliveries see the cancellation and finish before the semaphore goes away.
@@ -63,8 +65,9 @@ internal sealed partial class WebhookDeliveryService(
         var settings = options.Value;
         var body = WebhookPayloads.For(job, settings.DashboardUrl);
         var client = http.CreateClient(HttpClientName);
-        var delay = settings.FirstRetryDelay;
-        for (var attempt = 1; attempt <= settings.Attempts; attempt++)
+        // A re-sent delivery continues the backoff where its reported attempts left it.
+        var delay = settings.FirstRetryDelay * Math.Pow(2, job.FirstAttempt - 1);
+        for (var attempt = job.FirstAttempt; attempt <= settings.Attempts; attempt++)
         {
             int? status = null;
             string? error;
@@ -73,9 +76,10 @@ internal sealed partial class WebhookDeliveryService(
             {
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stop);
                 timeout.CancelAfter(settings.Timeout);
-                using var content = new ByteArrayContent(body);
-                content.Headers.ContentType = JsonType;
-                using var response = await client.PostAsync(new Uri(job.Target.Url), content, timeout.Token);
+                using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(job.Target.Url)) { Content = new ByteArrayContent(body) };
+                request.Content.Headers.ContentType = JsonType;
+                request.Headers.Add(WebhookIdempotency.Header, job.Key);
+                using var response = await client.SendAsync(request, timeout.Token);
                 status = (int)response.StatusCode;
                 if (response.IsSuccessStatusCode)
                 {
@@ -139,7 +143,7 @@ internal sealed partial class WebhookDeliveryService(
         var delivery = new WebhookDelivery(job.Target.Redacted(), job.Target.Format, job.Event, status, attempts, statusCode, error, clock.GetUtcNow());
         try
         {
-            await grains.GetGrain<IBrandAlertsGrain>(job.Alert.BrandId).RecordDeliveryAsync(job.Alert.Id, delivery);
+            await grains.GetGrain<IBrandAlertsGrain>(job.Alert.BrandId).RecordDeliveryAsync(job.Alert.Id, job.Key, delivery);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

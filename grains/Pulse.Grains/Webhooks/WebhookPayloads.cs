@@ -13,14 +13,18 @@ public static class WebhookPayloads
 
     public static byte[] For(WebhookJob job, string? dashboardUrl) => job.Target.Format == WebhookFormats.Slack
         ? Encoding.UTF8.GetBytes(Slack(job.Alert, job.Event, dashboardUrl).ToJsonString())
-        : Encoding.UTF8.GetBytes(Json(job.Alert, job.Event).ToJsonString());
+        : Encoding.UTF8.GetBytes(Json(job.Alert, job.Event, job.Key).ToJsonString());
 
-    /// <summary>The alert (camelCase, web defaults) with "event" first; other webhooks' delivery records are not the receiver's business.</summary>
-    public static JsonObject Json(Alert alert, string @event)
+    /// <summary>
+    /// The alert (camelCase, web defaults) with "event" and "idempotencyKey" (as the header) first; other webhooks'
+    /// delivery records are not the receiver's business.
+    /// </summary>
+    public static JsonObject Json(Alert alert, string @event, string idempotencyKey)
     {
         var body = JsonSerializer.SerializeToNode(alert, Web)!.AsObject();
         body.Remove("deliveries");
         body.Insert(0, "event", @event);
+        body.Insert(1, "idempotencyKey", idempotencyKey);
         return body;
     }
 

@@ -12,9 +12,10 @@ public sealed class WebhookPayloadsTests
     [Fact]
     public void The_json_payload_is_the_alert_with_its_facets_and_the_leading_kind()
     {
-        var body = WebhookPayloads.Json(Crisis(), WebhookEvents.Escalated);
+        var body = WebhookPayloads.Json(Crisis(), WebhookEvents.Escalated, "acme:1:escalated-2:0123456789abcdef");
 
         Assert.Equal(("escalated", "spike", 7), ((string?)body["event"], (string?)body["kind"], (int?)body["severity"]));
+        Assert.Equal("acme:1:escalated-2:0123456789abcdef", (string?)body["idempotencyKey"]);
         Assert.Equal(["spike", "negative-shift", "viral"], body["facets"]!.AsArray().Select(f => (string?)f!["kind"]));
         Assert.Equal(0.6, (double?)body["facets"]![1]!["value"]);
     }
@@ -52,6 +53,24 @@ public sealed class WebhookPayloadsTests
         Assert.Contains("&lt;!channel&gt; &lt;http://evil|click&gt; &amp; co", (string?)body["text"], StringComparison.Ordinal);
         var link = (string?)body["blocks"]![3]!["elements"]![0]!["text"];
         Assert.StartsWith("<https://pulse.example/#/brand/acme|Open &lt;!channel&gt; &lt;http://evil|click&gt; &amp; co in Pulse>", link, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_channel_ping_or_a_forged_link_in_a_brand_name_or_term_reaches_slack_escaped_and_the_header_keeps_it_as_plain_text()
+    {
+        var why = new AlertWhy([new TermLift("<https://evil|bank>", 30, 9)], [], new SentimentSplit(1, 2, 30), []);
+        var alert = AlertIncidents.Open("acme:10", "<!channel> Acme", new AlertSignal("acme", "x", AlertKind.Spike, 6, At, 120, 15, why));
+
+        var body = WebhookPayloads.Slack(alert, WebhookEvents.Opened, dashboardUrl: null);
+
+        var text = (string?)body["text"];
+        Assert.StartsWith("&lt;!channel&gt; Acme: spike opened", text, StringComparison.Ordinal);
+        Assert.EndsWith("Why: &lt;https://evil|bank&gt;.", text, StringComparison.Ordinal);
+        Assert.Equal("*Why*\n&lt;https://evil|bank&gt;", (string?)body["blocks"]![2]!["fields"]![0]!["text"]);
+        Assert.All(MarkdownTexts(body), t => Assert.DoesNotContain('<', t));
+        // plain_text is never parsed for mentions or links, and entities there would show as written.
+        var header = body["blocks"]![0]!["text"]!;
+        Assert.Equal(("plain_text", "<!channel> Acme: spike opened, severity 6/10 on x"), ((string?)header["type"], (string?)header["text"]));
     }
 
     /// <summary>Every string Slack reads as mrkdwn: "text" and each block or field of type mrkdwn.</summary>
