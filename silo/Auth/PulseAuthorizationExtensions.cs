@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Pulse.Silo.Auth.Keys;
+using Pulse.Silo.Auth.SignIn;
 using Pulse.Silo.Cluster;
 using StackExchange.Redis;
 
@@ -12,7 +13,8 @@ public static class PulseAuthorizationExtensions
 {
     /// <summary>
     /// Options ("Pulse:Auth", validated at start), the key store (Redis when the host has one, so all hosts of a cluster
-    /// share keys; memory otherwise), the "ApiKey" scheme and one policy per <see cref="PulsePolicies"/> name. Endpoints
+    /// share keys; memory otherwise), sign-in (<see cref="SignInExtensions.AddPulseSignIn"/>), the "ApiKey" and cookie
+    /// schemes behind the forwarding default <see cref="PulseSchemes.Default"/>, and one policy per <see cref="PulsePolicies"/> name. Endpoints
     /// without <c>RequireAuthorization</c> stay open for now (docs/auth-plan.md: the fallback policy comes next).
     /// </summary>
     public static IServiceCollection AddPulseAuthorization(this IServiceCollection services, RedisClusterOptions redis)
@@ -34,13 +36,16 @@ public static class PulseAuthorizationExtensions
             services.TryAddSingleton<IApiKeyStore, InMemoryApiKeyStore>();
         }
 
-        services.AddAuthentication()
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddPulseSignIn(redis);
+        services.AddAuthentication(PulseSchemes.Default)
+            .AddPolicyScheme(PulseSchemes.Default, null, o => o.ForwardDefaultSelector = PulseSchemes.Select)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddSessionCookie();
         var policies = services.AddAuthorizationBuilder();
         foreach (var name in PulsePolicies.All)
         {
             policies.AddPolicy(name, policy => policy
-                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+                .AddAuthenticationSchemes(PulseSchemes.Default)
                 .RequireAuthenticatedUser()
                 .RequireRole(PulsePolicies.RolesFor(name).Select(PulseRoleNames.Of)));
         }
