@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Pulse.Silo.Auth.Keys;
+using Pulse.Silo.Auth.SignIn;
 using Pulse.Silo.Cluster;
 using StackExchange.Redis;
 
@@ -13,8 +14,9 @@ public static class PulseAuthorizationExtensions
 {
     /// <summary>
     /// Options ("Pulse:Auth", validated at start), the key store (Redis when the host has one, so all hosts of a cluster
-    /// share keys; memory otherwise), the schemes (<see cref="PulseSchemes"/>), one policy per <see cref="PulsePolicies"/>
-    /// name, and a fallback policy that needs an authenticated caller wherever an endpoint names none.
+    /// share keys; memory otherwise), sign-in (<see cref="SignInExtensions.AddPulseSignIn"/>), the schemes
+    /// (<see cref="PulseSchemes"/>), one policy per <see cref="PulsePolicies"/> name, and a fallback policy that needs an
+    /// authenticated caller wherever an endpoint names none.
     /// </summary>
     public static IServiceCollection AddPulseAuthorization(this IServiceCollection services, RedisClusterOptions redis)
     {
@@ -35,9 +37,11 @@ public static class PulseAuthorizationExtensions
             services.TryAddSingleton<IApiKeyStore, InMemoryApiKeyStore>();
         }
 
+        services.AddPulseSignIn(redis);
         services.AddAuthentication(PulseSchemes.Default)
             .AddPolicyScheme(PulseSchemes.Default, "Pulse", o => o.ForwardDefaultSelector = PulseSchemes.For)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(PulseSchemes.ApiKey, null);
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(PulseSchemes.ApiKey, null)
+            .AddSessionCookie();
 
         // An endpoint someone forgot to give a policy is closed, not open: it needs at least a signed-in caller.
         var policies = services.AddAuthorizationBuilder()

@@ -8,10 +8,13 @@ namespace Pulse.Silo.Auth;
 /// </summary>
 public static class PulseClaims
 {
-    /// <summary>How the caller signed in: <see cref="ApiKeyKind"/>, later also "user".</summary>
+    /// <summary>How the caller signed in: <see cref="ApiKeyKind"/> or <see cref="UserKind"/>.</summary>
     public const string Kind = "pulse:kind";
 
     public const string ApiKeyKind = "api-key";
+
+    /// <summary>A person signed in to the dashboard (password or the one-time link).</summary>
+    public const string UserKind = "user";
 
     /// <summary>
     /// A principal for <paramref name="id"/> (stable, e.g. "key:3f2a…"), shown as <paramref name="name"/>, with one role

@@ -3,16 +3,30 @@ using Pulse.Silo.Auth.Keys;
 namespace Pulse.Silo.Auth;
 
 /// <summary>
-/// The authentication schemes. <see cref="Default"/> is the one every policy names: it forwards each request to the
-/// scheme its credential belongs to, so endpoints never care whether a key or a person is calling.
+/// The authentication schemes: <see cref="Cookie"/> for people signed in to the dashboard, <see cref="ApiKey"/> for
+/// machines, and <see cref="Default"/>, the one every policy names: it forwards each request to the scheme its credential
+/// belongs to, so endpoints never care whether a key or a person is calling.
 /// </summary>
 public static class PulseSchemes
 {
-    /// <summary>The policy scheme: a Bearer key (or a hub's access_token) goes to <see cref="ApiKey"/>.</summary>
+    /// <summary>The forwarding scheme (<see cref="For"/>).</summary>
     public const string Default = "Pulse";
 
     public const string ApiKey = ApiKeyAuthenticationHandler.SchemeName;
 
-    /// <summary>Which scheme authenticates <paramref name="context"/>.</summary>
-    public static string For(HttpContext context) => ApiKey;
+    /// <summary>The dashboard's session cookie (<c>POST /auth/login</c>, <c>GET /auth/once</c>).</summary>
+    public const string Cookie = "Cookies";
+
+    /// <summary>
+    /// A request carrying a key (<see cref="ApiKeyCredential"/>) is the key's; anything else may be a browser's cookie.
+    /// A request carrying both is judged by its key alone, so a cookie never widens what a key may do.
+    /// </summary>
+    public static string For(HttpContext context) => UsesKey(context) ? ApiKey : Cookie;
+
+    /// <summary>Whether the request authenticates with a key (and so is exempt from anti-forgery: no ambient credential).</summary>
+    public static bool UsesKey(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return ApiKeyCredential.TryRead(context.Request, out _);
+    }
 }

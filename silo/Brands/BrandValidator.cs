@@ -13,10 +13,13 @@ internal static partial class BrandValidator
     [GeneratedRegex("^[a-z0-9][a-z0-9._-]*$")]
     private static partial Regex IdPattern();
 
+    /// <summary>Whether <paramref name="id"/> is a well-formed brand id (also checked for a user's brand list).</summary>
+    public static bool IsValidId(string id) => id.Length <= MaxIdLength && IdPattern().IsMatch(id);
+
     public static List<string> Validate(BrandDefinition brand)
     {
         var errors = new List<string>();
-        if (brand.Id.Length > MaxIdLength || !IdPattern().IsMatch(brand.Id))
+        if (!IsValidId(brand.Id))
         {
             errors.Add($"id '{brand.Id}' must be 1-{MaxIdLength} characters of lower-case letters, digits, '.', '_' or '-', starting with a letter or digit.");
         }

@@ -1,6 +1,7 @@
 using Pulse.Silo.Cli.Detect;
 using Pulse.Silo.Cli.Load;
 using Pulse.Silo.Cli.Sentiment;
+using Pulse.Silo.Cli.Users;
 using Pulse.Silo.Hosting;
 
 namespace Pulse.Silo.Cli;
@@ -35,6 +36,10 @@ public static class PulseCommandLine
             every channel, POSTed as NDJSON or (--redis) appended to the ingest log; reports accepted and processed
             rates, errors, request and ingest-to-hub latency (probes over SignalR). Paced batches shrink to rate/20.
             Exit 1 when nothing was accepted or processed, or a paced run accepted under half its target.
+        pulse users add NAME --role viewer|responder|admin [--brands ID,ID] [--password-file FILE] --redis HOST:PORT
+                        [--cluster-id ID] [--redis-password-file FILE] [--redis-tls]
+            Creates a dashboard account in a cluster's Redis (password from the file, piped stdin or a prompt).
+            Embedded mode keeps accounts in the running process: use the one-time link it prints at start.
         """;
 
     /// <summary>Tool verbs: `pulse VERB args...`. Each takes its own arguments and returns an exit code.</summary>
@@ -43,6 +48,7 @@ public static class PulseCommandLine
         ["detect"] = args => DetectCommand.RunAsync(args, Console.Out, Console.Error),
         ["sentiment"] = args => SentimentCommand.RunAsync(args, Console.In, Console.Out, Console.Error),
         ["load"] = LoadAsync,
+        ["users"] = args => UsersCommand.RunAsync(args, Console.In, Console.Out, Console.Error, interactive: !Console.IsInputRedirected),
     };
 
     private static async Task<int> LoadAsync(string[] args)

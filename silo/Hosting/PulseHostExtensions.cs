@@ -9,6 +9,7 @@ using Pulse.Grains.Alerts;
 using Pulse.Silo.Api;
 using Pulse.Silo.Auth;
 using Pulse.Silo.Auth.Keys;
+using Pulse.Silo.Auth.SignIn;
 using Pulse.Silo.Brands;
 using Pulse.Silo.Cluster;
 using Pulse.Silo.Demo;
@@ -84,6 +85,7 @@ public static class PulseHostExtensions
         app.UsePulseHubOriginCheck();
         app.UsePulseDashboardApp();
         app.UseAuthentication();
+        app.UsePulseAntiforgery();
         app.UseAuthorization();
         app.UsePulseRateLimits();
         // Load balancers and orchestrators probe without credentials; the report names no brand or secret.
@@ -101,6 +103,7 @@ public static class PulseHostExtensions
         app.MapSourcesApi();
         app.MapAlertsApi();
         app.MapApiKeysApi();
+        app.MapPulseSignIn();
         app.MapPulseDashboard(PulsePolicies.Read);
         app.MapEngineersDashboard();
         return app;

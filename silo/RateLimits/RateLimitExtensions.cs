@@ -28,6 +28,7 @@ public static class RateLimitExtensions
             PerClient(context, options, options.IngestRequestsPerSecond, options.IngestBurst));
         limiter.AddPolicy(RateLimitPolicies.Writes, context =>
             PerClient(context, options, options.WritesPerSecond, options.WritesBurst));
+        limiter.AddPolicy(RateLimitPolicies.SignIn, context => SignInPerClient(context, options));
 
         // Endpoint policies hold one limiter each; the host-wide concurrency limit on ingest is the global limiter, which
         // the middleware acquires before the endpoint's and which lets every other endpoint through.
@@ -46,6 +47,19 @@ public static class RateLimitExtensions
     /// <summary>The endpoint's policy name, if it opted into one.</summary>
     internal static string? PolicyOf(HttpContext context) =>
         context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName;
+
+    /// <summary>Refilled one attempt at a time over the minute, so a guesser never gets a fresh burst at a period's start.</summary>
+    private static RateLimitPartition<string> SignInPerClient(HttpContext context, RateLimitOptions options) =>
+        !options.Enabled
+            ? RateLimitPartition.GetNoLimiter(string.Empty)
+            : RateLimitPartition.GetTokenBucketLimiter(RateLimitPartitions.ClientKey(context), _ => new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = options.SignInBurst,
+                TokensPerPeriod = 1,
+                ReplenishmentPeriod = TimeSpan.FromMinutes(1) / options.SignInPerMinute,
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            });
 
     private static RateLimitPartition<string> PerClient(HttpContext context, RateLimitOptions options, int perSecond, int burst)
     {

@@ -42,7 +42,18 @@ public sealed class RateLimitOptions
     [Range(1, 100_000)]
     public int WritesBurst { get; set; } = 100;
 
-    /// <summary>How often the token buckets refill; the per-second figures above are scaled to it.</summary>
+    /// <summary>
+    /// Sign-in attempts per client address and minute, sustained: a person retrying a typo needs a few; an office behind
+    /// one NAT address signing in at shift change is covered by <see cref="SignInBurst"/>.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int SignInPerMinute { get; set; } = 10;
+
+    /// <summary>Sign-in attempts a client address may make at once above the sustained rate.</summary>
+    [Range(1, 10_000)]
+    public int SignInBurst { get; set; } = 20;
+
+    /// <summary>How often the token buckets refill; the per-second figures above are scaled to it (sign-in refills per minute).</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
     public TimeSpan ReplenishmentPeriod { get; set; } = TimeSpan.FromSeconds(1);
 }

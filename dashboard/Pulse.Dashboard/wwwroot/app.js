@@ -14,6 +14,8 @@ import { installAudioUnlock, enableAlertCues, beep, notify, notificationsState, 
 import { installStatusBar } from './js/status-bar.js';
 import { createWarRoom } from './js/warroom.js';
 import { startSourcePolling } from './js/sources.js';
+import { loadSession, signOut } from './js/session.js';
+import { showSignIn } from './js/sign-in.js';
 
 const SPARK_POINTS = 180;
 const OFFLINE_POLL_MS = 15000;
@@ -143,6 +145,18 @@ function renderAlertsButton() {
 
 const warRoom = createWarRoom({ button: document.getElementById('warroom-toggle'), onChange: () => { if (current) render(); } });
 
+// The signed-in name and role, with a sign-out button; hidden without a session.
+async function refreshSession() {
+  let me = null;
+  try {
+    me = await loadSession();
+  } catch (error) {
+    console.warn('session unavailable', error);
+  }
+  document.getElementById('session').hidden = !me;
+  document.getElementById('session-name').textContent = me ? `${me.name} · ${me.role}` : '';
+}
+
 async function loadReferenceData() {
   for (let attempt = 0; ; attempt++) {
     try {
@@ -151,6 +165,13 @@ async function loadReferenceData() {
       setBrands(brands);
       return;
     } catch (error) {
+      if (error.status === 401) {
+        // The API wants a session: sign in, then load again (the new session's anti-forgery token comes with /auth/me).
+        await showSignIn(viewEl);
+        await refreshSession();
+        attempt = -1;
+        continue;
+      }
       console.warn(error);
       clear(viewEl).append(el('p', { className: 'view-status', role: 'status', text: `Cannot reach the Pulse API (${error.message}). Retrying…` }));
       await new Promise((resolve) => setTimeout(resolve, Math.min(30000, 2000 * (attempt + 1))));
@@ -167,11 +188,16 @@ async function main() {
   });
   window.addEventListener('pointerdown', () => setTimeout(renderAlertsButton, 50), { once: true });
   renderAlertsButton();
+  document.getElementById('sign-out').addEventListener('click', async () => {
+    await signOut();
+    location.reload();
+  });
 
   on('alerts', renderAlertFeed);
   on('dataGaps', renderGaps);
   setInterval(() => { renderAlertFeed(); renderGaps(); }, 15000); // relative times and expiring highlights
 
+  await refreshSession();
   await loadReferenceData();
   // No hub event for sources yet: polled in every view, so the rates (computed between polls) stay continuous.
   startSourcePolling();

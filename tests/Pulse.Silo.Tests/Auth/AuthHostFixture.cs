@@ -32,9 +32,9 @@ public sealed class AuthHostFixture : IAsyncLifetime
     }
 
     /// <summary>A client of the host sending <paramref name="key"/> as its Bearer key (none if null).</summary>
-    public HttpClient Client(string? key)
+    public HttpClient Client(string? key, bool followRedirects = true)
     {
-        var http = new HttpClient { BaseAddress = Host.BaseAddress };
+        var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = followRedirects }) { BaseAddress = Host.BaseAddress };
         if (key is not null)
         {
             TestCaller.Authorize(http, key);

@@ -96,6 +96,16 @@ public static class AuthorizationTargets
         new("POST /api/keys/",                           Admin,             No401,  No403,  No403,  Ok,     No403),
         new("DELETE /api/keys/{id}",                     Admin,             No401,  No403,  No403,  Ok,     No403),
 
+        // Sign-in (step 2): login, logout and the one-time link take no identity (login is rate limited per address);
+        // /auth/me is the app's "who am I" (ingest keys have no business there); accounts are an admin's.
+        new("POST /auth/login",                          AuthorizationTarget.AnonymousPolicy, Ok, Ok, Ok, Ok, Ok),
+        new("POST /auth/logout",                         AuthorizationTarget.AnonymousPolicy, Ok, Ok, Ok, Ok, Ok),
+        new("GET /auth/once",                            AuthorizationTarget.AnonymousPolicy, Ok, Ok, Ok, Ok, Ok),
+        new("GET /auth/me",                              Read,              No401,  Ok,     Ok,     Ok,     No403),
+        new("GET /api/users/",                           Admin,             No401,  No403,  No403,  Ok,     No403),
+        new("POST /api/users/",                          Admin,             No401,  No403,  No403,  Ok,     No403),
+        new("DELETE /api/users/{name}",                  Admin,             No401,  No403,  No403,  Ok,     No403),
+
         // Orleans dashboard: admins (a key, or a signed-in admin's cookie); it has no authentication of its own.
         new("GET /orleans/*",                            Admin,             No401,  No403,  No403,  Ok,     No403),
     ];

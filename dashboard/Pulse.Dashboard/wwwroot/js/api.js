@@ -1,14 +1,27 @@
 // REST read API of the dashboard backend (see CONTRACT.md). Ids are always URL-encoded.
+// A 401 (no session, or it ended) throws an error with status 401: the app then shows the sign-in form.
 import { noteServerTime } from './server-clock.js';
+import { writeHeaders } from './session.js';
 
 async function getJson(path) {
   const response = await fetch(path, { headers: { Accept: 'application/json' }, cache: 'no-store' });
-  if (!response.ok) {
-    const error = new Error(`${path}: HTTP ${response.status}`);
-    error.status = response.status;
-    throw error;
-  }
+  if (!response.ok) throw httpError(path, response);
   return response.json();
+}
+
+/** POST/PUT/PATCH/DELETE with a JSON body; carries X-XSRF-TOKEN, which the server requires of cookie sessions. */
+export async function writeJson(method, path, body) {
+  const headers = writeHeaders({ Accept: 'application/json' });
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: 'no-store' });
+  if (!response.ok) throw httpError(path, response);
+  return response.status === 204 ? null : response.json();
+}
+
+function httpError(path, response) {
+  const error = new Error(`${path}: HTTP ${response.status}`);
+  error.status = response.status;
+  return error;
 }
 
 const id = (brandId) => encodeURIComponent(brandId);

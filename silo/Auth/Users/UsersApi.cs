@@ -1,0 +1,64 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Pulse.Dashboard.Api;
+using Pulse.Silo.RateLimits;
+
+namespace Pulse.Silo.Auth.Users;
+
+/// <summary>People's accounts over HTTP, admin only: create, list (never a password hash), delete.</summary>
+public static class UsersApi
+{
+    public const string Route = "/api/users";
+
+    public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var users = app.MapGroup(Route).WithTags("Users").RequireAuthorization(PulsePolicies.Admin);
+        users.MapGet("/", ListAsync).WithName("ListUsers");
+        users.MapPost("/", CreateAsync).WithName("CreateUser").RequireRateLimiting(RateLimitPolicies.Writes);
+        users.MapDelete("/{name}", DeleteAsync).WithName("DeleteUser").RequireRateLimiting(RateLimitPolicies.Writes);
+        return app;
+    }
+
+    private static async Task<Ok<UserView[]>> ListAsync(IPulseUserStore store, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        return TypedResults.Ok((await store.ListAsync(cancellationToken)).Select(u => UserView.Of(u, now)).ToArray());
+    }
+
+    private static async Task<Results<Created<UserView>, ProblemHttpResult>> CreateAsync(
+        NewUserRequest? body, UserAccounts accounts, ClaimsPrincipal user, UserAudit audit, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        switch (await accounts.CreateAsync(body, cancellationToken))
+        {
+            case UserCreation.Created created:
+                audit.Created(created.User, user);
+                return TypedResults.Created($"{Route}/{Uri.EscapeDataString(created.User.Name)}", UserView.Of(created.User, clock.GetUtcNow()));
+            case UserCreation.Invalid invalid:
+                return ApiProblems.Invalid(invalid.Field, invalid.Message);
+            case UserCreation.Taken taken:
+                return TypedResults.Problem(
+                    statusCode: StatusCodes.Status409Conflict,
+                    title: $"User '{taken.Name}' exists",
+                    detail: $"Names are unique (case-insensitive). DELETE {Route}/{taken.Name} first to replace the account.");
+            default:
+                throw new InvalidOperationException("Unknown outcome of creating a user.");
+        }
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+        string name, IPulseUserStore store, ClaimsPrincipal user, UserAudit audit, CancellationToken cancellationToken)
+    {
+        var normalized = UserNames.Normalize(name) ?? string.Empty;
+        if (!await store.DeleteAsync(normalized, cancellationToken))
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status404NotFound,
+                title: $"User '{name}' not found",
+                detail: $"No account is named '{name}'. GET {Route} lists them.");
+        }
+
+        audit.Deleted(normalized, user);
+        return TypedResults.NoContent();
+    }
+}
