@@ -7,6 +7,8 @@
 #   deploy/three-silos.sh out/pulse            # DEMO=1 to let silo 1 generate demo data
 #
 # Then open http://127.0.0.1:5080 (dashboard-only host) or http://127.0.0.1:5081..5083 (the silos).
+# Every host gets one bootstrap admin key (Pulse__Auth__AdminKey, kept out of argv): PULSE_ADMIN_KEY, or a fresh one
+# written to RUN_DIR/admin-key (mode 600). Send it as `Authorization: Bearer KEY`, or sign in with the link silo 1 prints.
 # Environment: RUN_DIR (default ./pulse-cluster), REDIS_PORT (6380), CLUSTER_ID (pulse), DEMO (0),
 # HTTP_BASE (5080: dashboard on it, silos on +1..+3), SILO_BASE (11110) and GATEWAY_BASE (30000) (silo i: +i).
 set -euo pipefail
@@ -24,6 +26,12 @@ pulse="$publish/pulse"
 command -v redis-server >/dev/null || { echo "redis-server is not installed (Debian: apt-get install redis-server)." >&2; exit 1; }
 mkdir -p "$run_dir/redis" "$run_dir/logs" "$run_dir/pids"
 run_dir="$(cd "$run_dir" && pwd)"
+
+if [ -z "${PULSE_ADMIN_KEY:-}" ]; then
+  PULSE_ADMIN_KEY="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+  (umask 077 && printf '%s\n' "$PULSE_ADMIN_KEY" >"$run_dir/admin-key")
+fi
+export Pulse__Auth__AdminKey="$PULSE_ADMIN_KEY"
 
 pids=()
 stop_all() {
@@ -76,5 +84,7 @@ start dashboard "$pulse" --dashboard-only --redis "127.0.0.1:$redis_port" --clus
 for port in $((http_base + 2)) $((http_base + 3)) "$http_base"; do wait_http "http://127.0.0.1:$port/healthz"; done
 
 echo "Cluster up: dashboard http://127.0.0.1:$http_base, silos http://127.0.0.1:$((http_base + 1))..$((http_base + 3)), Orleans dashboard http://127.0.0.1:$http_base/orleans/"
+[ -f "$run_dir/admin-key" ] && echo "Admin API key: $run_dir/admin-key (send as 'Authorization: Bearer KEY')"
+grep -h "Sign in:" "$run_dir/logs/silo1.log" 2>/dev/null | tail -n 1 || true
 echo "Ctrl-C stops everything."
 wait
