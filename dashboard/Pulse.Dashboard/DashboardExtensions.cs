@@ -25,6 +25,10 @@ public static class DashboardExtensions
         services.AddSignalR().AddJsonProtocol(o => AlertWireNames.AddJsonConverters(o.PayloadSerializerOptions.Converters));
         services.AddOptions<LiveHubOptions>().BindConfiguration(LiveHubOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<IBrandVisibility, EveryBrandVisible>();
+        services.TryAddSingleton<IHubCallerCheck, EveryCallerCurrent>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<HubConnections>();
+        services.AddHostedService<HubCallerRecheck>();
         services.AddSingleton<HubForwarder>();
         services.AddHostedService<HubForwarderRegistration>();
         return services;
@@ -36,7 +40,8 @@ public static class DashboardExtensions
     /// </summary>
     public static IEndpointRouteBuilder MapPulseDashboard(this IEndpointRouteBuilder app, string readPolicy)
     {
-        app.MapHub<PulseHub>(HubPath).RequireAuthorization(readPolicy);
+        // A session's connection closes when its sign-in expires; revocations are HubCallerRecheck's.
+        app.MapHub<PulseHub>(HubPath, o => o.CloseOnAuthenticationExpiration = true).RequireAuthorization(readPolicy);
         app.MapPulseReadApi(readPolicy);
         return app;
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Pulse.Dashboard.Hubs;
 using Pulse.Silo.Auth.Keys;
 using Pulse.Silo.Auth.SignIn;
 using Pulse.Silo.Cluster;
@@ -38,6 +39,8 @@ public static class PulseAuthorizationExtensions
         }
 
         services.AddPulseSignIn(redis);
+        // Replaces the dashboard's keep-everyone default, whichever of the two is added first.
+        services.Replace(ServiceDescriptor.Singleton<IHubCallerCheck, CurrentCallers>());
         services.AddAuthentication(PulseSchemes.Default)
             .AddPolicyScheme(PulseSchemes.Default, "Pulse", o => o.ForwardDefaultSelector = PulseSchemes.For)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(PulseSchemes.ApiKey, null)

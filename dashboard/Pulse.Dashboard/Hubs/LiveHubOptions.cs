@@ -21,6 +21,14 @@ public sealed class LiveHubOptions : IValidatableObject
     /// </summary>
     public IReadOnlyList<string> AllowedOrigins { get; set; } = [];
 
+    /// <summary>
+    /// How often open connections' callers are checked again (a revoked key or deleted account is cut off within this).
+    /// 30 s: a revocation is usually a reaction to a leak, where minutes matter and seconds do not, and each pass costs
+    /// one store read per distinct caller.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan RecheckInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         for (var i = 0; i < AllowedOrigins.Count; i++)

@@ -10,8 +10,20 @@ namespace Pulse.Dashboard.Hubs;
 /// caller, and a connection is in at most <see cref="LiveHubOptions.MaxBrandGroups"/> brand groups; a refused
 /// subscription is a <see cref="HubException"/> whose message the client sees, and joins no group.
 /// </summary>
-public sealed class PulseHub(IGrainFactory grains, IBrandVisibility visibility, IOptions<LiveHubOptions> options) : Hub
+public sealed class PulseHub(IGrainFactory grains, IBrandVisibility visibility, IOptions<LiveHubOptions> options, HubConnections connections) : Hub
 {
+    public override Task OnConnectedAsync()
+    {
+        connections.Opened(Context);
+        return base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        connections.Closed(Context);
+        return base.OnDisconnectedAsync(exception);
+    }
+
     public Task SubscribeOverview() => Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Overview);
 
     public Task UnsubscribeOverview() => Groups.RemoveFromGroupAsync(Context.ConnectionId, HubGroups.Overview);

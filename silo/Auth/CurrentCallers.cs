@@ -1,0 +1,39 @@
+using System.Security.Claims;
+using Pulse.Dashboard.Hubs;
+using Pulse.Silo.Auth.Keys;
+using Pulse.Silo.Auth.Users;
+
+namespace Pulse.Silo.Auth;
+
+/// <summary>
+/// Whether a caller authenticated earlier is still who the stores say: its key not revoked, its account not deleted, its
+/// role unchanged. Long-lived hub connections are re-checked with it (<see cref="HubCallerRecheck"/>).
+/// </summary>
+internal sealed class CurrentCallers(IApiKeyStore keys, IPulseUserStore users) : IHubCallerCheck
+{
+    public async Task<bool> IsCurrentAsync(ClaimsPrincipal caller, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var id = caller.FindFirstValue(ClaimTypes.NameIdentifier);
+        var role = caller.FindFirstValue(ClaimTypes.Role);
+        switch (caller.FindFirstValue(PulseClaims.Kind))
+        {
+            case PulseClaims.ApiKeyKind when id == "key:" + BootstrapAdminKey.Id:
+                return true; // configuration owns it: it changes only with a restart
+            case PulseClaims.ApiKeyKind when id is not null && id.StartsWith("key:", StringComparison.Ordinal):
+                var keyId = id["key:".Length..];
+                var stored = await keys.ListAsync(cancellationToken).ConfigureAwait(false);
+                return stored.Any(k => k.Id == keyId && PulseRoleNames.Of(k.Role) == role);
+            case PulseClaims.UserKind when caller.FindFirstValue(ClaimTypes.Name) is { } name:
+                if (name == UserNames.Setup)
+                {
+                    return true; // no account behind it: its ticket expires, and the hub closes with it
+                }
+
+                var user = await users.FindAsync(name, cancellationToken).ConfigureAwait(false);
+                return user is not null && PulseRoleNames.Of(user.Role) == role;
+            default:
+                return false;
+        }
+    }
+}
