@@ -26,12 +26,27 @@ internal sealed partial class BrandChannelGrain(
 {
     private static readonly TimeSpan SensitivityRefresh = TimeSpan.FromSeconds(30);
 
+    // After a failed call: soon, since detection and alerts wait for it, but not every tick while the silo is away.
+    private static readonly TimeSpan SensitivityRetry = TimeSpan.FromSeconds(5);
+
+    // Signals waiting for the brand's alerts grain. A backlog means that grain is unreachable for a while; beyond a few
+    // dozen, the oldest are the least useful (the alert they would open has newer signals behind it).
+    private const int MaxQueuedSignals = 32;
+
     private readonly ChannelDetection _detection = new(alertOptions.Value, logger);
     private ChannelSnapshots _snapshots = new(options.Value.SnapshotInterval);
     private ChannelState _state = null!;
     private IChannelCheckpointStore? _store;
     private IBrandGrain _brand = null!;
-    private DateTimeOffset _sensitivityChecked;
+    private DateTimeOffset _nextSensitivityAsk;
+
+    // Calls to other grains run beside the grain (GrainCallSlot): activation and the tick never wait for them.
+    private readonly GrainCallSlot _sensitivityCall = new();
+    private readonly GrainCallSlot _signalCall = new();
+    private readonly GrainCallSlot _reportCall = new();
+    private readonly Queue<AlertSignal> _signals = new();
+    private AlertSignal? _sending; // out, or failed and to go again before any queued one
+    private DateTimeOffset _nextSignalAt;
 
     // Not kept in a field like the brand's (called every second): asked every 30 s or on an alert, a reference costs each
     // grain ≈ 100 bytes more than resolving it then.
@@ -54,7 +69,7 @@ internal sealed partial class BrandChannelGrain(
         }
 
         _store = store; // saves (and the save on deactivation) begin once there is a state to save
-        await UseBrandSensitivityAsync();
+        AskSensitivity(clock.GetUtcNow()); // detection starts when it answers (a tick or two), never holding activation
         // Snapshots of a busy channel go out from RecordAsync; the timer only needs to catch trailing mentions, let rates
         // decay and run detection, so it ticks at most once a second: 8 000 grains ticking 4 times a second cost the silo
         // more than the mentions did.
@@ -107,33 +122,118 @@ internal sealed partial class BrandChannelGrain(
 
     public Task<MentionView[]> GetLatestAsync(int limit) => Task.FromResult(_state.Latest.Newest(limit));
 
-    /// <summary>Detection, then what no record published, then the latest snapshot to the brand.</summary>
-    private async Task TickAsync()
+    /// <summary>Detection, then what no record published, then the latest snapshot to the brand; no call to another grain is awaited.</summary>
+    private Task TickAsync()
     {
         var now = clock.GetUtcNow();
-        if (now - _sensitivityChecked >= SensitivityRefresh)
+        UseSensitivityAnswer(now);
+        if (_detection.Started)
         {
-            await UseBrandSensitivityAsync();
+            // Alerts go out at once, not on the snapshot cadence: they are what crisis teams act on.
+            foreach (var signal in _detection.Detect(_state, now))
+            {
+                QueueSignal(signal);
+            }
         }
 
-        // Alerts go out at once, not on the snapshot cadence: they are what crisis teams act on.
-        foreach (var signal in _detection.Detect(_state, now))
-        {
-            await BrandAlerts.SignalAsync(signal);
-        }
-
+        SendSignal(now);
         _snapshots.OnTick(_state, now, dashboard);
         _state.Tidy(now);
-        if (_snapshots.TakeUnreported() is { } unreported)
+        // The brand's summary has the same one-second cadence: while a report is out, the next waits (and is newer then).
+        if (!_reportCall.Busy)
         {
-            await _brand.ReportAsync(unreported);
+            ObserveFailure(_reportCall, "report to its brand");
+            if (_snapshots.TakeUnreported() is { } unreported)
+            {
+                _reportCall.Start(_brand.ReportAsync(unreported));
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Asks the brand's alert settings for its sensitivity (every 30 s), unless an ask is out.</summary>
+    private void AskSensitivity(DateTimeOffset now)
+    {
+        if (!_sensitivityCall.Busy && now >= _nextSensitivityAsk)
+        {
+            _nextSensitivityAsk = now + SensitivityRefresh;
+            _sensitivityCall.Start(BrandAlerts.GetSettingsAsync());
         }
     }
 
-    /// <summary>The brand's sensitivity from its alert settings, asked every 30 s.</summary>
-    private async Task UseBrandSensitivityAsync()
+    private void UseSensitivityAnswer(DateTimeOffset now)
     {
-        _sensitivityChecked = clock.GetUtcNow();
-        _detection.UseSensitivity((await BrandAlerts.GetSettingsAsync()).Sensitivity, _sensitivityChecked);
+        if (_sensitivityCall.TakeEnded(out var failure) is Task<AlertSettings> answered)
+        {
+            if (failure is null)
+            {
+                _detection.UseSensitivity(answered.Result.Sensitivity, now);
+            }
+            else
+            {
+                LogCallFailed(logger, _state.Key.ToString(), "ask its brand's sensitivity", failure.Message);
+                _nextSensitivityAsk = now + SensitivityRetry;
+            }
+        }
+
+        AskSensitivity(now);
     }
+
+    private void QueueSignal(AlertSignal signal)
+    {
+        if (_signals.Count == MaxQueuedSignals)
+        {
+            LogSignalDropped(logger, _state.Key.ToString(), _signals.Dequeue().Kind);
+        }
+
+        _signals.Enqueue(signal);
+    }
+
+    /// <summary>Signals go to the brand's alerts one at a time, in order; a failed one goes again before the next.</summary>
+    private void SendSignal(DateTimeOffset now)
+    {
+        if (_signalCall.Busy || now < _nextSignalAt)
+        {
+            return;
+        }
+
+        if (_signalCall.TakeEnded(out var failure) is not null)
+        {
+            if (failure is null)
+            {
+                _sending = null;
+            }
+            else
+            {
+                LogCallFailed(logger, _state.Key.ToString(), "signal its brand's alerts", failure.Message);
+                _nextSignalAt = now + SensitivityRetry;
+                return;
+            }
+        }
+
+        if (_sending is null && _signals.Count > 0)
+        {
+            _sending = _signals.Dequeue();
+        }
+
+        if (_sending is { } next)
+        {
+            _signalCall.Start(BrandAlerts.SignalAsync(next));
+        }
+    }
+
+    private void ObserveFailure(GrainCallSlot slot, string what)
+    {
+        if (slot.TakeEnded(out var failure) is not null && failure is not null)
+        {
+            LogCallFailed(logger, _state.Key.ToString(), what, failure.Message);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Grain} could not {What}; it tries again on a later tick: {Reason}")]
+    private static partial void LogCallFailed(ILogger logger, string grain, string what, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Grain} dropped its oldest waiting {Kind} signal: its brand's alerts have been unreachable too long")]
+    private static partial void LogSignalDropped(ILogger logger, string grain, AlertKind kind);
 }

@@ -48,8 +48,14 @@ internal sealed partial class ChannelDetection(AlertOptions options, ILogger log
         }
     }
 
-    /// <summary>The detection to save with the channel's checkpoint (null before the first <see cref="UseSensitivity"/>).</summary>
-    public DetectionCheckpoint? Capture() => _live?.Capture(_sensitivity ?? options.Sensitivity);
+    /// <summary>True once the first <see cref="UseSensitivity"/> set detection up (the grain asks its brand without waiting).</summary>
+    public bool Started => _live is not null;
+
+    /// <summary>
+    /// The detection to save with the channel's checkpoint: the live one, or before the first <see cref="UseSensitivity"/>
+    /// the restored one still waiting to continue (a save then must not lose it); null when there is neither.
+    /// </summary>
+    public DetectionCheckpoint? Capture() => _live?.Capture(_sensitivity ?? options.Sensitivity) ?? _resume?.Saved.Detection;
 
     /// <summary>Observes the detection buckets closed by <paramref name="now"/>: a signal per alert (usually none, and then no allocation).</summary>
     public AlertSignal[] Detect(ChannelState state, DateTimeOffset now)
