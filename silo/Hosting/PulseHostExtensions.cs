@@ -67,6 +67,7 @@ public static class PulseHostExtensions
         builder.Services.AddPulseAuthorization(redis);
         builder.Services.AddProblemDetails();
         builder.Services.AddPulseRateLimits();
+        builder.Services.AddPulseForwardedHeaders();
         builder.Services.AddExceptionHandler<ClusterUnavailableHandler>();
         // The HTTP boundary: alert kinds, states and sensitivities by their names in CONTRACT.md.
         builder.Services.ConfigureHttpJsonOptions(o => AlertWireNames.AddJsonConverters(o.SerializerOptions.Converters));
@@ -79,6 +80,7 @@ public static class PulseHostExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         var mode = app.Services.GetRequiredService<PulseHostMode>();
+        app.UsePulseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UsePulseSecurityHeaders();
