@@ -34,7 +34,7 @@ public static class SignInApi
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult, RetryAfterResult>> LoginAsync(
-        LoginRequest? body, PasswordSignIn signIn, HttpContext context, TimeProvider clock, AuditTrail audit)
+        LoginRequest? body, PasswordSignIn signIn, IPulseUserStore users, HttpContext context, TimeProvider clock, AuditTrail audit)
     {
         var check = await signIn.CheckAsync(body?.Name, body?.Password, context.RequestAborted);
         switch (check)
@@ -44,11 +44,13 @@ public static class SignInApi
                 await audit.RecordAsync(context, AuditActor.Of(SessionCookie.Principal(ok.User.Name, ok.User.Role)), AuditAction.SignIn, ok.User.Name, "password");
                 return TypedResults.NoContent();
             case SignInCheck.LockedOut locked:
-                // Only a name that could be an account's: a password typed into the name field stays out of the log.
                 await audit.RecordAsync(context, AuditActor.Anonymous, AuditAction.SignInLocked, UserNames.Normalize(body?.Name), $"locked until {locked.Until:O}");
                 return LockedOut(locked.Until, clock.GetUtcNow());
             default:
-                await audit.RecordAsync(context, AuditActor.Anonymous, AuditAction.SignInFailed, UserNames.Normalize(body?.Name));
+                // An account's name only: a name no account has may be a password typed into the wrong field.
+                var name = UserNames.Normalize(body?.Name);
+                var known = name is not null && await users.FindAsync(name, context.RequestAborted) is not null;
+                await audit.RecordAsync(context, AuditActor.Anonymous, AuditAction.SignInFailed, known ? name : null, known ? "wrong password" : "unknown name");
                 return TypedResults.Problem(
                     statusCode: StatusCodes.Status401Unauthorized,
                     title: "Sign-in failed",
