@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pulse.Dashboard.Api;
 using Pulse.Silo.Auth;
+using Pulse.Streaming.Redis;
 
 namespace Pulse.Silo.Audit;
 
@@ -23,16 +24,16 @@ public static class AuditApi
     private static async Task<Results<Ok<AuditPageView>, ProblemHttpResult>> ReadAsync(
         IAuditLog log, CancellationToken cancellationToken, string? before = null, string? limit = null, string? action = null, string? target = null)
     {
-        AuditPosition? from = null;
+        RedisEntryId? from = null;
         if (before is not null)
         {
-            if (AuditPosition.TryParse(before, out var cursor))
+            if (RedisEntryId.TryParse(before, out var cursor))
             {
                 from = cursor;
             }
             else if (DateTimeOffset.TryParse(before, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time))
             {
-                from = AuditPosition.At(time);
+                from = AuditEntry.PositionAt(time);
             }
             else
             {

@@ -1,3 +1,5 @@
+using Pulse.Streaming.Redis;
+
 namespace Pulse.Silo.Audit;
 
 /// <summary>The embedded silo's audit log: the newest <see cref="IAuditLog.Capacity"/> entries, gone when the process ends.</summary>
@@ -42,12 +44,12 @@ public sealed class InMemoryAuditLog(TimeProvider clock, int capacity = IAuditLo
     }
 
     /// <summary>As a Redis stream numbers entries: the clock's millisecond, or the last one's if the clock went back.</summary>
-    private AuditPosition Next()
+    private RedisEntryId Next()
     {
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         if (_entries.Count == 0 || _entries[^1].Position.Milliseconds < now)
         {
-            return new AuditPosition(now, 0);
+            return new RedisEntryId(now, 0);
         }
 
         var last = _entries[^1].Position;

@@ -1,5 +1,6 @@
 using Pulse.Silo.Cluster;
 using StackExchange.Redis;
+using Pulse.Streaming.Redis;
 
 namespace Pulse.Silo.Audit;
 
@@ -97,8 +98,8 @@ internal sealed class RedisAuditLog(IConnectionMultiplexer redis, RedisClusterOp
 
     private static string? Optional(RedisValue value) => value.IsNull ? null : value.ToString();
 
-    private static AuditPosition Position(RedisValue id) =>
-        AuditPosition.TryParse(id, out var position) ? position : throw new InvalidDataException($"'{id}' is not a stream id.");
+    private static RedisEntryId Position(RedisValue id) =>
+        RedisEntryId.TryParse(id, out var position) ? position : throw new InvalidDataException($"'{id}' is not a stream id.");
 
     // Loud rather than skipped: an audit page that silently leaves entries out would be worse than an error.
     private static InvalidDataException Unreadable(StreamEntry raw, string field) =>

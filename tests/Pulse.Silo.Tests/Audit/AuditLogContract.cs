@@ -1,4 +1,5 @@
 using Pulse.Silo.Audit;
+using Pulse.Streaming.Redis;
 
 namespace Pulse.Silo.Tests.Audit;
 
@@ -55,7 +56,7 @@ public abstract class AuditLogContract
         }
 
         var read = new List<AuditEntry>();
-        AuditPosition? cursor = null;
+        RedisEntryId? cursor = null;
         var pages = 0;
         do
         {
@@ -101,7 +102,7 @@ public abstract class AuditLogContract
         await Task.Delay(20);
         var later = await log.AppendAsync(new AuditRecord(Anna, AuditAction.KeyRevoke, "a", null, null));
 
-        var page = await log.ReadAsync(new AuditQuery(AuditPosition.At(later.At), 10));
+        var page = await log.ReadAsync(new AuditQuery(AuditEntry.PositionAt(later.At), 10));
 
         Assert.Equal(["b", "a"], page.Entries.Select(e => e.Record.Target));
     }

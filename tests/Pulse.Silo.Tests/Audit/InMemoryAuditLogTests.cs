@@ -1,5 +1,6 @@
 using Pulse.Silo.Audit;
 using Pulse.Silo.Tests.Auth.SignIn;
+using Pulse.Streaming.Redis;
 
 namespace Pulse.Silo.Tests.Audit;
 
@@ -19,7 +20,7 @@ public sealed class InMemoryAuditLogTests : AuditLogContract
         clock.Now -= TimeSpan.FromSeconds(3);
         var second = await log.AppendAsync(new AuditRecord(Anna, AuditAction.BrandPut, "b", null, null));
 
-        Assert.Equal(new AuditPosition(1_800_000_000_000, 1), second.Position);
+        Assert.Equal(new RedisEntryId(1_800_000_000_000, 1), second.Position);
         Assert.True(first.Position < second.Position);
         Assert.Equal(["b", "a"], (await log.ReadAsync(new AuditQuery(null, 10))).Entries.Select(e => e.Record.Target));
     }
