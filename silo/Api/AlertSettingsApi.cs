@@ -7,6 +7,7 @@ using Pulse.Grains.Alerts;
 using Pulse.Grains.Brands;
 using Pulse.Grains.Webhooks;
 using Pulse.Grains.Outbound;
+using Pulse.Silo.Audit;
 using Pulse.Silo.Auth;
 using Pulse.Silo.RateLimits;
 
@@ -36,7 +37,8 @@ public static class AlertSettingsApi
             : ApiProblems.BrandNotFound(id);
 
     private static async Task<Results<Ok<AlertSettingsView>, ProblemHttpResult>> PutAsync(
-        string id, AlertSettingsRequest? body, IGrainFactory grains, IOptions<ChannelOptions> channels, IOptions<OutboundOptions> outbound)
+        string id, AlertSettingsRequest? body, IGrainFactory grains, IOptions<ChannelOptions> channels, IOptions<OutboundOptions> outbound,
+        HttpContext context, AuditTrail audit)
     {
         if (await BrandIdAsync(grains, id) is not { } brand)
         {
@@ -57,6 +59,8 @@ public static class AlertSettingsApi
         }
 
         await alerts.SetSettingsAsync(settings);
+        // A count, never the webhooks: their URLs hold the receivers' secrets.
+        await audit.RecordAsync(context, AuditAction.AlertSettingsPut, brand, $"{settings.Webhooks.Length} webhooks");
         return TypedResults.Ok(AlertSettingsView.Of(settings));
     }
 

@@ -2,6 +2,7 @@ using Pulse.Dashboard.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pulse.Grains.Alerts;
 using Pulse.Grains.Brands;
+using Pulse.Silo.Audit;
 using Pulse.Silo.Auth;
 using Pulse.Silo.RateLimits;
 
@@ -18,10 +19,10 @@ public static class AlertsApi
     {
         var alerts = app.MapGroup("/api/alerts").WithTags("Alerts");
         alerts.MapGet("/", ListAsync).WithName("ListAlerts").RequireAuthorization(PulsePolicies.Read);
-        alerts.MapPost("/{id}/ack", (string id, AlertActionRequest? body, IGrainFactory grains) =>
-            TransitionAsync(id, body, grains, (g, by, note) => g.AcknowledgeAsync(id, by, note))).WithName("AcknowledgeAlert").RequireAuthorization(PulsePolicies.Respond).RequireRateLimiting(RateLimitPolicies.Writes);
-        alerts.MapPost("/{id}/resolve", (string id, AlertActionRequest? body, IGrainFactory grains) =>
-            TransitionAsync(id, body, grains, (g, by, note) => g.ResolveAsync(id, by, note))).WithName("ResolveAlert").RequireAuthorization(PulsePolicies.Respond).RequireRateLimiting(RateLimitPolicies.Writes);
+        alerts.MapPost("/{id}/ack", (string id, AlertActionRequest? body, IGrainFactory grains, HttpContext context, AuditTrail audit) =>
+            TransitionAsync(id, body, grains, context, audit, AuditAction.AlertAcknowledge, (g, by, note) => g.AcknowledgeAsync(id, by, note))).WithName("AcknowledgeAlert").RequireAuthorization(PulsePolicies.Respond).RequireRateLimiting(RateLimitPolicies.Writes);
+        alerts.MapPost("/{id}/resolve", (string id, AlertActionRequest? body, IGrainFactory grains, HttpContext context, AuditTrail audit) =>
+            TransitionAsync(id, body, grains, context, audit, AuditAction.AlertResolve, (g, by, note) => g.ResolveAsync(id, by, note))).WithName("ResolveAlert").RequireAuthorization(PulsePolicies.Respond).RequireRateLimiting(RateLimitPolicies.Writes);
         app.MapAlertSettingsApi();
         app.MapDataGapsApi();
         return app;
@@ -60,16 +61,17 @@ public static class AlertsApi
         return TypedResults.Ok(perBrand.SelectMany(a => a).OrderByDescending(a => a.UpdatedAt).ToArray());
     }
 
+    /// <summary>
+    /// Who acts is the caller (<see cref="CallerNames"/>), never the body: a body's <c>by</c>, which older clients still
+    /// send, is ignored rather than refused, so they keep working and cannot name someone else.
+    /// </summary>
     private static async Task<Results<Ok<Alert>, ProblemHttpResult>> TransitionAsync(
-        string id, AlertActionRequest? body, IGrainFactory grains, Func<IBrandAlertsGrain, string, string?, Task<Alert?>> transition)
+        string id, AlertActionRequest? body, IGrainFactory grains, HttpContext context, AuditTrail audit, AuditAction action,
+        Func<IBrandAlertsGrain, string, string?, Task<Alert?>> transition)
     {
-        if (string.IsNullOrWhiteSpace(body?.By))
-        {
-            return ApiProblems.Invalid("by", "Say who is acting: a JSON body like {\"by\": \"anna\", \"note\": \"press statement out\"}.");
-        }
-
-        var by = body.By.Trim();
-        if (AlertHistory.Check(by, body.Note) is { } problem)
+        var by = CallerNames.Of(context.User);
+        var note = body?.Note;
+        if (AlertHistory.Check(by, note) is { } problem)
         {
             return ApiProblems.Invalid(problem.Field, problem.Problem);
         }
@@ -91,8 +93,14 @@ public static class AlertsApi
 
         try
         {
-            var alert = await transition(grains.GetGrain<IBrandAlertsGrain>(known.Id), by, body.Note);
-            return alert is null ? AlertNotFound(id) : TypedResults.Ok(alert);
+            var alert = await transition(grains.GetGrain<IBrandAlertsGrain>(known.Id), by, note);
+            if (alert is null)
+            {
+                return AlertNotFound(id);
+            }
+
+            await audit.RecordAsync(context, action, alert.Id);
+            return TypedResults.Ok(alert);
         }
         catch (InvalidOperationException ex)
         {
@@ -104,5 +112,8 @@ public static class AlertsApi
         TypedResults.Problem(title: $"Alert '{id}' not found", statusCode: StatusCodes.Status404NotFound);
 }
 
-/// <summary>Who acknowledges or resolves an alert, and an optional note for the team (limits: <see cref="AlertHistory"/>).</summary>
-public sealed record AlertActionRequest(string? By, string? Note);
+/// <summary>
+/// An optional note for the team (limits: <see cref="AlertHistory"/>). There is no <c>by</c>: who acts is the signed-in
+/// caller, and a <c>by</c> that older clients still send is an unknown field, which JSON binding skips.
+/// </summary>
+public sealed record AlertActionRequest(string? Note);

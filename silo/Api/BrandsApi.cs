@@ -2,6 +2,7 @@ using Pulse.Dashboard.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pulse.Grains.Alerts;
 using Pulse.Grains.Brands;
+using Pulse.Silo.Audit;
 using Pulse.Silo.Brands;
 using Pulse.Silo.Auth;
 using Pulse.Silo.RateLimits;
@@ -30,7 +31,8 @@ public static class BrandsApi
         return brand is null ? ApiProblems.BrandNotFound(id) : TypedResults.Ok(brand);
     }
 
-    private static async Task<Results<Created<BrandDefinition>, Ok<BrandDefinition>, ProblemHttpResult>> PutAsync(string id, BrandRequest? body, IGrainFactory grains)
+    private static async Task<Results<Created<BrandDefinition>, Ok<BrandDefinition>, ProblemHttpResult>> PutAsync(
+        string id, BrandRequest? body, IGrainFactory grains, HttpContext context, AuditTrail audit)
     {
         if (body is null)
         {
@@ -50,6 +52,7 @@ public static class BrandsApi
         }
 
         var created = await Catalog(grains).PutAsync(brand);
+        await audit.RecordAsync(context, AuditAction.BrandPut, id, created ? "created" : "replaced");
         return created ? TypedResults.Created($"/api/brands/{id}", brand) : TypedResults.Ok(brand);
     }
 
@@ -57,7 +60,7 @@ public static class BrandsApi
     /// The brand's alert settings go first (webhooks are secrets a later brand of the same id must not inherit); if that
     /// fails, the brand is still there to delete again. Not inside the catalog grain: the alerts grain calls the catalog.
     /// </summary>
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, IGrainFactory grains)
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, IGrainFactory grains, HttpContext context, AuditTrail audit)
     {
         if ((await Catalog(grains).GetAsync()).Find(id) is not { } brand)
         {
@@ -65,7 +68,13 @@ public static class BrandsApi
         }
 
         await grains.GetGrain<IBrandAlertsGrain>(brand.Id).ForgetSettingsAsync();
-        return await Catalog(grains).DeleteAsync(brand.Id) ? TypedResults.NoContent() : ApiProblems.BrandNotFound(id);
+        if (!await Catalog(grains).DeleteAsync(brand.Id))
+        {
+            return ApiProblems.BrandNotFound(id);
+        }
+
+        await audit.RecordAsync(context, AuditAction.BrandDelete, brand.Id);
+        return TypedResults.NoContent();
     }
 
     private static IBrandCatalogGrain Catalog(IGrainFactory grains) => grains.GetGrain<IBrandCatalogGrain>(IBrandCatalogGrain.Key);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Pulse.Dashboard.Api;
 using Pulse.Grains;
+using Pulse.Silo.Audit;
 using Pulse.Silo.Auth;
 using Pulse.Silo.RateLimits;
 using Pulse.Silo.Sources;
@@ -39,7 +40,7 @@ public static class SourcesApi
         await Catalog(grains).GetAsync(id) is { } source ? TypedResults.Ok(await ViewAsync(grains, source)) : NotFound(id);
 
     private static async Task<Results<Created<SourceView>, Ok<SourceView>, ProblemHttpResult>> PutAsync(
-        string id, HttpRequest request, IGrainFactory grains, IOptions<ChannelOptions> channels)
+        string id, HttpRequest request, IGrainFactory grains, IOptions<ChannelOptions> channels, AuditTrail audit)
     {
         SourceRequest? body;
         try
@@ -71,12 +72,22 @@ public static class SourcesApi
         }
 
         var created = await catalog.PutAsync(source);
+        // The kind only: a source's url and token may carry credentials.
+        await audit.RecordAsync(request.HttpContext, AuditAction.SourcePut, id, $"{SourceWireNames.Of(source.Kind)}, {(created ? "created" : "replaced")}");
         var view = await ViewAsync(grains, source);
         return created ? TypedResults.Created($"/api/sources/{id}", view) : TypedResults.Ok(view);
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, IGrainFactory grains) =>
-        await Catalog(grains).DeleteAsync(id) ? TypedResults.NoContent() : NotFound(id);
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, IGrainFactory grains, HttpContext context, AuditTrail audit)
+    {
+        if (!await Catalog(grains).DeleteAsync(id))
+        {
+            return NotFound(id);
+        }
+
+        await audit.RecordAsync(context, AuditAction.SourceDelete, id);
+        return TypedResults.NoContent();
+    }
 
     private static async Task<SourceView> ViewAsync(IGrainFactory grains, SourceDefinition source) =>
         SourceView.Of(source, await grains.GetGrain<ISourceGrain>(source.Id).GetStatusAsync());

@@ -27,7 +27,6 @@ public static class PulseAuthorizationExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PulseAuthOptions>, PulseAuthOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<BootstrapAdminKey>();
-        services.TryAddSingleton<ApiKeyAudit>();
         if (redis.Enabled)
         {
             // The multiplexer is registered by the cluster silo and the dashboard-only client when they have Redis.

@@ -7,6 +7,7 @@ using Pulse.Dashboard.Hubs;
 using Pulse.Grains;
 using Pulse.Grains.Alerts;
 using Pulse.Silo.Api;
+using Pulse.Silo.Audit;
 using Pulse.Silo.Auth;
 using Pulse.Silo.Auth.Keys;
 using Pulse.Silo.Auth.SignIn;
@@ -65,6 +66,7 @@ public static class PulseHostExtensions
         builder.Services.AddPulseDashboard();
         builder.Services.AddEngineersDashboard(builder.Configuration);
         builder.Services.AddPulseAuthorization(redis);
+        builder.Services.AddPulseAudit(redis);
         builder.Services.AddProblemDetails();
         builder.Services.AddPulseRateLimits();
         builder.Services.AddPulseForwardedHeaders();
@@ -106,6 +108,7 @@ public static class PulseHostExtensions
         app.MapAlertsApi();
         app.MapApiKeysApi();
         app.MapPulseSignIn();
+        app.MapAuditApi();
         app.MapPulseDashboard(PulsePolicies.Read);
         app.MapEngineersDashboard();
         return app;

@@ -1,6 +1,6 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pulse.Dashboard.Api;
+using Pulse.Silo.Audit;
 using Pulse.Silo.RateLimits;
 
 namespace Pulse.Silo.Auth.Keys;
@@ -28,7 +28,7 @@ public static class ApiKeysApi
         TypedResults.Ok((await store.ListAsync(cancellationToken)).Select(ApiKeyView.Of).ToArray());
 
     private static async Task<Results<Created<CreatedApiKey>, ProblemHttpResult>> CreateAsync(
-        ApiKeyRequest? body, IApiKeyStore store, TimeProvider clock, ClaimsPrincipal user, ApiKeyAudit audit, CancellationToken cancellationToken)
+        ApiKeyRequest? body, IApiKeyStore store, TimeProvider clock, HttpContext context, AuditTrail audit, CancellationToken cancellationToken)
     {
         var name = body?.Name?.Trim();
         if (string.IsNullOrEmpty(name) || name.Length > MaxNameLength || name.Any(char.IsControl))
@@ -44,12 +44,12 @@ public static class ApiKeysApi
         var secret = ApiKeySecret.New();
         var key = new StoredApiKey(ApiKeySecret.NewId(), name, role, ApiKeySecret.Hash(secret), clock.GetUtcNow());
         await store.AddAsync(key, cancellationToken);
-        audit.Created(key, user);
+        await audit.RecordAsync(context, AuditAction.KeyCreate, key.Id, $"'{key.Name}' ({PulseRoleNames.Of(role)})");
         return TypedResults.Created($"{Route}/{key.Id}", new CreatedApiKey(key.Id, key.Name, PulseRoleNames.Of(role), key.CreatedAt, secret));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(
-        string id, IApiKeyStore store, ClaimsPrincipal user, ApiKeyAudit audit, CancellationToken cancellationToken)
+        string id, IApiKeyStore store, HttpContext context, AuditTrail audit, CancellationToken cancellationToken)
     {
         if (!await store.RevokeAsync(id, cancellationToken))
         {
@@ -59,7 +59,7 @@ public static class ApiKeysApi
                 statusCode: StatusCodes.Status404NotFound);
         }
 
-        audit.Revoked(id, user);
+        await audit.RecordAsync(context, AuditAction.KeyRevoke, id);
         return TypedResults.NoContent();
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Pulse.Silo.Audit;
 using Pulse.Silo.Auth.Users;
 using Pulse.Silo.Hosting;
 using Pulse.Silo.RateLimits;
@@ -33,20 +34,23 @@ public static class SignInApi
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult, RetryAfterResult>> LoginAsync(
-        LoginRequest? body, PasswordSignIn signIn, HttpContext context, TimeProvider clock, SignInAudit audit)
+        LoginRequest? body, PasswordSignIn signIn, IPulseUserStore users, HttpContext context, TimeProvider clock, AuditTrail audit)
     {
         var check = await signIn.CheckAsync(body?.Name, body?.Password, context.RequestAborted);
         switch (check)
         {
             case SignInCheck.Succeeded ok:
                 await SessionCookie.SignInAsync(context, ok.User);
-                audit.SignedIn(ok.User.Name, context);
+                await audit.RecordAsync(context, AuditActor.Of(SessionCookie.Principal(ok.User.Name, ok.User.Role)), AuditAction.SignIn, ok.User.Name, "password");
                 return TypedResults.NoContent();
             case SignInCheck.LockedOut locked:
-                audit.Refused(UserNames.Normalize(body?.Name), context);
+                await audit.RecordAsync(context, AuditActor.Anonymous, AuditAction.SignInLocked, UserNames.Normalize(body?.Name), $"locked until {locked.Until:O}");
                 return LockedOut(locked.Until, clock.GetUtcNow());
             default:
-                audit.Refused(UserNames.Normalize(body?.Name), context);
+                // An account's name only: a name no account has may be a password typed into the wrong field.
+                var name = UserNames.Normalize(body?.Name);
+                var known = name is not null && await users.FindAsync(name, context.RequestAborted) is not null;
+                await audit.RecordAsync(context, AuditActor.Anonymous, AuditAction.SignInFailed, known ? name : null, known ? "wrong password" : "unknown name");
                 return TypedResults.Problem(
                     statusCode: StatusCodes.Status401Unauthorized,
                     title: "Sign-in failed",
@@ -66,11 +70,11 @@ public static class SignInApi
             detail: $"This account takes no sign-in for {Math.Ceiling((until - now).TotalMinutes):0} more minutes after {UserLockout.MaxFailures} wrong passwords in a row.",
             extensions: new Dictionary<string, object?> { ["lockedUntil"] = until }));
 
-    private static async Task<NoContent> LogoutAsync(HttpContext context, SignInAudit audit)
+    private static async Task<NoContent> LogoutAsync(HttpContext context, AuditTrail audit)
     {
         if (context.User.Identity?.AuthenticationType == PulseSchemes.Cookie)
         {
-            audit.SignedOut(context.User.FindFirstValue(ClaimTypes.Name), context);
+            await audit.RecordAsync(context, AuditAction.SignOut, context.User.FindFirstValue(ClaimTypes.Name));
         }
 
         await context.SignOutAsync(PulseSchemes.Cookie);
@@ -93,7 +97,7 @@ public static class SignInApi
     }
 
     private static async Task<Results<RedirectHttpResult, ProblemHttpResult>> OnceAsync(
-        string? token, OneTimeSignInLinks links, HttpContext context, TimeProvider clock, SignInAudit audit)
+        string? token, OneTimeSignInLinks links, HttpContext context, TimeProvider clock, AuditTrail audit)
     {
         context.Response.Headers.CacheControl = "no-store";
         if (!await links.RedeemAsync(token, context.RequestAborted))
@@ -105,7 +109,7 @@ public static class SignInApi
         }
 
         await SessionCookie.SignInSetupAsync(context, clock);
-        audit.SignedIn(UserNames.Setup, context);
+        await audit.RecordAsync(context, AuditActor.Of(SessionCookie.Principal(UserNames.Setup, PulseRole.Admin)), AuditAction.SignIn, UserNames.Setup, "one-time link");
         return TypedResults.Redirect("/");
     }
 }

@@ -34,8 +34,6 @@ public static class SignInExtensions
         services.TryAddSingleton<UserPasswords>();
         services.TryAddSingleton<UserAccounts>();
         services.TryAddSingleton<PasswordSignIn>();
-        services.TryAddSingleton<UserAudit>();
-        services.TryAddSingleton<SignInAudit>();
         services.TryAddSingleton<OneTimeSignInLinks>();
         services.TryAddSingleton<SignInConsole>();
         services.TryAddScoped<SessionCookieEvents>();

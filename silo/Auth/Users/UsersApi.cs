@@ -1,6 +1,6 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pulse.Dashboard.Api;
+using Pulse.Silo.Audit;
 using Pulse.Silo.RateLimits;
 
 namespace Pulse.Silo.Auth.Users;
@@ -27,12 +27,12 @@ public static class UsersApi
     }
 
     private static async Task<Results<Created<UserView>, ProblemHttpResult>> CreateAsync(
-        NewUserRequest? body, UserAccounts accounts, ClaimsPrincipal user, UserAudit audit, TimeProvider clock, CancellationToken cancellationToken)
+        NewUserRequest? body, UserAccounts accounts, HttpContext context, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
     {
         switch (await accounts.CreateAsync(body, cancellationToken))
         {
             case UserCreation.Created created:
-                audit.Created(created.User, user);
+                await audit.RecordAsync(context, AuditAction.UserCreate, created.User.Name, PulseRoleNames.Of(created.User.Role));
                 return TypedResults.Created($"{Route}/{Uri.EscapeDataString(created.User.Name)}", UserView.Of(created.User, clock.GetUtcNow()));
             case UserCreation.Invalid invalid:
                 return ApiProblems.Invalid(invalid.Field, invalid.Message);
@@ -47,7 +47,7 @@ public static class UsersApi
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        string name, IPulseUserStore store, ClaimsPrincipal user, UserAudit audit, CancellationToken cancellationToken)
+        string name, IPulseUserStore store, HttpContext context, AuditTrail audit, CancellationToken cancellationToken)
     {
         var normalized = UserNames.Normalize(name) ?? string.Empty;
         if (!await store.DeleteAsync(normalized, cancellationToken))
@@ -58,7 +58,7 @@ public static class UsersApi
                 detail: $"No account is named '{name}'. GET {Route} lists them.");
         }
 
-        audit.Deleted(normalized, user);
+        await audit.RecordAsync(context, AuditAction.UserDelete, normalized);
         return TypedResults.NoContent();
     }
 }

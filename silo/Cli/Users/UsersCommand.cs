@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using Pulse.Silo.Auth.SignIn;
+using Pulse.Silo.Audit;
+using Pulse.Silo.Auth;
 using Pulse.Silo.Auth.Users;
 using Pulse.Silo.Cluster;
 using StackExchange.Redis;
@@ -72,7 +72,7 @@ public static class UsersCommand
             switch (await accounts.CreateAsync(request).ConfigureAwait(false))
             {
                 case UserCreation.Created created:
-                    new UserAudit(NullLogger<UserAudit>.Instance).Created(created.User, "cli");
+                    await RecordAsync(connection, redis, created.User, stderr).ConfigureAwait(false);
                     await stdout.WriteLineAsync($"pulse users: created '{created.User.Name}' ({arguments.Role.Trim().ToLowerInvariant()}) in cluster '{redis.ClusterId}'; sign in at /auth/login or the dashboard.").ConfigureAwait(false);
                     return Ok;
                 case UserCreation.Invalid invalid:
@@ -87,6 +87,24 @@ public static class UsersCommand
         {
             await stderr.WriteLineAsync($"pulse users: cannot reach Redis at {arguments.Redis}: {ex.Message}").ConfigureAwait(false);
             return Failed;
+        }
+    }
+
+    /// <summary>
+    /// Into the cluster's audit log, as <c>POST /api/users</c> records it; a failure only warns, since the account exists
+    /// and failing now would send the operator to create it again.
+    /// </summary>
+    private static async Task RecordAsync(IConnectionMultiplexer connection, RedisClusterOptions redis, PulseUser user, TextWriter stderr)
+    {
+        try
+        {
+            await new RedisAuditLog(connection, redis)
+                .AppendAsync(new AuditRecord(AuditActor.Cli(), AuditAction.UserCreate, user.Name, PulseRoleNames.Of(user.Role), null))
+                .ConfigureAwait(false);
+        }
+        catch (RedisException ex)
+        {
+            await stderr.WriteLineAsync($"pulse users: the account exists, but the audit log did not take the entry: {ex.Message}").ConfigureAwait(false);
         }
     }
 

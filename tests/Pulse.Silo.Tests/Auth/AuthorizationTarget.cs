@@ -106,6 +106,9 @@ public static class AuthorizationTargets
         new("POST /api/users/",                          Admin,             No401,  No403,  No403,  Ok,     No403),
         new("DELETE /api/users/{name}",                  Admin,             No401,  No403,  No403,  Ok,     No403),
 
+        // The audit log (step 5): who changed what, who signed in and from where; an admin's.
+        new("GET /api/audit",                            Admin,             No401,  No403,  No403,  Ok,     No403),
+
         // Orleans dashboard: admins (a key, or a signed-in admin's cookie); it has no authentication of its own.
         new("GET /orleans/*",                            Admin,             No401,  No403,  No403,  Ok,     No403),
     ];

@@ -34,7 +34,7 @@ public sealed class ClusterRestartTests
         var alert = Assert.Single((await second.Http.GetFromJsonAsync<JsonElement>($"/api/alerts?brand={brand}")).EnumerateArray());
         Assert.Equal(alertId, alert.GetProperty("id").GetString());
         Assert.Equal("acknowledged", alert.GetProperty("state").GetString());
-        var ackAction = alert.GetProperty("history").EnumerateArray().Single(h => h.GetProperty("by").GetString() == "anna");
+        var ackAction = alert.GetProperty("history").EnumerateArray().Single(h => h.GetProperty("action").GetString() == "acknowledge");
         Assert.Equal("statement drafted", ackAction.GetProperty("note").GetString());
     }
 }

@@ -9,12 +9,11 @@ namespace Pulse.Silo.Tests.Functional;
 public sealed class AlertsApiTests(PulseHostFixture host)
 {
     [Fact]
-    public async Task Acknowledging_without_saying_who_is_a_problem_naming_by()
+    public async Task Acknowledging_without_saying_who_is_no_problem_since_the_caller_is_who()
     {
         var response = await host.Http.PostAsJsonAsync("/api/alerts/some-brand:1/ack", new { note = "x" });
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("by", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("parameter").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode); // not 400 naming "by": there is no such brand
     }
 
     [Fact]

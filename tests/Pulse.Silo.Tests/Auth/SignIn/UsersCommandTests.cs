@@ -38,6 +38,11 @@ public sealed class UsersCommandTests : IAsyncLifetime
         Assert.Equal(("vera", "admin"), (me.GetProperty("name").GetString(), me.GetProperty("role").GetString()));
         Assert.Equal(["acme", "globex"], me.GetProperty("brands").EnumerateArray().Select(b => b.GetString()));
 
+        // The command and the host wrote to one audit log, the cluster's Redis stream.
+        var audit = (await host.Http.GetFromJsonAsync<JsonElement>("/api/audit?target=vera")).GetProperty("entries").EnumerateArray()
+            .Select(e => (e.GetProperty("action").GetString(), e.GetProperty("who").GetProperty("kind").GetString())).ToArray();
+        Assert.Equal([("sign-in", "user"), ("user-create", "cli")], audit);
+
         var again = await RunAsync(Password + "\n", "add", "vera", "--role", "viewer", "--redis", _redis.Endpoint, "--cluster-id", "cli-users");
         Assert.Equal(UsersCommand.Failed, again.Code);
         Assert.Contains("exists", again.Stderr, StringComparison.Ordinal);

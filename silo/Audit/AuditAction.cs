@@ -1,0 +1,23 @@
+namespace Pulse.Silo.Audit;
+
+/// <summary>What an audit entry records; written by name (<see cref="AuditNames.Action"/>) only at the edges.</summary>
+public enum AuditAction
+{
+    BrandPut,
+    BrandDelete,
+    SourcePut,
+    SourceDelete,
+    AlertSettingsPut,
+    AlertAcknowledge,
+    AlertResolve,
+    KeyCreate,
+    KeyRevoke,
+    UserCreate,
+    UserDelete,
+    SignIn,
+    SignInFailed,
+
+    /// <summary>A sign-in refused because the account is locked (or the attempt that locked it).</summary>
+    SignInLocked,
+    SignOut,
+}
