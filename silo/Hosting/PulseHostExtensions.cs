@@ -9,6 +9,7 @@ using Pulse.Grains.Alerts;
 using Pulse.Silo.Api;
 using Pulse.Silo.Auth;
 using Pulse.Silo.Auth.Keys;
+using Pulse.Silo.Auth.Oidc;
 using Pulse.Silo.Auth.SignIn;
 using Pulse.Silo.Brands;
 using Pulse.Silo.Cluster;
@@ -65,6 +66,7 @@ public static class PulseHostExtensions
         builder.Services.AddPulseDashboard();
         builder.Services.AddEngineersDashboard(builder.Configuration);
         builder.Services.AddPulseAuthorization(redis);
+        builder.Services.AddPulseSingleSignOn(builder.Configuration);
         builder.Services.AddProblemDetails();
         builder.Services.AddPulseRateLimits();
         builder.Services.AddExceptionHandler<ClusterUnavailableHandler>();
