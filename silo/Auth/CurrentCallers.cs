@@ -7,7 +7,8 @@ namespace Pulse.Silo.Auth;
 
 /// <summary>
 /// Whether a caller authenticated earlier is still who the stores say: its key not revoked, its account not deleted, its
-/// role unchanged. Long-lived hub connections are re-checked with it (<see cref="HubCallerRecheck"/>).
+/// role unchanged (a single sign-on session has no record here and stays current until its ticket expires). Long-lived
+/// hub connections are re-checked with it (<see cref="HubCallerRecheck"/>).
 /// </summary>
 internal sealed class CurrentCallers(IApiKeyStore keys, IPulseUserStore users) : IHubCallerCheck
 {
@@ -32,6 +33,10 @@ internal sealed class CurrentCallers(IApiKeyStore keys, IPulseUserStore users) :
 
                 var user = await users.FindAsync(name, cancellationToken).ConfigureAwait(false);
                 return user is not null && PulseRoleNames.Of(user.Role) == role;
+            case PulseClaims.OidcKind:
+                // No local record to re-check: the provider vouched at sign-in, and the session's fixed lifetime
+                // (SessionCookie.SingleSignOnLifetime) ends it; the hub closes with it.
+                return true;
             default:
                 return false;
         }

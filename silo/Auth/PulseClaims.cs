@@ -3,18 +3,24 @@ using System.Security.Claims;
 namespace Pulse.Silo.Auth;
 
 /// <summary>
-/// The claims every Pulse identity carries, whatever signed it in (API key now; cookie and OpenID Connect later), so
-/// policies, the hub and the audit log read one shape.
+/// The claims every Pulse identity carries, whatever signed it in (an API key, a password, the one-time link or an
+/// OpenID Connect provider), so policies, the hub and the audit log read one shape.
 /// </summary>
 public static class PulseClaims
 {
-    /// <summary>How the caller signed in: <see cref="ApiKeyKind"/> or <see cref="UserKind"/>.</summary>
+    /// <summary>How the caller signed in: <see cref="ApiKeyKind"/>, <see cref="UserKind"/> or <see cref="OidcKind"/>.</summary>
     public const string Kind = "pulse:kind";
 
     public const string ApiKeyKind = "api-key";
 
     /// <summary>A person signed in to the dashboard (password or the one-time link).</summary>
     public const string UserKind = "user";
+
+    /// <summary>
+    /// A person signed in through the OpenID Connect provider (<c>Pulse:Auth:Oidc</c>): no local account; the provider
+    /// vouched for them and their role at sign-in.
+    /// </summary>
+    public const string OidcKind = "oidc";
 
     /// <summary>
     /// A principal for <paramref name="id"/> (stable, e.g. "key:3f2a…"), shown as <paramref name="name"/>, with one role

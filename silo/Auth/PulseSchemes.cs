@@ -18,6 +18,12 @@ public static class PulseSchemes
     public const string Cookie = "Cookies";
 
     /// <summary>
+    /// Single sign-on (<c>Pulse:Auth:Oidc</c>), only when configured. Never a request's scheme: it challenges from
+    /// <c>GET /auth/oidc</c>, answers the provider at <c>/signin-oidc</c>, and signs the person in with <see cref="Cookie"/>.
+    /// </summary>
+    public const string Oidc = "oidc";
+
+    /// <summary>
     /// A request carrying a key (<see cref="ApiKeyCredential"/>) is the key's; anything else may be a browser's cookie.
     /// A request carrying both is judged by its key alone, so a cookie never widens what a key may do.
     /// </summary>

@@ -38,6 +38,13 @@ internal static class ServeArguments
                     + "Set Pulse__Redis__Password in the environment, or pass --redis-password-file PATH.");
             }
 
+            if (NamesOidcClientSecret(arg))
+            {
+                throw new ArgumentException(
+                    "The OpenID Connect client secret on the command line would show it to every user of this machine (the process list). "
+                    + "Set Pulse__Auth__Oidc__ClientSecret in the environment, or Pulse:Auth:Oidc:ClientSecretFile to a file holding it.");
+            }
+
             if (SwitchFlags.TryGetValue(arg, out var switchKey))
             {
                 result.Add($"--{switchKey}=true");
@@ -58,5 +65,14 @@ internal static class ServeArguments
         }
 
         return [.. result];
+    }
+
+    /// <summary>Whether <paramref name="arg"/> is the configuration key Pulse:Auth:Oidc:ClientSecret in any form the command line takes (--, -, /, with or without =).</summary>
+    private static bool NamesOidcClientSecret(string arg)
+    {
+        var key = arg.TrimStart('-', '/');
+        var equals = key.IndexOf('=', StringComparison.Ordinal);
+        key = equals < 0 ? key : key[..equals];
+        return string.Equals(key, "Pulse:Auth:Oidc:ClientSecret", StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -10,6 +10,7 @@ using Pulse.Silo.Api;
 using Pulse.Silo.Audit;
 using Pulse.Silo.Auth;
 using Pulse.Silo.Auth.Keys;
+using Pulse.Silo.Auth.Oidc;
 using Pulse.Silo.Auth.SignIn;
 using Pulse.Silo.Brands;
 using Pulse.Silo.Cluster;
@@ -67,6 +68,7 @@ public static class PulseHostExtensions
         builder.Services.AddEngineersDashboard(builder.Configuration);
         builder.Services.AddPulseAuthorization(redis);
         builder.Services.AddPulseAudit(redis);
+        builder.Services.AddPulseSingleSignOn(builder.Configuration);
         builder.Services.AddProblemDetails();
         builder.Services.AddPulseRateLimits();
         builder.Services.AddPulseForwardedHeaders();

@@ -21,6 +21,13 @@ public static class SessionCookie
     /// </summary>
     public static readonly TimeSpan SetupLifetime = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// A single sign-on session (<see cref="PulseClaims.OidcKind"/>): a shift, not renewed. Its role came from the
+    /// provider at sign-in and nothing local can re-check it, so this bounds how long a change at the provider (a removed
+    /// group, a disabled account) takes to reach Pulse.
+    /// </summary>
+    public static readonly TimeSpan SingleSignOnLifetime = TimeSpan.FromHours(8);
+
     internal static void Configure(CookieAuthenticationOptions options)
     {
         options.Cookie.Name = Name;

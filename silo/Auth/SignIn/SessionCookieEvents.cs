@@ -9,7 +9,8 @@ namespace Pulse.Silo.Auth.SignIn;
 /// The cookie scheme's answers. APIs, the hub and /auth answer 401 and 403 as problem+json like every other Pulse
 /// error (a redirect to a login page would reach a fetch or a SignalR client as an HTML 200); other pages (the Orleans
 /// dashboard) send the browser to the app, which shows the sign-in form. Each request re-checks that the account still
-/// exists with the same role, so deleting a user or changing a role ends their sessions at once.
+/// exists with the same role, so deleting a user or changing a role ends their sessions at once. A single sign-on session
+/// has no account to re-check: the provider is its authority, and its fixed lifetime bounds it.
 /// </summary>
 internal sealed partial class SessionCookieEvents(IPulseUserStore users, ILogger<SessionCookieEvents> logger) : CookieAuthenticationEvents
 {
@@ -47,6 +48,13 @@ internal sealed partial class SessionCookieEvents(IPulseUserStore users, ILogger
         ArgumentNullException.ThrowIfNull(context);
         var name = context.Principal?.FindFirstValue(ClaimTypes.Name);
         var role = context.Principal?.FindFirstValue(ClaimTypes.Role);
+        if (context.Principal?.FindFirstValue(PulseClaims.Kind) == PulseClaims.OidcKind)
+        {
+            // No local account: the provider vouched for the role at sign-in, and the session ends unrenewed after
+            // SessionCookie.SingleSignOnLifetime, when the provider is asked again.
+            return;
+        }
+
         if (name == UserNames.Setup)
         {
             return; // no account behind it; its ticket expires on its own (SessionCookie.SetupLifetime)

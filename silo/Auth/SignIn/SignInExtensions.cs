@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Pulse.Silo.Auth.Oidc;
 using Pulse.Silo.Auth.Users;
 using Pulse.Silo.Cluster;
 using StackExchange.Redis;
@@ -52,8 +53,8 @@ public static class SignInExtensions
     /// <summary>After authentication, before authorization: refuses cookie-authenticated writes without the token.</summary>
     public static IApplicationBuilder UsePulseAntiforgery(this IApplicationBuilder app) => app.UseMiddleware<CookieAntiforgery>();
 
-    /// <summary><c>/auth/*</c> and <c>/api/users</c>.</summary>
-    public static IEndpointRouteBuilder MapPulseSignIn(this IEndpointRouteBuilder app) => app.MapSignInApi().MapUsersApi();
+    /// <summary><c>/auth/*</c> (single sign-on's included) and <c>/api/users</c>.</summary>
+    public static IEndpointRouteBuilder MapPulseSignIn(this IEndpointRouteBuilder app) => app.MapSignInApi().MapSingleSignOnApi().MapUsersApi();
 
     private static void ConfigureAntiforgery(AntiforgeryOptions options)
     {

@@ -102,6 +102,10 @@ public static class AuthorizationTargets
         new("POST /auth/logout",                         AuthorizationTarget.AnonymousPolicy, Ok, Ok, Ok, Ok, Ok),
         new("GET /auth/once",                            AuthorizationTarget.AnonymousPolicy, Ok, Ok, Ok, Ok, Ok),
         new("GET /auth/me",                              Read,              No401,  Ok,     Ok,     Ok,     No403),
+        // Single sign-on: the sign-in form's provider list and the start of a sign-in at the provider (rate limited; 404
+        // problem where none is configured). The provider's answer, /signin-oidc, is the handler's middleware, no endpoint.
+        new("GET /auth/providers",                       AuthorizationTarget.AnonymousPolicy, Ok, Ok, Ok, Ok, Ok),
+        new("GET /auth/oidc",                            AuthorizationTarget.AnonymousPolicy, Ok, Ok, Ok, Ok, Ok),
         new("GET /api/users/",                           Admin,             No401,  No403,  No403,  Ok,     No403),
         new("POST /api/users/",                          Admin,             No401,  No403,  No403,  Ok,     No403),
         new("DELETE /api/users/{name}",                  Admin,             No401,  No403,  No403,  Ok,     No403),

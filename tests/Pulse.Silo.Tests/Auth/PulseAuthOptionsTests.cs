@@ -1,8 +1,5 @@
-using Microsoft.Extensions.Options;
 using Pulse.Silo.Auth;
 using Pulse.Silo.Auth.Keys;
-using Pulse.Silo.Cli;
-using Pulse.Testing;
 
 namespace Pulse.Silo.Tests.Auth;
 
@@ -30,46 +27,18 @@ public sealed class PulseAuthOptionsTests
     [Fact]
     public async Task A_host_with_a_short_admin_key_does_not_start()
     {
-        var app = PulseCommandLine.CreateApp(
-        [
-            $"--urls=http://127.0.0.1:{FreePort.Next()}",
-            $"--Pulse:SiloPort={FreePort.Next()}",
-            $"--Pulse:GatewayPort={FreePort.Next()}",
-            "--Logging:LogLevel:Default=Warning",
-            "--Pulse:Auth:AdminKey=letmein",
-        ]);
-        try
-        {
-            var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
-            Assert.Contains("Pulse:Auth:AdminKey", failure.Message, StringComparison.Ordinal);
-        }
-        finally
-        {
-            await app.DisposeAsync();
-        }
+        var failure = await HostStart.FailsAsync("--Pulse:Auth:AdminKey=letmein");
+
+        Assert.Contains("Pulse:Auth:AdminKey", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_host_with_the_retired_engineers_password_does_not_start()
     {
-        var app = PulseCommandLine.CreateApp(
-        [
-            $"--urls=http://127.0.0.1:{FreePort.Next()}",
-            $"--Pulse:SiloPort={FreePort.Next()}",
-            $"--Pulse:GatewayPort={FreePort.Next()}",
-            "--Logging:LogLevel:Default=Warning",
-            "--Pulse:Engineers:Password=s3cret",
-        ]);
-        try
-        {
-            var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
-            Assert.Contains("Pulse:Engineers", failure.Message, StringComparison.Ordinal);
-            Assert.Contains("admin", failure.Message, StringComparison.Ordinal);
-        }
-        finally
-        {
-            await app.DisposeAsync();
-        }
+        var failure = await HostStart.FailsAsync("--Pulse:Engineers:Password=s3cret");
+
+        Assert.Contains("Pulse:Engineers", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("admin", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -36,6 +36,14 @@ export async function signIn(name, password) {
   }
 }
 
+/** Other ways to sign in (GET /auth/providers): [{ id, name, url }], empty when single sign-on is not configured. */
+export async function loadProviders() {
+  const response = await fetch('/auth/providers', { headers: { Accept: 'application/json' }, cache: 'no-store' });
+  if (!response.ok) return [];
+  const providers = await response.json();
+  return Array.isArray(providers) ? providers : [];
+}
+
 export async function signOut() {
   await fetch('/auth/logout', { method: 'POST', headers: writeHeaders(), cache: 'no-store' });
   current = null;
