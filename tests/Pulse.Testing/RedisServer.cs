@@ -144,7 +144,9 @@ public sealed class RedisServer : IAsyncDisposable
 
         if (_user is not null)
         {
-            foreach (var arg in new[] { "--user", _user.Name, "on", ">" + _user.Password, "~*", "&*", "+@all", "--user", "default", "off" })
+            foreach (var arg in new[] { "--user", _user.Name, "on", ">" + _user.Password, "~*", "&*" }
+                .Concat(_user.Permissions.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                .Concat(["--user", "default", "off"]))
             {
                 yield return arg;
             }

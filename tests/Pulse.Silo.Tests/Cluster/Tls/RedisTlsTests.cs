@@ -15,7 +15,8 @@ public sealed class RedisTlsTests
         using var pki = TestPki.Create();
         var ca = pki.NewAuthority("redis");
         var server = ca.Issue("redis-server");
-        var user = new RedisAclUser("pulse", "tls acl secret");
+        // The README's suggested rules: no administrative or dangerous commands (CONFIG, KEYS, FLUSHALL, ...).
+        var user = new RedisAclUser("pulse", "tls acl secret", "+@all -@admin -@dangerous");
         await using var redis = await RedisServer.StartTlsAsync(new RedisTlsFiles(server.CertificateFile, server.KeyFile, ca.CertificateFile), user);
         var passwordFile = pki.WriteFile("redis-password", user.Password + "\n");
 
