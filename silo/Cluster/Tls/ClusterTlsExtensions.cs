@@ -14,8 +14,7 @@ public static class ClusterTlsExtensions
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentNullException.ThrowIfNull(credentials);
         silo.UseTls(credentials.Certificate, o => Configure(o, credentials));
-        silo.Services.AddSingleton(credentials);
-        silo.Services.AddHostedService<ClusterTlsStartupLog>();
+        AddStartupLog(silo.Services, credentials);
         return silo;
     }
 
@@ -25,9 +24,14 @@ public static class ClusterTlsExtensions
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(credentials);
         client.UseTls(credentials.Certificate, o => Configure(o, credentials));
-        client.Services.AddSingleton(credentials);
-        client.Services.AddHostedService<ClusterTlsStartupLog>();
+        AddStartupLog(client.Services, credentials);
         return client;
+    }
+
+    private static void AddStartupLog(IServiceCollection services, ClusterCredentials credentials)
+    {
+        services.AddSingleton(credentials);
+        services.AddHostedService<ClusterTlsStartupLog>();
     }
 
     private static void Configure(TlsOptions options, ClusterCredentials credentials)
