@@ -15,8 +15,8 @@ public static class PulseCommandLine
             serving the dashboard and API (default http://localhost:5080).
             --demo     generate demo brands and mentions, with a crisis spike every few minutes
             --brands   a JSON file of brands to add at start
-        pulse --redis HOST:PORT [--redis-password-file PATH] [--redis-tls] [--cluster-id ID] [--advertise IP]
-              [--silo-port N] [--gateway-port N] [--urls URL] [--brands FILE] [--demo]
+        pulse --redis HOST:PORT [--redis-password-file PATH] [--redis-tls [--redis-tls-ca CA.pem]] [--cluster-id ID]
+              [--advertise IP] [--silo-port N] [--gateway-port N] [--urls URL] [--brands FILE] [--demo]
             Runs one silo of a cluster: membership, grain state and the ingest log live in Redis; every
             `pulse --redis` with the same Redis and cluster id joins. Silos bind loopback unless --advertise
             gives this machine's IP (then they listen on all addresses and advertise that one).
@@ -37,7 +37,7 @@ public static class PulseCommandLine
             rates, errors, request and ingest-to-hub latency (probes over SignalR). Paced batches shrink to rate/20.
             Exit 1 when nothing was accepted or processed, or a paced run accepted under half its target.
         pulse users add NAME --role viewer|responder|admin [--brands ID,ID] [--password-file FILE] --redis HOST:PORT
-                        [--cluster-id ID] [--redis-password-file FILE] [--redis-tls]
+                        [--cluster-id ID] [--redis-password-file FILE] [--redis-tls [--redis-tls-ca CA.pem]]
             Creates a dashboard account in a cluster's Redis (password from the file, piped stdin or a prompt).
             Embedded mode keeps accounts in the running process: use the one-time link it prints at start.
         """;

@@ -13,6 +13,7 @@ internal static class ServeArguments
         ["--gateway-port"] = "Pulse:GatewayPort",
         ["--redis"] = "Pulse:Redis:Endpoint",
         ["--redis-password-file"] = "Pulse:Redis:PasswordFile",
+        ["--redis-tls-ca"] = "Pulse:Redis:TlsCaFile",
         ["--cluster-id"] = "Pulse:Redis:ClusterId",
         ["--advertise"] = "Pulse:AdvertisedAddress",
         ["--gateway"] = "Pulse:Client:Gateways",

@@ -7,6 +7,7 @@ using Orleans.Storage;
 using Pulse.Grains;
 using Pulse.Silo.Cluster.Membership;
 using Pulse.Silo.Cluster.Placement;
+using Pulse.Silo.Cluster.Tls;
 using Pulse.Silo.Ingest.Redis;
 
 namespace Pulse.Silo.Cluster;
@@ -22,6 +23,7 @@ public static class ClusterSiloExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(redis);
         var endpoints = SiloEndpoints.From(builder.Configuration);
+        var tls = ClusterCredentials.From(builder.Configuration);
         builder.Services.AddOptions<RedisClusterOptions>().BindConfiguration(RedisClusterOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddPulseRedisConnection(redis);
         builder.UseOrleans(silo =>
@@ -33,6 +35,11 @@ public static class ClusterSiloExtensions
             });
             silo.ConfigureEndpoints(endpoints.Advertised, endpoints.SiloPort, endpoints.GatewayPort, listenOnAnyHostAddress: endpoints.ListenOnAnyAddress);
             silo.AddDashboard();
+            if (tls is not null)
+            {
+                silo.UsePulseClusterTls(tls);
+            }
+
             silo.UseRedisClustering(o => o.ConfigurationOptions = redis.ToConfigurationOptions());
             // One activation per grain even while a dead silo's share of the directory is repaired: the default in-cluster
             // directory can briefly hold two activations of a grain then, and two ingest partitions (or channel grains)

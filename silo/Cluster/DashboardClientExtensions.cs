@@ -1,6 +1,7 @@
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Pulse.Grains;
+using Pulse.Silo.Cluster.Tls;
 
 namespace Pulse.Silo.Cluster;
 
@@ -17,6 +18,7 @@ public static class DashboardClientExtensions
         ArgumentNullException.ThrowIfNull(options);
         builder.Services.AddOptions<RedisClusterOptions>().BindConfiguration(RedisClusterOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var gateways = options.GatewayEndpoints();
+        var tls = ClusterCredentials.From(builder.Configuration);
         builder.UseOrleansClient(client =>
         {
             client.Configure<ClusterOptions>(o =>
@@ -31,6 +33,11 @@ public static class DashboardClientExtensions
             else
             {
                 client.UseRedisClustering(o => o.ConfigurationOptions = redis.ToConfigurationOptions());
+            }
+
+            if (tls is not null)
+            {
+                client.UsePulseClusterTls(tls);
             }
 
             client.UseConnectionRetryFilter<RetryUntilConnected>();

@@ -1,14 +1,15 @@
 using System.ComponentModel.DataAnnotations;
+using Pulse.Silo.Cluster.Tls;
 using StackExchange.Redis;
 
 namespace Pulse.Silo.Cluster;
 
 /// <summary>
 /// Cluster mode's one external dependency (section "Pulse:Redis", or `--redis HOST:PORT` with
-/// `--redis-password-file` and `--redis-tls`). Set <see cref="Endpoint"/> and `pulse` runs in cluster mode:
-/// membership, grain state and the ingest log all live in this Redis.
+/// `--redis-password-file`, `--redis-tls` and `--redis-tls-ca`). Set <see cref="Endpoint"/> and `pulse` runs in cluster
+/// mode: membership, grain state and the ingest log all live in this Redis.
 /// </summary>
-public sealed class RedisClusterOptions
+public sealed class RedisClusterOptions : IValidatableObject
 {
     public const string Section = "Pulse:Redis";
 
@@ -27,7 +28,14 @@ public sealed class RedisClusterOptions
     /// <summary>An ACL user name (Redis 6+); empty uses the default user.</summary>
     public string? User { get; set; }
 
+    /// <summary>Connect with TLS (Redis 6+ built with TLS, on its <c>tls-port</c>).</summary>
     public bool Tls { get; set; }
+
+    /// <summary>
+    /// With <see cref="Tls"/>: a PEM file of the CA that issued Redis's certificate. Redis's certificate must then chain to
+    /// it (and still name the host in <see cref="Endpoint"/>); empty trusts the machine's CA store.
+    /// </summary>
+    public string? TlsCaFile { get; set; }
 
     /// <summary>Orleans cluster id: silos with the same Redis and cluster id form one cluster.</summary>
     [Required]
@@ -54,7 +62,49 @@ public sealed class RedisClusterOptions
             ClientName = "pulse",
         };
         options.EndPoints.Add(Endpoint ?? throw new InvalidOperationException("Pulse:Redis:Endpoint is not set."));
+        if (!string.IsNullOrEmpty(TlsCaFile))
+        {
+            if (!Tls)
+            {
+                throw new InvalidOperationException(TlsCaFileWithoutTls);
+            }
+
+            options.CertificateValidation += RedisServerTrust.IssuedBy(CertificateAuthority.Load(TlsCaFile, "Pulse:Redis:TlsCaFile"));
+        }
+
         return options;
+    }
+
+    private const string TlsCaFileWithoutTls = "Pulse:Redis:TlsCaFile is set but Pulse:Redis:Tls is not: set Pulse:Redis:Tls=true (--redis-tls) as well.";
+
+    /// <summary>Checked at start (ValidateOnStart): TLS settings that would otherwise fail only at the first connection.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (string.IsNullOrEmpty(TlsCaFile))
+        {
+            yield break;
+        }
+
+        if (!Tls)
+        {
+            yield return new ValidationResult(TlsCaFileWithoutTls, [nameof(TlsCaFile)]);
+            yield break;
+        }
+
+        string? error = null;
+        try
+        {
+            _ = CertificateAuthority.Load(TlsCaFile, "Pulse:Redis:TlsCaFile");
+        }
+        catch (InvalidOperationException ex)
+        {
+            error = ex.Message;
+        }
+
+        if (error is not null)
+        {
+            yield return new ValidationResult(error, [nameof(TlsCaFile)]);
+        }
     }
 
     /// <summary><see cref="Password"/>, or the contents of <see cref="PasswordFile"/>; a clear error when both are set or the file cannot be read.</summary>
@@ -70,13 +120,6 @@ public sealed class RedisClusterOptions
             throw new InvalidOperationException("Set Pulse:Redis:Password or Pulse:Redis:PasswordFile, not both.");
         }
 
-        try
-        {
-            return File.ReadAllText(PasswordFile).TrimEnd('\r', '\n');
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new InvalidOperationException($"Pulse:Redis:PasswordFile '{PasswordFile}' cannot be read: {ex.Message}", ex);
-        }
+        return SecretFile.Read(PasswordFile, "Pulse:Redis:PasswordFile");
     }
 }

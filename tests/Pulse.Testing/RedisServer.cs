@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net.Security;
 using System.Net.Sockets;
 
 namespace Pulse.Testing;
@@ -13,14 +14,19 @@ public sealed class RedisServer : IAsyncDisposable
     private Process? _process;
 
     private readonly string? _password;
+    private readonly RedisAclUser? _user;
+    private readonly RedisTlsFiles? _tls;
 
-    private RedisServer(int port, string? dataDirectory, string? password)
+    private RedisServer(int port, string? dataDirectory, string? password, RedisAclUser? user = null, RedisTlsFiles? tls = null)
     {
         Port = port;
         DataDirectory = dataDirectory;
         _password = password;
+        _user = user;
+        _tls = tls;
     }
 
+    /// <summary>The port clients connect to: the TLS port when the server has TLS files.</summary>
     public int Port { get; }
 
     public string? DataDirectory { get; }
@@ -32,6 +38,18 @@ public sealed class RedisServer : IAsyncDisposable
     public static async Task<RedisServer> StartAsync(string? dataDirectory = null, int? port = null, string? password = null)
     {
         var server = new RedisServer(port ?? FreePort.Next(), dataDirectory, password);
+        await server.StartAsync();
+        return server;
+    }
+
+    /// <summary>
+    /// Starts a server that takes TLS connections only (<paramref name="tls"/>), and, with <paramref name="user"/>, only
+    /// that ACL user (the default user is off).
+    /// </summary>
+    public static async Task<RedisServer> StartTlsAsync(RedisTlsFiles tls, RedisAclUser? user = null)
+    {
+        ArgumentNullException.ThrowIfNull(tls);
+        var server = new RedisServer(FreePort.Next(), dataDirectory: null, password: null, user, tls);
         await server.StartAsync();
         return server;
     }
@@ -103,8 +121,37 @@ public sealed class RedisServer : IAsyncDisposable
 
     private IEnumerable<string> Arguments()
     {
-        yield return "--port";
-        yield return Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (_tls is null)
+        {
+            yield return "--port";
+            yield return Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            yield return "--port";
+            yield return "0";
+            yield return "--tls-port";
+            yield return Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            yield return "--tls-cert-file";
+            yield return _tls.CertificateFile;
+            yield return "--tls-key-file";
+            yield return _tls.KeyFile;
+            yield return "--tls-ca-cert-file";
+            yield return _tls.CaFile;
+            yield return "--tls-auth-clients";
+            yield return "no";
+        }
+
+        if (_user is not null)
+        {
+            foreach (var arg in new[] { "--user", _user.Name, "on", ">" + _user.Password, "~*", "&*" }
+                .Concat(_user.Permissions.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                .Concat(["--user", "default", "off"]))
+            {
+                yield return arg;
+            }
+        }
+
         yield return "--bind";
         yield return "127.0.0.1";
         yield return "--save";
@@ -137,10 +184,11 @@ public sealed class RedisServer : IAsyncDisposable
         {
             using var client = new TcpClient();
             await client.ConnectAsync("127.0.0.1", Port);
-            using var stream = client.GetStream();
-            if (_password is not null)
+            await using var stream = await OpenAsync(client);
+            string[]? auth = _user is not null ? ["AUTH", _user.Name, _user.Password] : _password is not null ? ["AUTH", _password] : null;
+            if (auth is not null)
             {
-                await stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes($"*2\r\n$4\r\nAUTH\r\n${System.Text.Encoding.UTF8.GetByteCount(_password)}\r\n{_password}\r\n"));
+                await stream.WriteAsync(Command(auth));
                 if (!(await ReadLineAsync(stream)).StartsWith('+'))
                 {
                     return false;
@@ -150,14 +198,50 @@ public sealed class RedisServer : IAsyncDisposable
             await stream.WriteAsync("PING\r\n"u8.ToArray());
             return (await ReadLineAsync(stream)).StartsWith('+'); // not -LOADING
         }
-        catch (Exception ex) when (ex is SocketException or IOException or TimeoutException)
+        catch (Exception ex) when (ex is SocketException or IOException or TimeoutException or System.Security.Authentication.AuthenticationException)
         {
             return false;
         }
     }
 
+    private async Task<Stream> OpenAsync(TcpClient client)
+    {
+        var stream = client.GetStream();
+        if (_tls is null)
+        {
+            return stream;
+        }
+
+        // Trusts the server's own CA file, as a client given that CA would.
+        using var ca = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificateFromFile(_tls.CaFile);
+        var tls = new SslStream(stream, leaveInnerStreamOpen: false);
+        var options = new SslClientAuthenticationOptions
+        {
+            TargetHost = "127.0.0.1",
+            CertificateChainPolicy = new System.Security.Cryptography.X509Certificates.X509ChainPolicy
+            {
+                TrustMode = System.Security.Cryptography.X509Certificates.X509ChainTrustMode.CustomRootTrust,
+                RevocationMode = System.Security.Cryptography.X509Certificates.X509RevocationMode.NoCheck,
+                CustomTrustStore = { ca },
+            },
+        };
+        await tls.AuthenticateAsClientAsync(options).WaitAsync(TimeSpan.FromSeconds(2));
+        return tls;
+    }
+
+    private static byte[] Command(string[] parts)
+    {
+        var text = new System.Text.StringBuilder().Append('*').Append(parts.Length).Append("\r\n");
+        foreach (var part in parts)
+        {
+            text.Append('$').Append(System.Text.Encoding.UTF8.GetByteCount(part)).Append("\r\n").Append(part).Append("\r\n");
+        }
+
+        return System.Text.Encoding.UTF8.GetBytes(text.ToString());
+    }
+
     /// <summary>One reply line of the Redis protocol (an empty string if the server closed or said nothing in 2 s).</summary>
-    private static async Task<string> ReadLineAsync(NetworkStream stream)
+    private static async Task<string> ReadLineAsync(Stream stream)
     {
         var line = new System.Text.StringBuilder();
         var one = new byte[1];

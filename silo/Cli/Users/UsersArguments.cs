@@ -9,11 +9,12 @@ internal sealed record UsersArguments(
     string? Redis,
     string ClusterId,
     string? RedisPasswordFile,
-    bool RedisTls)
+    bool RedisTls,
+    string? RedisTlsCaFile = null)
 {
     private static readonly HashSet<string> ValueFlags = new(StringComparer.Ordinal)
     {
-        "--role", "--brands", "--password-file", "--redis", "--cluster-id", "--redis-password-file",
+        "--role", "--brands", "--password-file", "--redis", "--cluster-id", "--redis-password-file", "--redis-tls-ca",
     };
 
     /// <summary>Null with a null <paramref name="error"/> means help was asked for.</summary>
@@ -89,6 +90,7 @@ internal sealed record UsersArguments(
             values.GetValueOrDefault("--redis"),
             values.GetValueOrDefault("--cluster-id") ?? "pulse",
             values.GetValueOrDefault("--redis-password-file"),
-            tls);
+            tls,
+            values.GetValueOrDefault("--redis-tls-ca"));
     }
 }

@@ -21,9 +21,10 @@ public static class UsersCommand
 
     public const string Usage = """
         usage: pulse users add NAME --role viewer|responder|admin [--brands ID,ID] [--password-file FILE]
-                              --redis HOST:PORT [--cluster-id ID] [--redis-password-file FILE] [--redis-tls]
+                              --redis HOST:PORT [--cluster-id ID] [--redis-password-file FILE] [--redis-tls [--redis-tls-ca CA.pem]]
           The password: --password-file (trailing newline ignored), else stdin when piped, else a prompt.
-          The Redis password: Pulse__Redis__Password or --redis-password-file, as for `pulse --redis`.
+          The Redis password: Pulse__Redis__Password or --redis-password-file, as for `pulse --redis`; an ACL user:
+          Pulse__Redis__User.
         """;
 
     public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, bool interactive)
@@ -60,7 +61,9 @@ public static class UsersCommand
             ClusterId = arguments.ClusterId,
             PasswordFile = arguments.RedisPasswordFile,
             Password = Environment.GetEnvironmentVariable("Pulse__Redis__Password"),
+            User = Environment.GetEnvironmentVariable("Pulse__Redis__User"),
             Tls = arguments.RedisTls,
+            TlsCaFile = arguments.RedisTlsCaFile,
         };
         try
         {
