@@ -37,6 +37,7 @@ public static class PulseAuthorizationExtensions
             services.TryAddSingleton<IApiKeyStore, InMemoryApiKeyStore>();
         }
 
+        services.AddPulseKeyRing(redis);
         services.AddPulseSignIn(redis);
         // Replaces the dashboard's keep-everyone default, whichever of the two is added first.
         services.Replace(ServiceDescriptor.Singleton<IHubCallerCheck, CurrentCallers>());
