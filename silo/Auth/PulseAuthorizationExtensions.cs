@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Pulse.Silo.Auth.Keys;
+using Pulse.Dashboard.Teams;
 using Pulse.Silo.Auth.SignIn;
+using Pulse.Silo.Auth.Teams;
 using Pulse.Silo.Cluster;
 using StackExchange.Redis;
 
@@ -15,8 +17,9 @@ public static class PulseAuthorizationExtensions
     /// <summary>
     /// Options ("Pulse:Auth", validated at start), the key store (Redis when the host has one, so all hosts of a cluster
     /// share keys; memory otherwise), sign-in (<see cref="SignInExtensions.AddPulseSignIn"/>), the schemes
-    /// (<see cref="PulseSchemes"/>), one policy per <see cref="PulsePolicies"/> name, and a fallback policy that needs an
-    /// authenticated caller wherever an endpoint names none.
+    /// (<see cref="PulseSchemes"/>), one policy per <see cref="PulsePolicies"/> name, a fallback policy that needs an
+    /// authenticated caller wherever an endpoint names none, and teams: <see cref="ClaimsBrandVisibility"/> replaces the
+    /// dashboard's every-brand default, so the hub and read APIs see each caller's brand claims.
     /// </summary>
     public static IServiceCollection AddPulseAuthorization(this IServiceCollection services, RedisClusterOptions redis)
     {
@@ -38,6 +41,7 @@ public static class PulseAuthorizationExtensions
         }
 
         services.AddPulseSignIn(redis);
+        services.Replace(ServiceDescriptor.Singleton<IBrandVisibility, ClaimsBrandVisibility>());
         services.AddAuthentication(PulseSchemes.Default)
             .AddPolicyScheme(PulseSchemes.Default, "Pulse", o => o.ForwardDefaultSelector = PulseSchemes.For)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(PulseSchemes.ApiKey, null)
@@ -53,6 +57,11 @@ public static class PulseAuthorizationExtensions
                 .RequireAuthenticatedUser()
                 .RequireRole(PulsePolicies.RolesFor(name).Select(PulseRoleNames.Of)));
         }
+
+        policies.AddPolicy(PulsePolicies.EveryBrand, policy => policy
+            .AddAuthenticationSchemes(PulseSchemes.Default)
+            .RequireAuthenticatedUser()
+            .RequireAssertion(context => !context.User.HasClaim(c => c.Type == PulseClaims.Brand)));
 
         return services;
     }

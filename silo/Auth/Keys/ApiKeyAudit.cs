@@ -13,7 +13,7 @@ public sealed partial class ApiKeyAudit(ILogger<ApiKeyAudit> logger)
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(by);
         var who = by.FindFirstValue(ClaimTypes.NameIdentifier);
-        LogCreated(key.Id, key.Name, key.Role, who);
+        LogCreated(key.Id, key.Name, key.Role, key.Brands.Count == 0 ? "every brand" : string.Join(", ", key.Brands), who);
     }
 
     public void Revoked(string id, ClaimsPrincipal by)
@@ -23,8 +23,8 @@ public sealed partial class ApiKeyAudit(ILogger<ApiKeyAudit> logger)
         LogRevoked(id, who);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "API key {Id} '{Name}' ({Role}) created by {By}.")]
-    private partial void LogCreated(string id, string name, PulseRole role, string? by);
+    [LoggerMessage(Level = LogLevel.Information, Message = "API key {Id} '{Name}' ({Role}, brands: {Brands}) created by {By}.")]
+    private partial void LogCreated(string id, string name, PulseRole role, string brands, string? by);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "API key {Id} revoked by {By}.")]
     private partial void LogRevoked(string id, string? by);

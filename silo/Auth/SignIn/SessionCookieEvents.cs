@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Pulse.Silo.Auth.Teams;
 using Pulse.Silo.Auth.Users;
 
 namespace Pulse.Silo.Auth.SignIn;
@@ -9,7 +10,8 @@ namespace Pulse.Silo.Auth.SignIn;
 /// The cookie scheme's answers. APIs, the hub and /auth answer 401 and 403 as problem+json like every other Pulse
 /// error (a redirect to a login page would reach a fetch or a SignalR client as an HTML 200); other pages (the Orleans
 /// dashboard) send the browser to the app, which shows the sign-in form. Each request re-checks that the account still
-/// exists with the same role, so deleting a user or changing a role ends their sessions at once.
+/// exists with the same role and brands, so deleting a user or changing what it may do or see ends their sessions at once
+/// (one rule for both: a session never carries more, or other, than the account has now).
 /// </summary>
 internal sealed partial class SessionCookieEvents(IPulseUserStore users, ILogger<SessionCookieEvents> logger) : CookieAuthenticationEvents
 {
@@ -38,7 +40,7 @@ internal sealed partial class SessionCookieEvents(IPulseUserStore users, ILogger
         return Results.Problem(
                 statusCode: StatusCodes.Status403Forbidden,
                 title: "Not allowed for this role",
-                detail: $"Your role ({role}) may not do this. See the roles in README (viewer, responder, admin).")
+                detail: $"Your role ({role}) may not do this. See the roles in README (viewer, responder, admin)." + TeamProblems.ForbiddenNote(context.HttpContext.User))
             .ExecuteAsync(context.HttpContext);
     }
 
@@ -53,7 +55,7 @@ internal sealed partial class SessionCookieEvents(IPulseUserStore users, ILogger
         }
 
         var user = name is null ? null : await users.FindAsync(name, context.HttpContext.RequestAborted).ConfigureAwait(false);
-        if (user is null || PulseRoleNames.Of(user.Role) != role)
+        if (user is null || PulseRoleNames.Of(user.Role) != role || !SameBrands(user, context.Principal!))
         {
             LogSessionEnded(name);
             context.RejectPrincipal();
@@ -61,11 +63,14 @@ internal sealed partial class SessionCookieEvents(IPulseUserStore users, ILogger
         }
     }
 
+    private static bool SameBrands(PulseUser user, ClaimsPrincipal session) =>
+        new HashSet<string>(user.Brands, StringComparer.Ordinal).SetEquals(PulseClaims.BrandsOf(session));
+
     private static bool AnswersWithProblems(PathString path) =>
         path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
         || path.StartsWithSegments("/hubs", StringComparison.OrdinalIgnoreCase)
         || path.StartsWithSegments("/auth", StringComparison.OrdinalIgnoreCase);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Ended a session of '{Name}': the account was deleted or its role changed.")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ended a session of '{Name}': the account was deleted or its role or brands changed.")]
     private partial void LogSessionEnded(string? name);
 }

@@ -27,7 +27,7 @@ public static class SignInApi
         // no other site can sign a browser in as someone else (login CSRF) before a session, and its token, exist.
         auth.MapPost("/login", LoginAsync).WithName("SignIn").AllowAnonymous().RequireRateLimiting(RateLimitPolicies.SignIn);
         auth.MapPost("/logout", LogoutAsync).WithName("SignOut").AllowAnonymous();
-        auth.MapGet("/me", MeAsync).WithName("Me").RequireAuthorization(PulsePolicies.Read);
+        auth.MapGet("/me", GetMe).WithName("Me").RequireAuthorization(PulsePolicies.Read);
         auth.MapGet("/once", OnceAsync).WithName("SignInOnce").AllowAnonymous().RequireRateLimiting(RateLimitPolicies.SignIn);
         return app;
     }
@@ -77,15 +77,14 @@ public static class SignInApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Ok<MeView>> MeAsync(HttpContext context, IPulseUserStore users, IAntiforgery antiforgery)
+    private static Ok<MeView> GetMe(HttpContext context, IAntiforgery antiforgery)
     {
         var user = context.User;
         var name = user.FindFirstValue(ClaimTypes.Name) ?? string.Empty;
         var kind = user.FindFirstValue(PulseClaims.Kind) ?? string.Empty;
         var session = user.Identity?.AuthenticationType == PulseSchemes.Cookie;
-        IReadOnlyList<string> brands = session && kind == PulseClaims.UserKind && name != UserNames.Setup
-            ? (await users.FindAsync(name, context.RequestAborted))?.Brands ?? []
-            : [];
+        // The team from the claims, whoever is calling (a key's too); a session's match its account (re-checked per request).
+        var brands = PulseClaims.BrandsOf(user);
         // The token is bound to this session's identity, so it is fetched after sign-in (the app calls /auth/me then).
         var token = session ? antiforgery.GetAndStoreTokens(context).RequestToken : null;
         context.Response.Headers.CacheControl = "no-store";
