@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Pulse.Dashboard.Api;
 using Pulse.Dashboard.Hubs;
 using Pulse.Dashboard.Live;
+using Pulse.Dashboard.Teams;
 using Pulse.Grains.Alerts;
 
 namespace Pulse.Dashboard;
@@ -15,8 +16,8 @@ public static class DashboardExtensions
     public const string HubPath = "/hubs/pulse";
 
     /// <summary>
-    /// SignalR, the hub's limits ("Pulse:Hub"), who may watch which brand (<see cref="IBrandVisibility"/>: everyone every
-    /// brand, until authentication registers its own) and the forwarder that carries grain updates to this host's browsers.
+    /// SignalR, the hub's limits ("Pulse:Hub"), who may see which brand (<see cref="IBrandVisibility"/>: everyone every
+    /// brand unless the host registers its own; the silo's reads the caller's team) and the forwarder that carries grain updates to this host's browsers.
     /// Needs an Orleans silo or client in the host.
     /// </summary>
     public static IServiceCollection AddPulseDashboard(this IServiceCollection services)

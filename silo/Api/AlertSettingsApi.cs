@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Pulse.Dashboard.Api;
+using Pulse.Dashboard.Teams;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Pulse.Analytics.Detection;
@@ -17,7 +19,7 @@ namespace Pulse.Silo.Api;
 /// A brand's alert settings: sensitivity, which channels alert, the webhook minimum severity, quiet hours and
 /// webhooks. PUT replaces them all; an invalid field is a problem naming it ("parameter"). Webhook URLs are write-only
 /// (they hold the receiver's secret): both answers show <see cref="AlertSettingsView"/>, and a webhook sent without its url
-/// keeps the stored one at the same position.
+/// keeps the stored one at the same position. A brand outside the caller's team is not found, for reading and writing.
 /// </summary>
 public static class AlertSettingsApi
 {
@@ -31,16 +33,16 @@ public static class AlertSettingsApi
         return app;
     }
 
-    private static async Task<Results<Ok<AlertSettingsView>, ProblemHttpResult>> GetAsync(string id, IGrainFactory grains) =>
-        await BrandIdAsync(grains, id) is { } brand
+    private static async Task<Results<Ok<AlertSettingsView>, ProblemHttpResult>> GetAsync(string id, IGrainFactory grains, IBrandVisibility visibility, ClaimsPrincipal user) =>
+        await BrandIdAsync(grains, id, visibility.ScopeOf(user)) is { } brand
             ? TypedResults.Ok(AlertSettingsView.Of(await grains.GetGrain<IBrandAlertsGrain>(brand).GetSettingsAsync()))
             : ApiProblems.BrandNotFound(id);
 
     private static async Task<Results<Ok<AlertSettingsView>, ProblemHttpResult>> PutAsync(
         string id, AlertSettingsRequest? body, IGrainFactory grains, IOptions<ChannelOptions> channels, IOptions<OutboundOptions> outbound,
-        HttpContext context, AuditTrail audit)
+        IBrandVisibility visibility, ClaimsPrincipal user, HttpContext context, AuditTrail audit)
     {
-        if (await BrandIdAsync(grains, id) is not { } brand)
+        if (await BrandIdAsync(grains, id, visibility.ScopeOf(user)) is not { } brand)
         {
             return ApiProblems.BrandNotFound(id);
         }
@@ -173,7 +175,7 @@ public static class AlertSettingsApi
         static (AlertSettings?, string?, string?) Fail(string field, string error) => (null, field, error);
     }
 
-    private static async Task<string?> BrandIdAsync(IGrainFactory grains, string id) => (await grains.FindBrandAsync(id))?.Id;
+    private static async Task<string?> BrandIdAsync(IGrainFactory grains, string id, BrandScope scope) => (await grains.FindVisibleBrandAsync(id, scope))?.Id;
 }
 
 /// <summary>PUT body of a brand's alert settings; omitted fields take their defaults (PUT replaces).</summary>

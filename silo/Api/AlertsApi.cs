@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Pulse.Dashboard.Api;
+using Pulse.Dashboard.Teams;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pulse.Grains.Alerts;
 using Pulse.Grains.Brands;
@@ -11,7 +13,9 @@ namespace Pulse.Silo.Api;
 /// <summary>
 /// Alerts and their team workflow: list, acknowledge (who, when, note), resolve. Repeating an acknowledge or resolve is a
 /// no-op answered 200 with the alert as it is (a retry or two people at once get the same answer); acknowledging a resolved
-/// alert is 409. Brands are looked up in the catalog first, so an unknown brand or alert id activates no grain.
+/// alert is 409. Brands are looked up in the catalog first, so an unknown brand or alert id activates no grain. Alerts are
+/// within the caller's team: the list holds only its brands', and an alert id names its brand ("brand:number"), so an
+/// alert of another team's brand is not found (404), as an unknown one.
 /// </summary>
 public static class AlertsApi
 {
@@ -19,18 +23,19 @@ public static class AlertsApi
     {
         var alerts = app.MapGroup("/api/alerts").WithTags("Alerts");
         alerts.MapGet("/", ListAsync).WithName("ListAlerts").RequireAuthorization(PulsePolicies.Read);
-        alerts.MapPost("/{id}/ack", (string id, AlertActionRequest? body, IGrainFactory grains, HttpContext context, AuditTrail audit) =>
-            TransitionAsync(id, body, grains, context, audit, AuditAction.AlertAcknowledge, (g, by, note) => g.AcknowledgeAsync(id, by, note))).WithName("AcknowledgeAlert").RequireAuthorization(PulsePolicies.Respond).RequireRateLimiting(RateLimitPolicies.Writes);
-        alerts.MapPost("/{id}/resolve", (string id, AlertActionRequest? body, IGrainFactory grains, HttpContext context, AuditTrail audit) =>
-            TransitionAsync(id, body, grains, context, audit, AuditAction.AlertResolve, (g, by, note) => g.ResolveAsync(id, by, note))).WithName("ResolveAlert").RequireAuthorization(PulsePolicies.Respond).RequireRateLimiting(RateLimitPolicies.Writes);
+        alerts.MapPost("/{id}/ack", (string id, AlertActionRequest? body, IGrainFactory grains, IBrandVisibility visibility, HttpContext context, AuditTrail audit) =>
+            TransitionAsync(id, body, grains, visibility.ScopeOf(context.User), context, audit, AuditAction.AlertAcknowledge, (g, by, note) => g.AcknowledgeAsync(id, by, note))).WithName("AcknowledgeAlert").RequireAuthorization(PulsePolicies.Respond).RequireRateLimiting(RateLimitPolicies.Writes);
+        alerts.MapPost("/{id}/resolve", (string id, AlertActionRequest? body, IGrainFactory grains, IBrandVisibility visibility, HttpContext context, AuditTrail audit) =>
+            TransitionAsync(id, body, grains, visibility.ScopeOf(context.User), context, audit, AuditAction.AlertResolve, (g, by, note) => g.ResolveAsync(id, by, note))).WithName("ResolveAlert").RequireAuthorization(PulsePolicies.Respond).RequireRateLimiting(RateLimitPolicies.Writes);
         app.MapAlertSettingsApi();
         app.MapDataGapsApi();
         return app;
     }
 
     private static async Task<Results<Ok<Alert[]>, ProblemHttpResult>> ListAsync(
-        IGrainFactory grains, string? brand = null, string? state = null, DateTimeOffset? since = null)
+        IGrainFactory grains, IBrandVisibility visibility, ClaimsPrincipal user, string? brand = null, string? state = null, DateTimeOffset? since = null)
     {
+        var scope = visibility.ScopeOf(user);
         AlertState? filter = null;
         if (state is not null)
         {
@@ -45,7 +50,7 @@ public static class AlertsApi
         string[] brands;
         if (brand is not null)
         {
-            if (await grains.FindBrandAsync(brand) is not { } found)
+            if (await grains.FindVisibleBrandAsync(brand, scope) is not { } found)
             {
                 return ApiProblems.BrandNotFound(brand);
             }
@@ -54,7 +59,7 @@ public static class AlertsApi
         }
         else
         {
-            brands = (await grains.GetGrain<IBrandCatalogGrain>(IBrandCatalogGrain.Key).GetAsync()).Brands.Select(b => b.Id).ToArray();
+            brands = (await grains.GetGrain<IBrandCatalogGrain>(IBrandCatalogGrain.Key).GetAsync()).Brands.Where(b => scope.Includes(b.Id)).Select(b => b.Id).ToArray();
         }
 
         var perBrand = await Task.WhenAll(brands.Select(b => grains.GetGrain<IBrandAlertsGrain>(b).ListAsync(filter, since)));
@@ -66,7 +71,7 @@ public static class AlertsApi
     /// send, is ignored rather than refused, so they keep working and cannot name someone else.
     /// </summary>
     private static async Task<Results<Ok<Alert>, ProblemHttpResult>> TransitionAsync(
-        string id, AlertActionRequest? body, IGrainFactory grains, HttpContext context, AuditTrail audit, AuditAction action,
+        string id, AlertActionRequest? body, IGrainFactory grains, BrandScope scope, HttpContext context, AuditTrail audit, AuditAction action,
         Func<IBrandAlertsGrain, string, string?, Task<Alert?>> transition)
     {
         var by = CallerNames.Of(context.User);
@@ -86,7 +91,7 @@ public static class AlertsApi
             return ApiProblems.Invalid("id", ex.Message);
         }
 
-        if (await grains.FindBrandAsync(brand) is not { } known)
+        if (await grains.FindVisibleBrandAsync(brand, scope) is not { } known)
         {
             return AlertNotFound(id);
         }

@@ -1,15 +1,22 @@
+using System.Security.Claims;
 using Pulse.Dashboard.Api;
+using Pulse.Dashboard.Teams;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pulse.Grains.Alerts;
 using Pulse.Grains.Brands;
 using Pulse.Silo.Audit;
 using Pulse.Silo.Brands;
 using Pulse.Silo.Auth;
+using Pulse.Silo.Auth.Teams;
 using Pulse.Silo.RateLimits;
 
 namespace Pulse.Silo.Api;
 
-/// <summary>Brand configuration over HTTP: list, read, create or replace, delete.</summary>
+/// <summary>
+/// Brand configuration over HTTP: list, read, create or replace, delete, each within the caller's team: a brand outside
+/// it is not listed and not found (404, as an unknown one), and a team-limited admin may create or replace only brands
+/// of its list (403 naming the team: refusing says nothing about whether the brand exists).
+/// </summary>
 public static class BrandsApi
 {
     public static IEndpointRouteBuilder MapBrandsApi(this IEndpointRouteBuilder app)
@@ -22,18 +29,24 @@ public static class BrandsApi
         return app;
     }
 
-    private static async Task<Ok<BrandDefinition[]>> ListAsync(IGrainFactory grains) =>
-        TypedResults.Ok((await Catalog(grains).GetAsync()).Brands);
-
-    private static async Task<Results<Ok<BrandDefinition>, ProblemHttpResult>> GetAsync(string id, IGrainFactory grains)
+    private static async Task<Ok<BrandDefinition[]>> ListAsync(IGrainFactory grains, IBrandVisibility visibility, ClaimsPrincipal user)
     {
-        var brand = (await Catalog(grains).GetAsync()).Find(id);
-        return brand is null ? ApiProblems.BrandNotFound(id) : TypedResults.Ok(brand);
+        var scope = visibility.ScopeOf(user);
+        return TypedResults.Ok((await Catalog(grains).GetAsync()).Brands.Where(b => scope.Includes(b.Id)).ToArray());
     }
 
+    private static async Task<Results<Ok<BrandDefinition>, ProblemHttpResult>> GetAsync(string id, IGrainFactory grains, IBrandVisibility visibility, ClaimsPrincipal user) =>
+        await grains.FindVisibleBrandAsync(id, visibility.ScopeOf(user)) is { } brand ? TypedResults.Ok(brand) : ApiProblems.BrandNotFound(id);
+
     private static async Task<Results<Created<BrandDefinition>, Ok<BrandDefinition>, ProblemHttpResult>> PutAsync(
-        string id, BrandRequest? body, IGrainFactory grains, HttpContext context, AuditTrail audit)
+        string id, BrandRequest? body, IGrainFactory grains, IBrandVisibility visibility, ClaimsPrincipal user, HttpContext context, AuditTrail audit)
     {
+        var scope = visibility.ScopeOf(user);
+        if (!scope.Includes(id))
+        {
+            return TeamProblems.BrandBeyondTeam(scope, id);
+        }
+
         if (body is null)
         {
             return Invalid(["The body must be a JSON brand object."]);
@@ -60,9 +73,10 @@ public static class BrandsApi
     /// The brand's alert settings go first (webhooks are secrets a later brand of the same id must not inherit); if that
     /// fails, the brand is still there to delete again. Not inside the catalog grain: the alerts grain calls the catalog.
     /// </summary>
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, IGrainFactory grains, HttpContext context, AuditTrail audit)
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+        string id, IGrainFactory grains, IBrandVisibility visibility, ClaimsPrincipal user, HttpContext context, AuditTrail audit)
     {
-        if ((await Catalog(grains).GetAsync()).Find(id) is not { } brand)
+        if (await grains.FindVisibleBrandAsync(id, visibility.ScopeOf(user)) is not { } brand)
         {
             return ApiProblems.BrandNotFound(id);
         }

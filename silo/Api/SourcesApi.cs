@@ -21,12 +21,13 @@ public static class SourcesApi
     {
         var sources = app.MapGroup("/api/sources").WithTags("Sources");
 
-        // Reading is a viewer's, as the rest of the read API (the dashboard's Sources panel polls it); changing a source is
-        // an admin's act (a source holds a token and makes the server connect where it says).
+        // Reading is a viewer's, as the rest of the read API (the dashboard's Sources panel polls it; a source names a
+        // channel, never a brand, so teams see them all); changing a source is an admin's act (a source holds a token and
+        // makes the server connect where it says), and an admin of every brand's, since every brand's mentions come from it.
         sources.MapGet("/", ListAsync).WithName("ListSources").RequireAuthorization(PulsePolicies.Read);
         sources.MapGet("/{id}", GetAsync).WithName("GetSource").RequireAuthorization(PulsePolicies.Read);
-        sources.MapPut("/{id}", PutAsync).WithName("PutSource").RequireAuthorization(PulsePolicies.Admin).RequireRateLimiting(RateLimitPolicies.Writes);
-        sources.MapDelete("/{id}", DeleteAsync).WithName("DeleteSource").RequireAuthorization(PulsePolicies.Admin).RequireRateLimiting(RateLimitPolicies.Writes);
+        sources.MapPut("/{id}", PutAsync).WithName("PutSource").RequireAuthorization(PulsePolicies.Admin, PulsePolicies.EveryBrand).RequireRateLimiting(RateLimitPolicies.Writes);
+        sources.MapDelete("/{id}", DeleteAsync).WithName("DeleteSource").RequireAuthorization(PulsePolicies.Admin, PulsePolicies.EveryBrand).RequireRateLimiting(RateLimitPolicies.Writes);
         return app;
     }
 

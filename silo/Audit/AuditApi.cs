@@ -17,7 +17,7 @@ public static class AuditApi
     public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapGet(Route, ReadAsync).WithTags("Audit").WithName("ReadAudit").RequireAuthorization(PulsePolicies.Admin);
+        app.MapGet(Route, ReadAsync).WithTags("Audit").WithName("ReadAudit").RequireAuthorization(PulsePolicies.Admin, PulsePolicies.EveryBrand);
         return app;
     }
 

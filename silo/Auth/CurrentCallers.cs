@@ -7,8 +7,8 @@ namespace Pulse.Silo.Auth;
 
 /// <summary>
 /// Whether a caller authenticated earlier is still who the stores say: its key not revoked, its account not deleted, its
-/// role unchanged (a single sign-on session has no record here and stays current until its ticket expires). Long-lived
-/// hub connections are re-checked with it (<see cref="HubCallerRecheck"/>).
+/// role and brands unchanged. One rule for every long-lived credential: session cookies on each request
+/// (<see cref="SignIn.SessionCookieEvents"/>) and open hub connections every half minute (<see cref="HubCallerRecheck"/>).
 /// </summary>
 internal sealed class CurrentCallers(IApiKeyStore keys, IPulseUserStore users) : IHubCallerCheck
 {
@@ -24,7 +24,11 @@ internal sealed class CurrentCallers(IApiKeyStore keys, IPulseUserStore users) :
             case PulseClaims.ApiKeyKind when id is not null && id.StartsWith("key:", StringComparison.Ordinal):
                 var keyId = id["key:".Length..];
                 var stored = await keys.ListAsync(cancellationToken).ConfigureAwait(false);
-                return stored.Any(k => k.Id == keyId && PulseRoleNames.Of(k.Role) == role);
+                return stored.Any(k => k.Id == keyId && PulseRoleNames.Of(k.Role) == role && SameBrands(k.Brands, caller));
+            case PulseClaims.OidcKind:
+                // No local account: the provider vouched at sign-in, and the session ends unrenewed after
+                // SessionCookie.SingleSignOnLifetime, when the provider is asked again (the hub closes with it).
+                return true;
             case PulseClaims.UserKind when caller.FindFirstValue(ClaimTypes.Name) is { } name:
                 if (name == UserNames.Setup)
                 {
@@ -32,13 +36,12 @@ internal sealed class CurrentCallers(IApiKeyStore keys, IPulseUserStore users) :
                 }
 
                 var user = await users.FindAsync(name, cancellationToken).ConfigureAwait(false);
-                return user is not null && PulseRoleNames.Of(user.Role) == role;
-            case PulseClaims.OidcKind:
-                // No local record to re-check: the provider vouched at sign-in, and the session's fixed lifetime
-                // (SessionCookie.SingleSignOnLifetime) ends it; the hub closes with it.
-                return true;
+                return user is not null && PulseRoleNames.Of(user.Role) == role && SameBrands(user.Brands, caller);
             default:
                 return false;
         }
     }
+
+    private static bool SameBrands(IEnumerable<string> brands, ClaimsPrincipal caller) =>
+        new HashSet<string>(brands, StringComparer.Ordinal).SetEquals(PulseClaims.BrandsOf(caller));
 }

@@ -4,7 +4,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Pulse.Dashboard.Hubs;
 using Pulse.Silo.Auth.Keys;
+using Pulse.Dashboard.Teams;
 using Pulse.Silo.Auth.SignIn;
+using Pulse.Silo.Auth.Teams;
 using Pulse.Silo.Cluster;
 using StackExchange.Redis;
 
@@ -16,8 +18,9 @@ public static class PulseAuthorizationExtensions
     /// <summary>
     /// Options ("Pulse:Auth", validated at start), the key store (Redis when the host has one, so all hosts of a cluster
     /// share keys; memory otherwise), sign-in (<see cref="SignInExtensions.AddPulseSignIn"/>), the schemes
-    /// (<see cref="PulseSchemes"/>), one policy per <see cref="PulsePolicies"/> name, and a fallback policy that needs an
-    /// authenticated caller wherever an endpoint names none.
+    /// (<see cref="PulseSchemes"/>), one policy per <see cref="PulsePolicies"/> name, a fallback policy that needs an
+    /// authenticated caller wherever an endpoint names none, and teams: <see cref="ClaimsBrandVisibility"/> replaces the
+    /// dashboard's every-brand default, so the hub and read APIs see each caller's brand claims.
     /// </summary>
     public static IServiceCollection AddPulseAuthorization(this IServiceCollection services, RedisClusterOptions redis)
     {
@@ -40,7 +43,9 @@ public static class PulseAuthorizationExtensions
         services.AddPulseKeyRing(redis);
         services.AddPulseSignIn(redis);
         // Replaces the dashboard's keep-everyone default, whichever of the two is added first.
-        services.Replace(ServiceDescriptor.Singleton<IHubCallerCheck, CurrentCallers>());
+        services.TryAddSingleton<CurrentCallers>();
+        services.Replace(ServiceDescriptor.Singleton<IHubCallerCheck>(sp => sp.GetRequiredService<CurrentCallers>()));
+        services.Replace(ServiceDescriptor.Singleton<IBrandVisibility, ClaimsBrandVisibility>());
         services.AddAuthentication(PulseSchemes.Default)
             .AddPolicyScheme(PulseSchemes.Default, "Pulse", o => o.ForwardDefaultSelector = PulseSchemes.For)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(PulseSchemes.ApiKey, null)
@@ -56,6 +61,11 @@ public static class PulseAuthorizationExtensions
                 .RequireAuthenticatedUser()
                 .RequireRole(PulsePolicies.RolesFor(name).Select(PulseRoleNames.Of)));
         }
+
+        policies.AddPolicy(PulsePolicies.EveryBrand, policy => policy
+            .AddAuthenticationSchemes(PulseSchemes.Default)
+            .RequireAuthenticatedUser()
+            .RequireAssertion(context => !context.User.HasClaim(c => c.Type == PulseClaims.Brand)));
 
         return services;
     }

@@ -23,16 +23,30 @@ public static class PulseClaims
     public const string OidcKind = "oidc";
 
     /// <summary>
-    /// A principal for <paramref name="id"/> (stable, e.g. "key:3f2a…"), shown as <paramref name="name"/>, with one role
-    /// claim by its wire name so <c>RequireRole</c> and <c>IsInRole</c> work unchanged.
+    /// One claim per brand the caller may see (its team); none: every brand. Read by <see cref="Teams.ClaimsBrandVisibility"/>.
     /// </summary>
-    public static ClaimsPrincipal Principal(string scheme, string kind, string id, string name, PulseRole role) =>
+    public const string Brand = "pulse:brand";
+
+    /// <summary>
+    /// A principal for <paramref name="id"/> (stable, e.g. "key:3f2a…"), shown as <paramref name="name"/>, with one role
+    /// claim by its wire name so <c>RequireRole</c> and <c>IsInRole</c> work unchanged, and a <see cref="Brand"/> claim
+    /// for each of <paramref name="brands"/> (empty: every brand).
+    /// </summary>
+    public static ClaimsPrincipal Principal(string scheme, string kind, string id, string name, PulseRole role, IEnumerable<string> brands) =>
         new(new ClaimsIdentity(
             [
                 new Claim(ClaimTypes.NameIdentifier, id),
                 new Claim(ClaimTypes.Name, name),
                 new Claim(ClaimTypes.Role, PulseRoleNames.Of(role)),
                 new Claim(Kind, kind),
+                .. brands.Select(b => new Claim(Brand, b)),
             ],
             scheme));
+
+    /// <summary>The brands <paramref name="principal"/> is limited to; empty when it sees every brand.</summary>
+    public static string[] BrandsOf(ClaimsPrincipal principal)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        return [.. principal.FindAll(Brand).Select(c => c.Value)];
+    }
 }

@@ -21,6 +21,13 @@ public static class PulsePolicies
     /// </summary>
     public const string Ingest = "pulse:ingest";
 
+    /// <summary>
+    /// Acts on what all brands share (sources, ingest, the Orleans dashboard, which shows every grain): a caller not
+    /// limited to some brands (no <see cref="PulseClaims.Brand"/> claim). Added beside a role policy, never alone.
+    /// </summary>
+    public const string EveryBrand = "pulse:every-brand";
+
+    /// <summary>The role policies (<see cref="RolesFor"/>); <see cref="EveryBrand"/> is not one.</summary>
     public static IReadOnlyList<string> All { get; } = [Read, Respond, Admin, Ingest];
 
     /// <summary>The roles each policy admits.</summary>

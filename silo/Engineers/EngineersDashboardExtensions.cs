@@ -29,11 +29,14 @@ public static class EngineersDashboardExtensions
         return services;
     }
 
-    /// <summary>The Orleans dashboard has no authentication of its own; the admin policy is in front of all of it.</summary>
+    /// <summary>
+    /// The Orleans dashboard has no authentication of its own; the admin policy is in front of all of it, for admins of
+    /// every brand: it lists every grain, and brand grains are keyed by brand id.
+    /// </summary>
     public static IEndpointRouteBuilder MapEngineersDashboard(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapOrleansDashboard(Route).RequireAuthorization(PulsePolicies.Admin);
+        app.MapOrleansDashboard(Route).RequireAuthorization(PulsePolicies.Admin, PulsePolicies.EveryBrand);
         return app;
     }
 }

@@ -50,7 +50,9 @@ public static class IngestApi
         app.MapPost(Route, static (HttpContext context, [FromServices] MentionIngestHandler handler, [FromServices] IMentionIngestor ingestor)
                 => handler.HandleAsync(context, ingestor))
             .WithName("IngestMentions")
-            .RequireAuthorization(PulsePolicies.Ingest)
+            // Every brand's query matches every mention, so a team-limited caller (an admin; ingest keys have no team)
+            // would feed other teams' brands.
+            .RequireAuthorization(PulsePolicies.Ingest, PulsePolicies.EveryBrand)
             .RequireRateLimiting(RateLimitPolicies.Ingest)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .Produces(StatusCodes.Status202Accepted)
@@ -70,7 +72,7 @@ public static class IngestApi
         ArgumentNullException.ThrowIfNull(app);
         app.MapPost(Route, static () => IngestProblems.NotOnThisHost())
             .WithName("IngestMentionsElsewhere")
-            .RequireAuthorization(PulsePolicies.Ingest)
+            .RequireAuthorization(PulsePolicies.Ingest, PulsePolicies.EveryBrand)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }

@@ -1,8 +1,10 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
+using Pulse.Dashboard.Teams;
 using Pulse.Grains;
 using Pulse.Grains.Brands;
 using Pulse.Grains.Mentions;
@@ -10,7 +12,10 @@ using Pulse.Grains.Stats;
 
 namespace Pulse.Dashboard.Api;
 
-/// <summary>Read-only views of the windows: what dashboards load before live updates take over.</summary>
+/// <summary>
+/// Read-only views of the windows: what dashboards load before live updates take over. Each answers within the caller's
+/// team (<see cref="IBrandVisibility"/>): a brand outside it is not found, exactly as an unknown one.
+/// </summary>
 public static class ReadApi
 {
     private const int MaxSeriesPoints = 1440;
@@ -28,28 +33,32 @@ public static class ReadApi
         return app;
     }
 
-    private static async Task<Results<Ok<OverviewResponse>, ProblemHttpResult>> GetOverviewAsync(IGrainFactory grains, TimeProvider clock, string? window = "5m")
+    private static async Task<Results<Ok<OverviewResponse>, ProblemHttpResult>> GetOverviewAsync(
+        IGrainFactory grains, TimeProvider clock, IBrandVisibility visibility, ClaimsPrincipal user, string? window = "5m")
     {
         if (!TryWindow(window, out var span, out var problem))
         {
             return problem;
         }
 
+        var scope = visibility.ScopeOf(user);
         var catalog = await grains.GetGrain<IBrandCatalogGrain>(IBrandCatalogGrain.Key).GetAsync();
-        var stats = await Task.WhenAll(catalog.Brands.Select(b => grains.GetGrain<IBrandGrain>(b.Id).GetStatsAsync(span, window!)));
+        var stats = await Task.WhenAll(catalog.Brands.Where(b => scope.Includes(b.Id)).Select(b => grains.GetGrain<IBrandGrain>(b.Id).GetStatsAsync(span, window!)));
+        // Share of voice among the brands the caller sees: a team compares its own brands (their shares add up to 1), and
+        // a share of everyone's volume would give away the other teams' total (a brand's count divided by its share).
         var all = stats.Sum(s => s.Total.Count);
         var brands = stats.Select(s => new BrandShare(s.BrandId, s.Name, s.Total, all == 0 ? 0 : (double)s.Total.Count / all)).ToArray();
         return TypedResults.Ok(new OverviewResponse(clock.GetUtcNow(), window!, brands));
     }
 
-    private static async Task<Results<Ok<BrandStats>, ProblemHttpResult>> GetStatsAsync(string id, IGrainFactory grains, string? window = "5m")
+    private static async Task<Results<Ok<BrandStats>, ProblemHttpResult>> GetStatsAsync(string id, IGrainFactory grains, IBrandVisibility visibility, ClaimsPrincipal user, string? window = "5m")
     {
         if (!TryWindow(window, out var span, out var problem))
         {
             return problem;
         }
 
-        if (await grains.FindBrandAsync(id) is not { } brand)
+        if (await grains.FindVisibleBrandAsync(id, visibility.ScopeOf(user)) is not { } brand)
         {
             return ApiProblems.BrandNotFound(id);
         }
@@ -57,7 +66,7 @@ public static class ReadApi
         return TypedResults.Ok(await grains.GetGrain<IBrandGrain>(brand.Id).GetStatsAsync(span, window!));
     }
 
-    private static async Task<Results<Ok<BrandSeries>, ProblemHttpResult>> GetSeriesAsync(string id, IGrainFactory grains, string? resolution = "1s", int points = 120)
+    private static async Task<Results<Ok<BrandSeries>, ProblemHttpResult>> GetSeriesAsync(string id, IGrainFactory grains, IBrandVisibility visibility, ClaimsPrincipal user, string? resolution = "1s", int points = 120)
     {
         if (!WindowNames.Resolutions.TryGetValue(resolution ?? "", out var step))
         {
@@ -69,7 +78,7 @@ public static class ReadApi
             return ApiProblems.Invalid("points", $"points must be between 1 and {MaxSeriesPoints}.");
         }
 
-        if (await grains.FindBrandAsync(id) is not { } brand)
+        if (await grains.FindVisibleBrandAsync(id, visibility.ScopeOf(user)) is not { } brand)
         {
             return ApiProblems.BrandNotFound(id);
         }
@@ -77,14 +86,14 @@ public static class ReadApi
         return TypedResults.Ok(await grains.GetGrain<IBrandGrain>(brand.Id).GetSeriesAsync(step, resolution!, points));
     }
 
-    private static async Task<Results<Ok<MentionView[]>, ProblemHttpResult>> GetMentionsAsync(string id, IGrainFactory grains, int limit = 50)
+    private static async Task<Results<Ok<MentionView[]>, ProblemHttpResult>> GetMentionsAsync(string id, IGrainFactory grains, IBrandVisibility visibility, ClaimsPrincipal user, int limit = 50)
     {
         if (limit is < 1 or > MaxMentions)
         {
             return ApiProblems.Invalid("limit", $"limit must be between 1 and {MaxMentions}.");
         }
 
-        if (await grains.FindBrandAsync(id) is not { } brand)
+        if (await grains.FindVisibleBrandAsync(id, visibility.ScopeOf(user)) is not { } brand)
         {
             return ApiProblems.BrandNotFound(id);
         }

@@ -13,6 +13,12 @@ internal sealed class HubForwarder(IHubContext<PulseHub> hub) : IDashboardObserv
         if (update.Brands.Length > 0)
         {
             sends.Add(hub.Clients.Group(HubGroups.Overview).SendAsync(HubEvents.BrandSummaries, update.Brands));
+            // Team-limited browsers watch their brands' overview groups. Sending to a group nobody joined costs a dictionary
+            // look-up and no serialization, so a host without teams pays one look-up per brand per batch.
+            foreach (var group in update.Brands.GroupBy(b => HubGroups.OverviewOf(b.BrandId)))
+            {
+                sends.Add(hub.Clients.Group(group.Key).SendAsync(HubEvents.BrandSummaries, group.ToArray()));
+            }
         }
 
         foreach (var group in update.Channels.GroupBy(c => HubGroups.Brand(c.BrandId)))
@@ -23,17 +29,20 @@ internal sealed class HubForwarder(IHubContext<PulseHub> hub) : IDashboardObserv
         if (update.Alerts.Length > 0)
         {
             sends.Add(hub.Clients.Group(HubGroups.Overview).SendAsync(HubEvents.Alerts, update.Alerts));
-            foreach (var group in update.Alerts.GroupBy(a => HubGroups.Brand(a.BrandId)))
+            foreach (var brand in update.Alerts.GroupBy(a => a.BrandId.ToLowerInvariant()))
             {
-                // A browser in both groups gets an alert twice; the page keys alerts by id.
-                sends.Add(hub.Clients.Group(group.Key).SendAsync(HubEvents.Alerts, group.ToArray()));
+                // A browser in two of these groups gets an alert twice; the page keys alerts by id.
+                var alerts = brand.ToArray();
+                sends.Add(hub.Clients.Group(HubGroups.Brand(brand.Key)).SendAsync(HubEvents.Alerts, alerts));
+                sends.Add(hub.Clients.Group(HubGroups.OverviewOf(brand.Key)).SendAsync(HubEvents.Alerts, alerts));
             }
         }
 
-        // Null from a silo of a version before data gaps. A data gap is everyone's news: every browser subscribes the overview.
+        // Null from a silo of a version before data gaps. A data gap is per channel, no brand's: everyone's news, teams
+        // included (every overview subscriber is in this group).
         if (update.DataGaps is { Length: > 0 } gaps)
         {
-            sends.Add(hub.Clients.Group(HubGroups.Overview).SendAsync(HubEvents.DataGaps, gaps));
+            sends.Add(hub.Clients.Group(HubGroups.DataGaps).SendAsync(HubEvents.DataGaps, gaps));
         }
 
         await Task.WhenAll(sends);

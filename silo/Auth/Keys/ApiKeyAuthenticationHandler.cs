@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using Pulse.Silo.Auth.Teams;
 
 namespace Pulse.Silo.Auth.Keys;
 
@@ -36,7 +37,7 @@ internal sealed partial class ApiKeyAuthenticationHandler(
         var hash = ApiKeySecret.Hash(secret);
         if (bootstrap.Matches(hash))
         {
-            return Success(BootstrapAdminKey.Id, BootstrapAdminKey.Name, PulseRole.Admin);
+            return Success(BootstrapAdminKey.Id, BootstrapAdminKey.Name, PulseRole.Admin, []);
         }
 
         var key = await store.FindByHashAsync(hash, Context.RequestAborted).ConfigureAwait(false);
@@ -52,7 +53,7 @@ internal sealed partial class ApiKeyAuthenticationHandler(
             await store.TouchAsync(key.Hash, now, Context.RequestAborted).ConfigureAwait(false);
         }
 
-        return Success(key.Id, key.Name, key.Role);
+        return Success(key.Id, key.Name, key.Role, key.Brands);
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
@@ -75,13 +76,13 @@ internal sealed partial class ApiKeyAuthenticationHandler(
         return Results.Problem(
                 statusCode: StatusCodes.Status403Forbidden,
                 title: "Not allowed for this role",
-                detail: $"This key's role ({role}) may not do this. See the roles in README (viewer, responder, admin, ingest).")
+                detail: $"This key's role ({role}) may not do this. See the roles in README (viewer, responder, admin, ingest)." + TeamProblems.ForbiddenNote(Context.User))
             .ExecuteAsync(Context);
     }
 
-    private static AuthenticateResult Success(string id, string name, PulseRole role) =>
+    private static AuthenticateResult Success(string id, string name, PulseRole role, IReadOnlyList<string> brands) =>
         AuthenticateResult.Success(new AuthenticationTicket(
-            PulseClaims.Principal(SchemeName, PulseClaims.ApiKeyKind, "key:" + id, name, role), SchemeName));
+            PulseClaims.Principal(SchemeName, PulseClaims.ApiKeyKind, "key:" + id, name, role, brands), SchemeName));
 
     // Debug: a client retrying a wrong key, or someone guessing, would otherwise flood the log.
     [LoggerMessage(Level = LogLevel.Debug, Message = "Refused an unknown or revoked API key from {Client}.")]

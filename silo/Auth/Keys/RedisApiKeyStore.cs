@@ -68,7 +68,7 @@ internal sealed class RedisApiKeyStore(IConnectionMultiplexer redis, RedisCluste
     }
 
     private static string Serialize(StoredApiKey key) =>
-        JsonSerializer.Serialize(new RedisApiKey(key.Id, key.Name, PulseRoleNames.Of(key.Role), key.Hash, key.CreatedAt));
+        JsonSerializer.Serialize(new RedisApiKey(key.Id, key.Name, PulseRoleNames.Of(key.Role), key.Hash, key.CreatedAt, [.. key.Brands]));
 
     private static StoredApiKey Deserialize(string json, RedisValue used)
     {
@@ -79,9 +79,12 @@ internal sealed class RedisApiKeyStore(IConnectionMultiplexer redis, RedisCluste
         }
 
         DateTimeOffset? lastUsed = used.IsNull ? null : DateTimeOffset.FromUnixTimeMilliseconds((long)used);
-        return new StoredApiKey(stored.Id, stored.Name, role, stored.Hash, stored.CreatedAt, lastUsed);
+        return new StoredApiKey(stored.Id, stored.Name, role, stored.Hash, stored.CreatedAt, lastUsed) { Brands = stored.Brands ?? [] };
     }
 
-    /// <summary>The stored JSON, role by name so the data reads the same in redis-cli as in the API.</summary>
-    private sealed record RedisApiKey(string Id, string Name, string Role, string Hash, DateTimeOffset CreatedAt);
+    /// <summary>
+    /// The stored JSON, role by name so the data reads the same in redis-cli as in the API. <see cref="Brands"/> is null in
+    /// keys stored before teams: every brand, as they had.
+    /// </summary>
+    private sealed record RedisApiKey(string Id, string Name, string Role, string Hash, DateTimeOffset CreatedAt, string[]? Brands);
 }

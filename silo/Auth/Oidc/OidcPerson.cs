@@ -25,8 +25,11 @@ public sealed record OidcPerson(string Id, string Name, PulseRole? Role)
         return new OidcPerson($"oidc:{issuer}|{subject.Value}", name, roles.RoleOf(provided.FindAll(roleClaim).Select(c => c.Value)));
     }
 
-    /// <summary>The principal the session cookie carries: the shape of every Pulse identity (<see cref="PulseClaims"/>).</summary>
-    public ClaimsPrincipal Principal(PulseRole role) => PulseClaims.Principal(PulseSchemes.Cookie, PulseClaims.OidcKind, Id, Name, role);
+    /// <summary>
+    /// The principal the session cookie carries: the shape of every Pulse identity (<see cref="PulseClaims"/>). Every brand:
+    /// the provider says nothing of teams yet (a brands claim is a later setting).
+    /// </summary>
+    public ClaimsPrincipal Principal(PulseRole role) => PulseClaims.Principal(PulseSchemes.Cookie, PulseClaims.OidcKind, Id, Name, role, []);
 
     private static string? First(ClaimsPrincipal principal, params string[] types) =>
         types.Select(principal.FindFirstValue).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));

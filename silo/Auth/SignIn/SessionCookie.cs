@@ -41,24 +41,30 @@ public static class SessionCookie
         options.EventsType = typeof(SessionCookieEvents);
     }
 
-    /// <summary>The principal of a signed-in person: the shape of every Pulse identity (<see cref="PulseClaims"/>).</summary>
-    public static System.Security.Claims.ClaimsPrincipal Principal(string name, PulseRole role) =>
-        PulseClaims.Principal(PulseSchemes.Cookie, PulseClaims.UserKind, "user:" + name, name, role);
+    /// <summary>
+    /// The principal of a signed-in person: the shape of every Pulse identity (<see cref="PulseClaims"/>), with the
+    /// account's brands (its team; none: every brand).
+    /// </summary>
+    public static System.Security.Claims.ClaimsPrincipal Principal(string name, PulseRole role, IEnumerable<string> brands) =>
+        PulseClaims.Principal(PulseSchemes.Cookie, PulseClaims.UserKind, "user:" + name, name, role, brands);
 
     /// <summary>Signs <paramref name="user"/> in: a session cookie (none kept across a browser restart), sliding 8 hours.</summary>
     public static Task SignInAsync(HttpContext context, PulseUser user)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(user);
-        return context.SignInAsync(PulseSchemes.Cookie, Principal(user.Name, user.Role), new AuthenticationProperties { IsPersistent = false });
+        return context.SignInAsync(PulseSchemes.Cookie, Principal(user.Name, user.Role, user.Brands), new AuthenticationProperties { IsPersistent = false });
     }
 
-    /// <summary>The one-time link's admin session, named <see cref="UserNames.Setup"/>, ending after <see cref="SetupLifetime"/>.</summary>
+    /// <summary>
+    /// The one-time link's admin session of every brand (it exists to create the first accounts, teams included), named
+    /// <see cref="UserNames.Setup"/>, ending after <see cref="SetupLifetime"/>.
+    /// </summary>
     public static Task SignInSetupAsync(HttpContext context, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(clock);
-        return context.SignInAsync(PulseSchemes.Cookie, Principal(UserNames.Setup, PulseRole.Admin), new AuthenticationProperties
+        return context.SignInAsync(PulseSchemes.Cookie, Principal(UserNames.Setup, PulseRole.Admin, []), new AuthenticationProperties
         {
             IsPersistent = false,
             AllowRefresh = false,

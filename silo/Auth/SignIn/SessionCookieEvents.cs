@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Pulse.Silo.Auth.Teams;
 using Pulse.Silo.Auth.Users;
 
 namespace Pulse.Silo.Auth.SignIn;
@@ -9,10 +10,11 @@ namespace Pulse.Silo.Auth.SignIn;
 /// The cookie scheme's answers. APIs, the hub and /auth answer 401 and 403 as problem+json like every other Pulse
 /// error (a redirect to a login page would reach a fetch or a SignalR client as an HTML 200); other pages (the Orleans
 /// dashboard) send the browser to the app, which shows the sign-in form. Each request re-checks that the account still
-/// exists with the same role, so deleting a user or changing a role ends their sessions at once. A single sign-on session
-/// has no account to re-check: the provider is its authority, and its fixed lifetime bounds it.
+/// exists with the same role and brands, so deleting a user or changing what it may do or see ends their sessions at once
+/// (one rule for both: a session never carries more, or other, than the account has now). A single sign-on session has no
+/// account to re-check: the provider is its authority, and its fixed lifetime bounds it.
 /// </summary>
-internal sealed partial class SessionCookieEvents(IPulseUserStore users, ILogger<SessionCookieEvents> logger) : CookieAuthenticationEvents
+internal sealed partial class SessionCookieEvents(CurrentCallers callers, ILogger<SessionCookieEvents> logger) : CookieAuthenticationEvents
 {
     public override Task RedirectToLogin(RedirectContext<CookieAuthenticationOptions> context)
     {
@@ -39,30 +41,16 @@ internal sealed partial class SessionCookieEvents(IPulseUserStore users, ILogger
         return Results.Problem(
                 statusCode: StatusCodes.Status403Forbidden,
                 title: "Not allowed for this role",
-                detail: $"Your role ({role}) may not do this. See the roles in README (viewer, responder, admin).")
+                detail: $"Your role ({role}) may not do this. See the roles in README (viewer, responder, admin)." + TeamProblems.ForbiddenNote(context.HttpContext.User))
             .ExecuteAsync(context.HttpContext);
     }
 
     public override async Task ValidatePrincipal(CookieValidatePrincipalContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var name = context.Principal?.FindFirstValue(ClaimTypes.Name);
-        var role = context.Principal?.FindFirstValue(ClaimTypes.Role);
-        if (context.Principal?.FindFirstValue(PulseClaims.Kind) == PulseClaims.OidcKind)
+        if (context.Principal is not { } session || !await callers.IsCurrentAsync(session, context.HttpContext.RequestAborted).ConfigureAwait(false))
         {
-            // No local account: the provider vouched for the role at sign-in, and the session ends unrenewed after
-            // SessionCookie.SingleSignOnLifetime, when the provider is asked again.
-            return;
-        }
-
-        if (name == UserNames.Setup)
-        {
-            return; // no account behind it; its ticket expires on its own (SessionCookie.SetupLifetime)
-        }
-
-        var user = name is null ? null : await users.FindAsync(name, context.HttpContext.RequestAborted).ConfigureAwait(false);
-        if (user is null || PulseRoleNames.Of(user.Role) != role)
-        {
+            var name = context.Principal?.FindFirstValue(ClaimTypes.Name);
             LogSessionEnded(name);
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(PulseSchemes.Cookie).ConfigureAwait(false);
@@ -74,6 +62,6 @@ internal sealed partial class SessionCookieEvents(IPulseUserStore users, ILogger
         || path.StartsWithSegments("/hubs", StringComparison.OrdinalIgnoreCase)
         || path.StartsWithSegments("/auth", StringComparison.OrdinalIgnoreCase);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Ended a session of '{Name}': the account was deleted or its role changed.")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ended a session of '{Name}': the account was deleted or its role or brands changed.")]
     private partial void LogSessionEnded(string? name);
 }

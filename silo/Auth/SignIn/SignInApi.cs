@@ -28,7 +28,7 @@ public static class SignInApi
         // no other site can sign a browser in as someone else (login CSRF) before a session, and its token, exist.
         auth.MapPost("/login", LoginAsync).WithName("SignIn").AllowAnonymous().RequireRateLimiting(RateLimitPolicies.SignIn);
         auth.MapPost("/logout", LogoutAsync).WithName("SignOut").AllowAnonymous();
-        auth.MapGet("/me", MeAsync).WithName("Me").RequireAuthorization(PulsePolicies.Read);
+        auth.MapGet("/me", GetMe).WithName("Me").RequireAuthorization(PulsePolicies.Read);
         auth.MapGet("/once", OnceAsync).WithName("SignInOnce").AllowAnonymous().RequireRateLimiting(RateLimitPolicies.SignIn);
         return app;
     }
@@ -41,7 +41,7 @@ public static class SignInApi
         {
             case SignInCheck.Succeeded ok:
                 await SessionCookie.SignInAsync(context, ok.User);
-                await audit.RecordAsync(context, AuditActor.Of(SessionCookie.Principal(ok.User.Name, ok.User.Role)), AuditAction.SignIn, ok.User.Name, "password");
+                await audit.RecordAsync(context, AuditActor.Of(SessionCookie.Principal(ok.User.Name, ok.User.Role, ok.User.Brands)), AuditAction.SignIn, ok.User.Name, "password");
                 return TypedResults.NoContent();
             case SignInCheck.LockedOut locked:
                 await audit.RecordAsync(context, AuditActor.Anonymous, AuditAction.SignInLocked, UserNames.Normalize(body?.Name), $"locked until {locked.Until:O}");
@@ -81,15 +81,14 @@ public static class SignInApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Ok<MeView>> MeAsync(HttpContext context, IPulseUserStore users, IAntiforgery antiforgery)
+    private static Ok<MeView> GetMe(HttpContext context, IAntiforgery antiforgery)
     {
         var user = context.User;
         var name = user.FindFirstValue(ClaimTypes.Name) ?? string.Empty;
         var kind = user.FindFirstValue(PulseClaims.Kind) ?? string.Empty;
         var session = user.Identity?.AuthenticationType == PulseSchemes.Cookie;
-        IReadOnlyList<string> brands = session && kind == PulseClaims.UserKind && name != UserNames.Setup
-            ? (await users.FindAsync(name, context.RequestAborted))?.Brands ?? []
-            : [];
+        // The team from the claims, whoever is calling (a key's too); a session's match its account (re-checked per request).
+        var brands = PulseClaims.BrandsOf(user);
         // The token is bound to this session's identity, so it is fetched after sign-in (the app calls /auth/me then).
         var token = session ? antiforgery.GetAndStoreTokens(context).RequestToken : null;
         context.Response.Headers.CacheControl = "no-store";
@@ -109,7 +108,7 @@ public static class SignInApi
         }
 
         await SessionCookie.SignInSetupAsync(context, clock);
-        await audit.RecordAsync(context, AuditActor.Of(SessionCookie.Principal(UserNames.Setup, PulseRole.Admin)), AuditAction.SignIn, UserNames.Setup, "one-time link");
+        await audit.RecordAsync(context, AuditActor.Of(SessionCookie.Principal(UserNames.Setup, PulseRole.Admin, [])), AuditAction.SignIn, UserNames.Setup, "one-time link");
         return TypedResults.Redirect("/");
     }
 }

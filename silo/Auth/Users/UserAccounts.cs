@@ -1,17 +1,19 @@
-using Pulse.Silo.Brands;
+using Pulse.Dashboard.Teams;
+using Pulse.Silo.Auth.Teams;
 
 namespace Pulse.Silo.Auth.Users;
 
 /// <summary>Creating accounts by the same rules whoever asks: <c>POST /api/users</c> and <c>pulse users add</c>.</summary>
 public sealed class UserAccounts(IPulseUserStore store, UserPasswords passwords, TimeProvider clock)
 {
-    /// <summary>More brands than a team watches; bounds the stored JSON.</summary>
-    public const int MaxBrands = 1000;
-
     /// <summary>The roles a person may have: <see cref="PulseRole.Ingest"/> is for collectors, which use API keys.</summary>
     public static IReadOnlyList<PulseRole> PersonRoles { get; } = [PulseRole.Viewer, PulseRole.Responder, PulseRole.Admin];
 
-    public async Task<UserCreation> CreateAsync(NewUserRequest? request, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Creates the account if valid and within <paramref name="grantor"/>'s team (the caller's; null: every brand, as for
+    /// the CLI, which holds Redis credentials and so every account anyway).
+    /// </summary>
+    public async Task<UserCreation> CreateAsync(NewUserRequest? request, BrandScope? grantor = null, CancellationToken cancellationToken = default)
     {
         var name = UserNames.Normalize(request?.Name);
         if (UserNames.Problem(name) is { } nameProblem)
@@ -30,15 +32,14 @@ public sealed class UserAccounts(IPulseUserStore store, UserPasswords passwords,
             return new UserCreation.Invalid("password", passwordProblem);
         }
 
-        var brands = (request.Brands ?? []).Select(b => b?.Trim() ?? string.Empty).Distinct(StringComparer.Ordinal).ToArray();
-        if (brands.Length > MaxBrands)
+        if (TeamBrands.Parse(request.Brands, out var brandsProblem) is not { } brands)
         {
-            return new UserCreation.Invalid("brands", $"At most {MaxBrands} brands; leave the list empty for all brands.");
+            return new UserCreation.Invalid("brands", brandsProblem!);
         }
 
-        if (brands.FirstOrDefault(b => !BrandValidator.IsValidId(b)) is { } badBrand)
+        if (grantor is not null && !grantor.Covers(TeamBrands.ScopeOf(brands)))
         {
-            return new UserCreation.Invalid("brands", $"'{badBrand}' is not a brand id (lower-case letters, digits, '.', '_' or '-'); leave the list empty for all brands.");
+            return new UserCreation.BeyondTeam(grantor);
         }
 
         var user = new PulseUser(name!, role, brands, passwords.Hash(request.Password!), clock.GetUtcNow());

@@ -1,6 +1,6 @@
 namespace Pulse.Silo.Auth.Users;
 
-/// <summary>The outcome of creating an account: created, refused naming the field, or the name taken.</summary>
+/// <summary>The outcome of creating an account: created, refused naming the field, the name taken, or beyond the creator's team.</summary>
 public abstract record UserCreation
 {
     private UserCreation()
@@ -12,4 +12,7 @@ public abstract record UserCreation
     public sealed record Invalid(string Field, string Message) : UserCreation;
 
     public sealed record Taken(string Name) : UserCreation;
+
+    /// <summary>Brands (every brand included) outside <see cref="Grantor"/>, the creator's own team.</summary>
+    public sealed record BeyondTeam(Pulse.Dashboard.Teams.BrandScope Grantor) : UserCreation;
 }

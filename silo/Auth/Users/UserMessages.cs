@@ -1,7 +1,7 @@
 namespace Pulse.Silo.Auth.Users;
 
 /// <summary><c>POST /api/users</c> (and <c>pulse users add</c>): role by its name; brands empty or absent for all.</summary>
-public sealed record NewUserRequest(string? Name, string? Password, string? Role, IReadOnlyList<string>? Brands);
+public sealed record NewUserRequest(string? Name, string? Password, string? Role, IReadOnlyList<string?>? Brands);
 
 /// <summary>An account as listed: never its password hash.</summary>
 public sealed record UserView(string Name, string Role, IReadOnlyList<string> Brands, DateTimeOffset CreatedAt, DateTimeOffset? LockedUntil)

@@ -1,11 +1,17 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pulse.Dashboard.Api;
+using Pulse.Dashboard.Teams;
 using Pulse.Silo.Audit;
+using Pulse.Silo.Auth.Teams;
 using Pulse.Silo.RateLimits;
 
 namespace Pulse.Silo.Auth.Users;
 
-/// <summary>People's accounts over HTTP, admin only: create, list (never a password hash), delete.</summary>
+/// <summary>
+/// People's accounts over HTTP, admin only: create, list (never a password hash), delete. A team-limited admin creates
+/// accounts only within its own team (403 otherwise), and lists and deletes only those; the others are not found.
+/// </summary>
 public static class UsersApi
 {
     public const string Route = "/api/users";
@@ -20,16 +26,19 @@ public static class UsersApi
         return app;
     }
 
-    private static async Task<Ok<UserView[]>> ListAsync(IPulseUserStore store, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Ok<UserView[]>> ListAsync(
+        IPulseUserStore store, TimeProvider clock, IBrandVisibility visibility, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        return TypedResults.Ok((await store.ListAsync(cancellationToken)).Select(u => UserView.Of(u, now)).ToArray());
+        var scope = visibility.ScopeOf(user);
+        return TypedResults.Ok((await store.ListAsync(cancellationToken)).Where(u => scope.Covers(TeamBrands.ScopeOf(u.Brands))).Select(u => UserView.Of(u, now)).ToArray());
     }
 
     private static async Task<Results<Created<UserView>, ProblemHttpResult>> CreateAsync(
-        NewUserRequest? body, UserAccounts accounts, HttpContext context, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+        NewUserRequest? body, UserAccounts accounts, ClaimsPrincipal user, IBrandVisibility visibility, HttpContext context, AuditTrail audit, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
-        switch (await accounts.CreateAsync(body, cancellationToken))
+        switch (await accounts.CreateAsync(body, visibility.ScopeOf(user), cancellationToken))
         {
             case UserCreation.Created created:
                 await audit.RecordAsync(context, AuditAction.UserCreate, created.User.Name, PulseRoleNames.Of(created.User.Role));
@@ -41,16 +50,21 @@ public static class UsersApi
                     statusCode: StatusCodes.Status409Conflict,
                     title: $"User '{taken.Name}' exists",
                     detail: $"Names are unique (case-insensitive). DELETE {Route}/{taken.Name} first to replace the account.");
+            case UserCreation.BeyondTeam beyond:
+                return TeamProblems.BeyondTeam(beyond.Grantor, "account");
             default:
                 throw new InvalidOperationException("Unknown outcome of creating a user.");
         }
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        string name, IPulseUserStore store, HttpContext context, AuditTrail audit, CancellationToken cancellationToken)
+        string name, IPulseUserStore store, ClaimsPrincipal user, IBrandVisibility visibility, HttpContext context, AuditTrail audit, CancellationToken cancellationToken)
     {
         var normalized = UserNames.Normalize(name) ?? string.Empty;
-        if (!await store.DeleteAsync(normalized, cancellationToken))
+        // An account beyond the caller's team is not the caller's to delete, nor to learn of: not found, as an unknown name.
+        var scope = visibility.ScopeOf(user);
+        var within = scope.IsEvery || (await store.FindAsync(normalized, cancellationToken) is { } found && scope.Covers(TeamBrands.ScopeOf(found.Brands)));
+        if (!within || !await store.DeleteAsync(normalized, cancellationToken))
         {
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status404NotFound,

@@ -50,12 +50,21 @@ public sealed class AuthorizationCoverageTests(AuthHostFixture fixture, ITestOut
     {
         var wrong = Endpoints()
             .Where(e => AuthorizationTargets.Find(e.Endpoint) is { } target
-                && (target.Policy == AuthorizationTarget.AnonymousPolicy ? !e.AllowsAnonymous : e.AllowsAnonymous || !e.Policies.SequenceEqual([target.Policy])))
+                && (target.Policy == AuthorizationTarget.AnonymousPolicy ? !e.AllowsAnonymous : e.AllowsAnonymous || !e.Policies.SequenceEqual(PoliciesOf(target))))
             .Select(e => $"{e} (target {AuthorizationTargets.Find(e.Endpoint)!.Policy})")
             .ToArray();
 
         Assert.True(wrong.Length == 0, "Endpoints not at their target policy:\n" + string.Join("\n", wrong));
     }
+
+    [Fact]
+    public void The_team_column_agrees_with_the_every_brand_policy()
+    {
+        Assert.All(AuthorizationTargets.All.Where(t => t.EveryBrand), t => Assert.Equal(Access.No403, t.OtherTeam));
+        Assert.All(AuthorizationTargets.All.Where(t => t.Policy == AuthorizationTarget.AnonymousPolicy), t => Assert.Equal(Access.Ok, t.OtherTeam));
+    }
+
+    private static string[] PoliciesOf(AuthorizationTarget target) => target.EveryBrand ? [target.Policy, PulsePolicies.EveryBrand] : [target.Policy];
 
     private IReadOnlyList<EndpointPolicy> Endpoints()
     {

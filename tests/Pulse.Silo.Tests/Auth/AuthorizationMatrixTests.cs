@@ -9,7 +9,9 @@ namespace Pulse.Silo.Tests.Auth;
 /// <summary>
 /// <see cref="AuthorizationTargets"/> over real HTTP: every endpoint × {anonymous, viewer, responder, admin, ingest} gets
 /// 401 problem+json, 403 problem+json, or past authorization its own answer. Ids are ones no test creates, so an
-/// admitted write finds nothing to change (404) or is refused for its empty body (400).
+/// admitted write finds nothing to change (404) or is refused for its empty body (400). Then every endpoint × {viewer,
+/// responder, admin} limited to the brand the request names (own team) or to another (other team): real brands and a
+/// real alert, so an own team's Ok on a per-brand row means found, and another team's 404 means hidden, not missing.
 /// </summary>
 [Collection(AuthHostCollection.Name)]
 public sealed class AuthorizationMatrixTests(AuthHostFixture fixture, ITestOutputHelper output)
@@ -33,33 +35,66 @@ public sealed class AuthorizationMatrixTests(AuthHostFixture fixture, ITestOutpu
         {
             using var client = fixture.Client(key, followRedirects: false);
             using var response = await client.SendAsync(Request(target.Endpoint));
-            var status = response.StatusCode;
-            output.WriteLine($"{endpoint} as {name}: {(int)status}");
-            switch (expected)
+            output.WriteLine($"{endpoint} as {name}: {(int)response.StatusCode}");
+            AssertAnswer(endpoint, name, expected, response, expectFound: false);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Endpoints))]
+    public async Task Every_team_limited_caller_gets_the_answer_the_team_column_gives(string endpoint)
+    {
+        var target = AuthorizationTargets.All.Single(t => t.Endpoint == endpoint);
+        foreach (var role in new[] { PulseRole.Viewer, PulseRole.Responder, PulseRole.Admin })
+        {
+            foreach (var ownTeam in new[] { true, false })
             {
-                case Access.No401 when status == HttpStatusCode.Redirect && !endpoint.Contains(" /api/", StringComparison.Ordinal):
-                    // A page outside the API (the Orleans dashboard) sends a browser to the app's sign-in form instead.
-                    Assert.Equal("/", response.Headers.Location?.OriginalString);
-                    break;
-                case Access.No401:
-                    Assert.True(status == HttpStatusCode.Unauthorized, $"{endpoint} as {name}: {(int)status}, expected 401");
-                    Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-                    break;
-                case Access.No403:
-                    Assert.True(status == HttpStatusCode.Forbidden, $"{endpoint} as {name}: {(int)status}, expected 403");
-                    Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-                    break;
-                case Access.Ok when target.Policy == AuthorizationTarget.AnonymousPolicy:
-                    // Open to all (the coverage test checks its AllowAnonymous); sign-in's own 401 for a wrong or missing
-                    // credential is its answer, not authorization's.
-                    Assert.True(status != HttpStatusCode.Forbidden, $"{endpoint} as {name}: 403, expected to be open");
-                    break;
-                default:
-                    Assert.True(
-                        status is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden),
-                        $"{endpoint} as {name}: {(int)status}, expected to pass authorization");
-                    break;
+                // A team only narrows: a role the endpoint refuses is refused whatever the team.
+                var expected = target.For(role) != Access.Ok ? target.For(role) : ownTeam ? target.OwnTeam : target.OtherTeam;
+                var name = $"{PulseRoleNames.Of(role)} of the {(ownTeam ? "own" : "other")} team";
+                using var client = fixture.Client(fixture.TeamKey(role, ownTeam), followRedirects: false);
+                using var response = await client.SendAsync(Request(target.Endpoint, fixture));
+                output.WriteLine($"{endpoint} as {name}: {(int)response.StatusCode}");
+                AssertAnswer(endpoint, name, expected, response, expectFound: target.PerBrand);
+                if (response.StatusCode == HttpStatusCode.NoContent && endpoint == "DELETE /api/brands/{id}")
+                {
+                    await fixture.PutBrandAsync(AuthHostFixture.SpareBrand);
+                }
             }
+        }
+    }
+
+    /// <summary>Checks one answer; <paramref name="expectFound"/>: an Ok must also have found the brand or alert it names.</summary>
+    private static void AssertAnswer(string endpoint, string name, Access expected, HttpResponseMessage response, bool expectFound)
+    {
+        var status = response.StatusCode;
+        switch (expected)
+        {
+            case Access.No401 when status == HttpStatusCode.Redirect && !endpoint.Contains(" /api/", StringComparison.Ordinal):
+                // A page outside the API (the Orleans dashboard) sends a browser to the app's sign-in form instead.
+                Assert.Equal("/", response.Headers.Location?.OriginalString);
+                break;
+            case Access.No401:
+                Assert.True(status == HttpStatusCode.Unauthorized, $"{endpoint} as {name}: {(int)status}, expected 401");
+                Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+                break;
+            case Access.No403:
+                Assert.True(status == HttpStatusCode.Forbidden, $"{endpoint} as {name}: {(int)status}, expected 403");
+                Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+                break;
+            case Access.No404:
+                Assert.True(status == HttpStatusCode.NotFound, $"{endpoint} as {name}: {(int)status}, expected 404");
+                Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+                break;
+            default:
+                // Sign-in's own 401s (a wrong password, a used link) are answers past authorization: no challenge, which
+                // always names a way in (WWW-Authenticate).
+                var challenged = status == HttpStatusCode.Unauthorized && response.Headers.WwwAuthenticate.Count > 0;
+                Assert.True(
+                    !challenged && status != HttpStatusCode.Forbidden,
+                    $"{endpoint} as {name}: {(int)status}, expected to pass authorization");
+                Assert.True(!expectFound || status != HttpStatusCode.NotFound, $"{endpoint} as {name}: 404, expected its own team's brand to be found");
+                break;
         }
     }
 
@@ -96,10 +131,18 @@ public sealed class AuthorizationMatrixTests(AuthHostFixture fixture, ITestOutpu
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/")).StatusCode);
     }
 
-    private static HttpRequestMessage Request(string endpoint)
+    /// <summary>
+    /// The request for a row: ids no test creates, or with <paramref name="team"/> the own team's real brand (its spare one
+    /// for a delete) and alert, with a body an ack or resolve accepts.
+    /// </summary>
+    private static HttpRequestMessage Request(string endpoint, AuthHostFixture? team = null)
     {
         var space = endpoint.IndexOf(' ', StringComparison.Ordinal);
-        var (method, route) = (endpoint[..space], endpoint[(space + 1)..].Replace("{id}", NoSuchId, StringComparison.Ordinal));
+        var id = team is null ? NoSuchId
+            : endpoint.Contains("/api/alerts/{id}", StringComparison.Ordinal) ? team.OwnAlertId
+            : endpoint == "DELETE /api/brands/{id}" ? AuthHostFixture.SpareBrand
+            : AuthHostFixture.OwnBrand;
+        var (method, route) = (endpoint[..space], endpoint[(space + 1)..].Replace("{id}", id, StringComparison.Ordinal));
         (method, route) = route switch
         {
             "/hubs/pulse/negotiate" => ("POST", route + "?negotiateVersion=1"),
@@ -112,7 +155,9 @@ public sealed class AuthorizationMatrixTests(AuthHostFixture fixture, ITestOutpu
         var request = new HttpRequestMessage(new HttpMethod(method), route);
         if (method is "PUT" or "POST")
         {
-            request.Content = JsonContent.Create(new { });
+            request.Content = team is not null && route.StartsWith("/api/alerts/", StringComparison.Ordinal)
+                ? JsonContent.Create(new { by = "matrix" })
+                : JsonContent.Create(new { });
         }
 
         return request;

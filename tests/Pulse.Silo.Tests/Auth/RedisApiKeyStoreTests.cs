@@ -31,7 +31,7 @@ public sealed class RedisApiKeyStoreTests : IAsyncLifetime
     {
         var secret = ApiKeySecret.New();
         var created = DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_000);
-        var key = new StoredApiKey("k1", "collector", PulseRole.Ingest, ApiKeySecret.Hash(secret), created);
+        var key = new StoredApiKey("k1", "grafana", PulseRole.Viewer, ApiKeySecret.Hash(secret), created) { Brands = ["acme", "globex"] };
         await _store.AddAsync(key);
 
         Assert.Equal(key, await _store.FindByHashAsync(key.Hash));

@@ -63,11 +63,7 @@ public class PulseHostFixture : IAsyncLifetime
     }
 
     /// <summary>A spike alert on channel x, severity 6, signalled straight to the brand's alerts grain.</summary>
-    public Task SignalSpikeAsync(string brand)
-    {
-        var why = new AlertWhy([new TermLift("recall", 40, 12)], [], new SentimentSplit(1, 2, 30), [new ChannelCount("x", 33)]);
-        return Grains.GetGrain<IBrandAlertsGrain>(brand).SignalAsync(new AlertSignal(brand, "x", AlertKind.Spike, 6, DateTimeOffset.UtcNow, 50, 10, why));
-    }
+    public Task SignalSpikeAsync(string brand) => TestAlerts.SignalSpikeAsync(Grains, brand);
 
     public async Task<JsonElement> LatestAlertAsync(string brand) =>
         (await Http.GetFromJsonAsync<JsonElement>($"/api/alerts?brand={brand}"))[0];

@@ -73,6 +73,20 @@ function deliveryNotes(alert) {
   })));
 }
 
+// The team's latest word on the alert (who acknowledged or resolved it, and the note): untrusted text, set as text.
+const TEAM_ACTIONS = { acknowledge: 'acknowledged', resolve: 'resolved' };
+
+function latestAction(alert) {
+  const last = (alert.history ?? []).filter((a) => TEAM_ACTIONS[a.action]).at(-1);
+  if (!last) return null;
+  return el('p', {
+    className: 'alert-note',
+    dataset: { testid: 'alert-note', action: String(last.action) },
+    title: String(last.at ?? ''),
+    text: `${TEAM_ACTIONS[last.action]} by ${last.by}${last.note ? `: ${last.note}` : ''}`,
+  });
+}
+
 function facetFigures(facet) {
   if (SHARE_KINDS.has(facet.kind)) return `${percent(facet.value)} vs ${percent(facet.expected)}`;
   const ratio = facet.expected > 0 ? ` (×${number(facet.value / facet.expected)})` : '';
@@ -115,6 +129,7 @@ function alertItem(alert, currentBrandId, now) {
   facetList(facets),
   alert.message ? el('p', { className: 'alert-message', text: alert.message }) : null,
   whyTerms(alert),
+  latestAction(alert),
   deliveryNotes(alert));
   return item;
 }
