@@ -30,7 +30,8 @@ public sealed class RssFailureTests(ITestOutputHelper output)
         };
 
         await using var feed = RunningFeed.Start(server.Url, output);
-        await Wait.UntilAsync(() => feed.Sink.Mentions.Count == 2, "the items after the back-off");
+        // The items are handed over before the poll reports Live: wait for both.
+        await Wait.UntilAsync(() => feed.Sink.Mentions.Count == 2 && feed.Sink.States.Contains(SourceState.Live), "the items after the back-off");
 
         Assert.Equal([SourceState.Connecting, SourceState.BackingOff, SourceState.Live], feed.Sink.States);
         Assert.Contains("429", feed.Sink.LastError, StringComparison.Ordinal);
@@ -60,7 +61,7 @@ public sealed class RssFailureTests(ITestOutputHelper output)
         };
 
         await using var feed = RunningFeed.Start(server.Url, output);
-        await Wait.UntilAsync(() => feed.Sink.Mentions.Count == 2, "the items after the back-off", seconds: 15);
+        await Wait.UntilAsync(() => feed.Sink.Mentions.Count == 2 && feed.Sink.States.Contains(SourceState.Live), "the items after the back-off", seconds: 15);
 
         Assert.Equal([SourceState.Connecting, SourceState.BackingOff, SourceState.BackingOff, SourceState.Live], feed.Sink.States);
         Assert.Contains("503", feed.Sink.LastError, StringComparison.Ordinal);
