@@ -35,6 +35,7 @@ public static class PulseHostExtensions
             builder.Configuration[$"{BrandsOptions.Section}:File"] = DemoBrands.DefaultFilePath;
         }
 
+        AllowedHostsDefault.Apply(builder.Configuration);
         var redis = builder.Configuration.GetSection(RedisClusterOptions.Section).Get<RedisClusterOptions>() ?? new RedisClusterOptions();
         var client = builder.Configuration.GetSection(DashboardClientOptions.Section).Get<DashboardClientOptions>() ?? new DashboardClientOptions();
         var mode = PulseHostMode.From(builder.Configuration, redis, client);
@@ -84,6 +85,7 @@ public static class PulseHostExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         var mode = app.Services.GetRequiredService<PulseHostMode>();
+        AllowedHostsDefault.WarnIfOpen(app);
         app.UsePulseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
