@@ -19,10 +19,10 @@ internal sealed class CurrentCallers(IApiKeyStore keys, IPulseUserStore users) :
         var role = caller.FindFirstValue(ClaimTypes.Role);
         switch (caller.FindFirstValue(PulseClaims.Kind))
         {
-            case PulseClaims.ApiKeyKind when id == "key:" + BootstrapAdminKey.Id:
+            case PulseClaims.ApiKeyKind when id == ApiKeyAuthenticationHandler.IdPrefix + BootstrapAdminKey.Id:
                 return true; // configuration owns it: it changes only with a restart
-            case PulseClaims.ApiKeyKind when id is not null && id.StartsWith("key:", StringComparison.Ordinal):
-                var keyId = id["key:".Length..];
+            case PulseClaims.ApiKeyKind when id is not null && id.StartsWith(ApiKeyAuthenticationHandler.IdPrefix, StringComparison.Ordinal):
+                var keyId = id[ApiKeyAuthenticationHandler.IdPrefix.Length..];
                 var stored = await keys.ListAsync(cancellationToken).ConfigureAwait(false);
                 return stored.Any(k => k.Id == keyId && PulseRoleNames.Of(k.Role) == role && SameBrands(k.Brands, caller));
             case PulseClaims.OidcKind:

@@ -20,6 +20,9 @@ internal sealed partial class ApiKeyAuthenticationHandler(
 {
     public const string SchemeName = "ApiKey";
 
+    /// <summary>A key's principal id is this and its public id (<see cref="StoredApiKey.Id"/>).</summary>
+    public const string IdPrefix = "key:";
+
     private const string Realm = "Bearer realm=\"pulse\"";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -82,7 +85,7 @@ internal sealed partial class ApiKeyAuthenticationHandler(
 
     private static AuthenticateResult Success(string id, string name, PulseRole role, IReadOnlyList<string> brands) =>
         AuthenticateResult.Success(new AuthenticationTicket(
-            PulseClaims.Principal(SchemeName, PulseClaims.ApiKeyKind, "key:" + id, name, role, brands), SchemeName));
+            PulseClaims.Principal(SchemeName, PulseClaims.ApiKeyKind, IdPrefix + id, name, role, brands), SchemeName));
 
     // Debug: a client retrying a wrong key, or someone guessing, would otherwise flood the log.
     [LoggerMessage(Level = LogLevel.Debug, Message = "Refused an unknown or revoked API key from {Client}.")]

@@ -34,9 +34,9 @@ public sealed class ApiKeysApiTests(AuthHostFixture fixture)
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"{ApiKeysApi.Route}/{id}")).StatusCode);
 
         var refused = await withKey.GetAsync(ApiKeysApi.Route);
-        await AssertProblemAsync(refused, HttpStatusCode.Unauthorized);
+        await ProblemAssert.IsAsync(refused, HttpStatusCode.Unauthorized);
         Assert.Contains("invalid_token", refused.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
-        await AssertProblemAsync(await admin.DeleteAsync($"{ApiKeysApi.Route}/{id}"), HttpStatusCode.NotFound);
+        await ProblemAssert.IsAsync(await admin.DeleteAsync($"{ApiKeysApi.Route}/{id}"), HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class ApiKeysApiTests(AuthHostFixture fixture)
 
         var response = await http.PostAsJsonAsync(ApiKeysApi.Route, new { name = "escalate", role = "admin" });
 
-        var problem = await AssertProblemAsync(response, HttpStatusCode.Forbidden);
+        var problem = await ProblemAssert.IsAsync(response, HttpStatusCode.Forbidden);
         Assert.Contains("viewer", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
@@ -67,7 +67,7 @@ public sealed class ApiKeysApiTests(AuthHostFixture fixture)
 
         var response = await http.SendAsync(request);
 
-        await AssertProblemAsync(response, HttpStatusCode.Unauthorized);
+        await ProblemAssert.IsAsync(response, HttpStatusCode.Unauthorized);
         Assert.StartsWith("Bearer", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
     }
 
@@ -96,16 +96,7 @@ public sealed class ApiKeysApiTests(AuthHostFixture fixture)
 
         var response = await admin.PostAsync(ApiKeysApi.Route, new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 
-        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        var problem = await ProblemAssert.IsAsync(response, HttpStatusCode.BadRequest);
         Assert.Equal(field, problem.GetProperty("parameter").GetString());
-    }
-
-    private static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        Assert.Equal(expected, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal((int)expected, problem.GetProperty("status").GetInt32());
-        return problem;
     }
 }

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 
-namespace Pulse.Silo.Tests.Auth.SignIn;
+namespace Pulse.Silo.Tests.Auth;
 
 internal static class ProblemAssert
 {
