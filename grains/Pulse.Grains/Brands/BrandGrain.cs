@@ -4,24 +4,40 @@ using Pulse.Grains.Channels;
 using Pulse.Grains.Mentions;
 using Pulse.Grains.Notifications;
 using Pulse.Grains.Stats;
+using Pulse.Grains.Ticks;
 
 namespace Pulse.Grains.Brands;
 
 [CollectionAgeLimit(Hours = 25)]
-internal sealed class BrandGrain(IOptions<ChannelOptions> channels, DashboardOutbox dashboard, TimeProvider clock) : Grain, IBrandGrain
+internal sealed class BrandGrain(IOptions<ChannelOptions> channels, DashboardOutbox dashboard, TickCadences cadences, TimeProvider clock)
+    : Grain, IBrandGrain
 {
-    private static readonly TimeSpan SummaryInterval = TimeSpan.FromSeconds(1);
 
     private readonly Dictionary<string, ChannelSnapshot> _live = new(StringComparer.Ordinal);
     private string _name = "";
     private bool _changed;
+    private IGrainTimer? _timer;
+    private TimeSpan _summaryInterval;
 
     private string BrandId => this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await RefreshNameAsync();
-        this.RegisterGrainTimer(PublishSummaryAsync, new GrainTimerCreationOptions(SummaryInterval, SummaryInterval));
+        // A summary a second, or less often when the silo holds more brands than its tick budget (see TickCadence).
+        _summaryInterval = cadences.Brands.Interval;
+        _timer = this.RegisterGrainTimer(PublishSummaryAsync, new GrainTimerCreationOptions(_summaryInterval, _summaryInterval));
+        cadences.Brands.Enter();
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_timer is not null)
+        {
+            cadences.Brands.Leave();
+        }
+
+        return Task.CompletedTask;
     }
 
     public async Task<BrandStats> GetStatsAsync(TimeSpan window, string windowName)
@@ -61,6 +77,12 @@ internal sealed class BrandGrain(IOptions<ChannelOptions> channels, DashboardOut
 
     private Task PublishSummaryAsync()
     {
+        if (cadences.Brands.Interval is var wanted && wanted != _summaryInterval && _timer is { } timer)
+        {
+            _summaryInterval = wanted;
+            timer.Change(wanted, wanted);
+        }
+
         if (!_changed)
         {
             return Task.CompletedTask;

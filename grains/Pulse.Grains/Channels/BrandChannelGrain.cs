@@ -8,6 +8,7 @@ using Pulse.Grains.Ingest.Durable;
 using Pulse.Grains.Mentions;
 using Pulse.Grains.Notifications;
 using Pulse.Grains.Stats;
+using Pulse.Grains.Ticks;
 
 namespace Pulse.Grains.Channels;
 
@@ -20,6 +21,7 @@ internal sealed partial class BrandChannelGrain(
     IOptions<ChannelWindowOptions> options,
     IOptions<AlertOptions> alertOptions,
     DashboardOutbox dashboard,
+    TickCadences cadences,
     Serializer serializer,
     TimeProvider clock,
     ILogger<BrandChannelGrain> logger) : Grain, IBrandChannelGrain
@@ -39,6 +41,8 @@ internal sealed partial class BrandChannelGrain(
     private IChannelCheckpointStore? _store;
     private IBrandGrain _brand = null!;
     private DateTimeOffset _nextSensitivityAsk;
+    private IGrainTimer? _timer;
+    private TimeSpan _tickInterval;
 
     // Calls to other grains run beside the grain (GrainCallSlot): activation and the tick never wait for them.
     private readonly GrainCallSlot _sensitivityCall = new();
@@ -71,10 +75,28 @@ internal sealed partial class BrandChannelGrain(
         _store = store; // saves (and the save on deactivation) begin once there is a state to save
         AskSensitivity(clock.GetUtcNow()); // detection starts when it answers (a tick or two), never holding activation
         // Snapshots of a busy channel go out from RecordAsync; the timer only needs to catch trailing mentions, let rates
-        // decay and run detection, so it ticks at most once a second: 8 000 grains ticking 4 times a second cost the silo
-        // more than the mentions did.
-        var interval = options.Value.SnapshotInterval > ChannelSnapshots.RefreshInterval ? options.Value.SnapshotInterval : ChannelSnapshots.RefreshInterval;
-        this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(interval, interval) { Interleave = false });
+        // decay and run detection, so it ticks at most once a second (8 000 grains ticking 4 times a second cost the silo
+        // more than the mentions did), and less often when the silo holds more grains than its tick budget.
+        _tickInterval = TickInterval();
+        _timer = this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(_tickInterval, _tickInterval) { Interleave = false });
+        cadences.Channels.Enter();
+    }
+
+    private TimeSpan TickInterval()
+    {
+        var cadence = cadences.Channels.Interval;
+        return options.Value.SnapshotInterval > cadence ? options.Value.SnapshotInterval : cadence;
+    }
+
+    /// <summary>Follows the silo's cadence as grains come and go (whole seconds, so a timer is re-armed rarely).</summary>
+    private void FollowCadence()
+    {
+        var wanted = TickInterval();
+        if (wanted != _tickInterval && _timer is { } timer)
+        {
+            _tickInterval = wanted;
+            timer.Change(wanted, wanted);
+        }
     }
 
     public Task<LogPosition?> RecordAsync(ScoredMention[] mentions, IngestOrigin? origin = null)
@@ -99,6 +121,11 @@ internal sealed partial class BrandChannelGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        if (_timer is not null)
+        {
+            cadences.Channels.Leave();
+        }
+
         // A graceful shutdown or idle collection saves what the partitions have not committed yet; a crash does not,
         // and the partitions replay it from their last commit.
         try
@@ -149,6 +176,7 @@ internal sealed partial class BrandChannelGrain(
             }
         }
 
+        FollowCadence();
         return Task.CompletedTask;
     }
 

@@ -18,4 +18,12 @@ public sealed class ChannelWindowOptions
     /// <summary>At most this many snapshots per second and grain reach the dashboards.</summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
     public TimeSpan SnapshotInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// Timer ticks a second the silo allows its (brand, channel) grains together, and its brand grains together: below
+    /// this many active grains each ticks every second, above it they tick less often (see <see cref="Ticks.TickCadence"/>).
+    /// 10 000 turns of ≈ 5 µs are ≈ 2.5 % of two cores.
+    /// </summary>
+    [Range(100, 10_000_000)]
+    public int TicksPerSecond { get; set; } = 10_000;
 }

@@ -10,6 +10,7 @@ using Pulse.Grains.Ingest;
 using Pulse.Grains.Ingest.Durable;
 using Pulse.Grains.Mentions;
 using Pulse.Grains.Notifications;
+using Pulse.Grains.Ticks;
 using Pulse.Grains.Webhooks;
 
 namespace Pulse.Grains;
@@ -50,6 +51,7 @@ public static class PulseGrainsExtensions
         services.TryAddSingleton<BrandMatcherCache>();
         services.AddSingleton<MentionEnricher>();
         services.AddSingleton<DashboardOutbox>();
+        services.AddSingleton<TickCadences>();
         services.AddHostedService<DashboardFlushService>();
         services.AddPulseFeedCounts();
         services.AddSingleton<IngestPartitionMonitor>();
