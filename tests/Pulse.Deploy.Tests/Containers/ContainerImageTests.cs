@@ -14,10 +14,12 @@ public sealed class ContainerImageTests(PulseImage image, ITestOutputHelper outp
         output.WriteLine($"base {image.Base} ready in {image.BaseTime.TotalSeconds:F1} s; image built in {image.BuildTime.TotalSeconds:F1} s");
         using var inspect = JsonDocument.Parse((await Podman.RunAsync(TimeSpan.FromMinutes(1), "image", "inspect", image.Name)).OrThrow());
         var config = inspect.RootElement[0].GetProperty("Config");
+        // Podman reports the health check beside Config, Docker inside it.
+        var healthcheck = inspect.RootElement[0].TryGetProperty("Healthcheck", out var beside) ? beside : config.GetProperty("Healthcheck");
 
         Assert.Equal("1654:1654", config.GetProperty("User").GetString());
         Assert.Equal(["/usr/local/bin/pulse-entrypoint"], config.GetProperty("Entrypoint").EnumerateArray().Select(e => e.GetString()));
-        Assert.Equal(["CMD", "/usr/local/bin/pulse-healthcheck"], config.GetProperty("Healthcheck").GetProperty("Test").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["CMD", "/usr/local/bin/pulse-healthcheck"], healthcheck.GetProperty("Test").EnumerateArray().Select(e => e.GetString()));
         Assert.True(config.GetProperty("ExposedPorts").TryGetProperty("8080/tcp", out _));
 
         var files = (await Podman.RunAsync(TimeSpan.FromMinutes(1), "run", "--rm", "--read-only", "--entrypoint", "ls", image.Name, "/app")).OrThrow()
