@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh machine: installs what the tests need (Debian's chromium for the
-# browser test, redis-server for cluster mode), builds, runs every test project, prints a summary.
+# browser test, redis-server for cluster mode, kubectl for the Kubernetes manifests, podman, podman-compose, runc and
+# mmdebstrap for the container image and compose stack), builds, runs every test project, prints a summary.
 # --fast leaves out the slow tier (tests marked [Trait("Category", "Slow")], such as 30 repeated silo kills).
 set -euo pipefail
 filter=()
@@ -12,6 +13,14 @@ cd "$(dirname "$0")/.."
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+# Any kubectl renders deploy/kubernetes (its kustomize); Debian's package when the machine has none.
+command -v kubectl >/dev/null 2>&1 || missing+=(kubernetes-client)
+# Rootful podman with netavark and aardvark-dns (the compose network and its names) and runc (crun refuses this
+# kernel's hybrid cgroups); mmdebstrap makes the local base image (Microsoft's registry is not reachable here).
+command -v podman >/dev/null 2>&1 || missing+=(podman netavark aardvark-dns)
+for tool in podman-compose runc mmdebstrap; do
+  command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
+done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} (Debian packages) ..."
   sudo_cmd=""

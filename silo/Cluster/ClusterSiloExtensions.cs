@@ -5,6 +5,7 @@ using Orleans.Persistence;
 using Orleans.Serialization;
 using Orleans.Storage;
 using Pulse.Grains;
+using Pulse.Silo.Cluster.Kubernetes;
 using Pulse.Silo.Cluster.Membership;
 using Pulse.Silo.Cluster.Placement;
 using Pulse.Silo.Cluster.Tls;
@@ -41,6 +42,11 @@ public static class ClusterSiloExtensions
             }
 
             silo.UseRedisClustering(o => o.ConfigurationOptions = redis.ToConfigurationOptions());
+            if (KubernetesHosting.IsEnabled(builder.Configuration))
+            {
+                silo.UsePulseKubernetesHosting();
+            }
+
             // One activation per grain even while a dead silo's share of the directory is repaired: the default in-cluster
             // directory can briefly hold two activations of a grain then, and two ingest partitions (or channel grains)
             // for one key count wrong. Redis registers atomically (docs/ingest-log.md, "When a silo dies").
