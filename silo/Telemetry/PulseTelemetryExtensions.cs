@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Exporter;
@@ -46,6 +47,11 @@ public static class PulseTelemetryExtensions
 
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(options.ServiceName, serviceVersion: typeof(PulseTelemetryExtensions).Assembly.GetName().Version?.ToString()));
+        if (options.Prometheus)
+        {
+            builder.Services.AddSingleton<PrometheusScrapeMarker>();
+        }
+
         if (options.MetricsEnabled)
         {
             telemetry.WithMetrics(metrics =>
@@ -61,6 +67,10 @@ public static class PulseTelemetryExtensions
                     metrics.AddOtlpExporter(o => Configure(o, options, "v1/metrics"));
                 }
             });
+            // Meters are found by name process-wide: only this host's (its IMeterFactory's) count here, never those of
+            // another host in the same process (tests run several), whose series would merge with or repeat ours.
+            builder.Services.ConfigureOpenTelemetryMeterProvider((services, metrics) =>
+                metrics.AddView(OwnMetersOnly(services.GetRequiredService<IMeterFactory>())));
             if (mode.Kind == PulseHostKind.ClusterSilo)
             {
                 builder.Services.AddPulseIngestLogLag(options.IngestLogLagInterval);
@@ -101,14 +111,22 @@ public static class PulseTelemetryExtensions
     public static IEndpointRouteBuilder MapPulseMetrics(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var options = app.ServiceProvider.GetRequiredService<IOptions<TelemetryOptions>>().Value;
-        if (options.Prometheus)
+        if (app.ServiceProvider.GetService<PrometheusScrapeMarker>() is not null)
         {
             app.MapPrometheusScrapingEndpoint(MetricsRoute).RequireAuthorization(PulsePolicies.Admin, PulsePolicies.EveryBrand);
         }
 
         return app;
     }
+
+    private static Func<Instrument, MetricStreamConfiguration?> OwnMetersOnly(IMeterFactory own) =>
+        instrument => instrument.Meter.Scope is IMeterFactory scope && scope != own ? MetricStreamConfiguration.Drop : null;
+
+    /// <summary>
+    /// Registered with the Prometheus exporter, so mapping follows what was registered without reading the options, whose
+    /// errors belong to the start.
+    /// </summary>
+    private sealed class PrometheusScrapeMarker;
 
     /// <summary>Scrapes, health probes and the hub's long-lived connections are no requests worth a trace.</summary>
     private static bool IsTraced(PathString path) =>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
 
 namespace Pulse.Silo.Telemetry;
@@ -30,7 +31,7 @@ internal sealed class TelemetryOptionsValidator : IValidateOptions<TelemetryOpti
 
         if (!(options.TraceSampleRatio is >= 0 and <= 1))
         {
-            errors.Add($"{s}:TraceSampleRatio {options.TraceSampleRatio} is outside 0 to 1 (the share of requests traced).");
+            errors.Add(string.Create(CultureInfo.InvariantCulture, $"{s}:TraceSampleRatio {options.TraceSampleRatio} is outside 0 to 1 (the share of requests traced)."));
         }
 
         if (options.IngestLogLagInterval < MinLagInterval || options.IngestLogLagInterval > MaxLagInterval)
