@@ -6,6 +6,7 @@ using Pulse.Dashboard.Api;
 using Pulse.Dashboard.Hubs;
 using Pulse.Dashboard.Live;
 using Pulse.Dashboard.Teams;
+using Pulse.Grains;
 using Pulse.Grains.Alerts;
 
 namespace Pulse.Dashboard;
@@ -29,6 +30,7 @@ public static class DashboardExtensions
         services.TryAddSingleton<IHubCallerCheck, EveryCallerCurrent>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<HubConnections>();
+        services.AddPulseMetrics();
         services.AddHostedService<HubCallerRecheck>();
         services.AddSingleton<HubForwarder>();
         services.AddHostedService<HubForwarderRegistration>();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pulse.Grains.Mentions;
+using Pulse.Grains.Telemetry;
 
 namespace Pulse.Silo.Demo;
 
@@ -10,6 +11,7 @@ internal sealed class DemoDataService(
     IOptions<DemoOptions> options,
     IMentionIngestor ingestor,
     TimeProvider timeProvider,
+    PulseMetrics metrics,
     ILogger<DemoDataService> logger) : BackgroundService
 {
     // After a stall (debugger, GC, slow ingest) replaying minutes of traffic at once would flood the silo.
@@ -67,7 +69,8 @@ internal sealed class DemoDataService(
 
         try
         {
-            await ingestor.IngestAsync(mentions, stoppingToken).ConfigureAwait(false);
+            var taken = await ingestor.IngestAsync(mentions, stoppingToken).ConfigureAwait(false);
+            metrics.Ingested(PulseMetrics.DemoSource, mentions.Count, taken.Mentions, taken.Matched);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {

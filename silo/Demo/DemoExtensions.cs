@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Pulse.Grains;
 
 namespace Pulse.Silo.Demo;
 
@@ -21,6 +22,7 @@ public static class DemoExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DemoOptions>, DemoOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.AddPulseMetrics();
         services.AddHostedService<DemoDataService>();
         return services;
     }

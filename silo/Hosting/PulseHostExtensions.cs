@@ -19,6 +19,7 @@ using Pulse.Silo.Engineers;
 using Pulse.Silo.Ingest;
 using Pulse.Silo.RateLimits;
 using Pulse.Silo.Sources;
+using Pulse.Silo.Telemetry;
 
 namespace Pulse.Silo.Hosting;
 
@@ -67,6 +68,7 @@ public static class PulseHostExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddPulseDashboard();
         builder.Services.AddEngineersDashboard(builder.Configuration);
+        builder.AddPulseTelemetry(mode);
         builder.Services.AddPulseAuthorization(redis);
         builder.Services.AddPulseAudit(redis);
         builder.Services.AddPulseSingleSignOn(builder.Configuration);
@@ -115,6 +117,7 @@ public static class PulseHostExtensions
         app.MapAuditApi();
         app.MapPulseDashboard(PulsePolicies.Read);
         app.MapEngineersDashboard();
+        app.MapPulseMetrics();
         return app;
     }
 }

@@ -21,7 +21,7 @@ public static class IngestApi
 
     /// <summary>
     /// Registers <see cref="IngestOptions"/> (section <c>Pulse:Ingest</c>, validated at start),
-    /// <see cref="MentionBatchParser"/> and <see cref="TimeProvider.System"/> unless one is registered.
+    /// <see cref="MentionBatchParser"/>, Pulse's metrics and <see cref="TimeProvider.System"/> unless one is registered.
     /// <see cref="IMentionIngestor"/> must be registered by the host.
     /// </summary>
     public static IServiceCollection AddIngest(this IServiceCollection services, IConfiguration config)
@@ -38,6 +38,7 @@ public static class IngestApi
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IngestOptions>, IngestOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new MentionBatchParser(sp.GetRequiredService<IOptions<IngestOptions>>().Value));
+        services.AddPulseMetrics();
         services.TryAddSingleton<MentionIngestHandler>();
         services.AddHealthChecks().AddCheck<IngestPartitionsHealthCheck>("ingest", HealthStatus.Degraded);
         return services;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pulse.Grains.Mentions;
+using Pulse.Grains.Telemetry;
 
 namespace Pulse.Silo.Ingest;
 
@@ -11,6 +12,7 @@ internal sealed class MentionIngestHandler(
     MentionBatchParser parser,
     IOptions<IngestOptions> options,
     TimeProvider time,
+    PulseMetrics metrics,
     ILogger<MentionIngestHandler> logger)
 {
     public async Task<IResult> HandleAsync(HttpContext context, IMentionIngestor ingestor)
@@ -20,6 +22,7 @@ internal sealed class MentionIngestHandler(
         if (!MentionContentTypes.TryGetFormat(request.ContentType, out var format))
         {
             logger.UnsupportedContentType(request.ContentType);
+            metrics.IngestRequest(IngestRequestOutcomes.UnsupportedMediaType);
             return IngestProblems.UnsupportedMediaType(request.ContentType);
         }
 
@@ -27,6 +30,7 @@ internal sealed class MentionIngestHandler(
         if (request.ContentLength > maxBodyBytes)
         {
             logger.BodyTooLarge(maxBodyBytes);
+            metrics.IngestRequest(IngestRequestOutcomes.TooLarge);
             return IngestProblems.BodyTooLarge(maxBodyBytes);
         }
 
@@ -45,6 +49,7 @@ internal sealed class MentionIngestHandler(
             if (body is null)
             {
                 logger.BodyTooLarge(maxBodyBytes);
+                metrics.IngestRequest(IngestRequestOutcomes.TooLarge);
                 return IngestProblems.BodyTooLarge(maxBodyBytes);
             }
 
@@ -53,24 +58,28 @@ internal sealed class MentionIngestHandler(
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             logger.BodyTooLarge(maxBodyBytes);
+            metrics.IngestRequest(IngestRequestOutcomes.TooLarge);
             return IngestProblems.BodyTooLarge(maxBodyBytes);
         }
 
         // Valid items are ingested even when others are rejected, before answering.
+        var matched = 0;
         if (result.Accepted.Count > 0)
         {
             try
             {
-                await ingestor.IngestAsync(result.Accepted, cancellationToken).ConfigureAwait(false);
+                matched = (await ingestor.IngestAsync(result.Accepted, cancellationToken).ConfigureAwait(false)).Matched;
             }
             catch (IngestUnavailableException ex)
             {
                 // Nothing may be reported as accepted: the client keeps the batch and retries (mention ids de-duplicate).
                 logger.IngestUnavailable(ex, result.Accepted.Count);
+                IngestCounts.Unavailable(metrics, result);
                 return IngestProblems.Unavailable(IngestProblems.UnavailableRetryAfter);
             }
         }
 
+        IngestCounts.Parsed(metrics, result, matched);
         if (result.IsFullyAccepted)
         {
             logger.Ingested(result.Accepted.Count);

@@ -76,4 +76,26 @@ public sealed class CommittedPositionTests
         Assert.Equal(last, await streams.Log.ReadLastAsync(1));
         Assert.Equal(RedisEntryId.Zero, await streams.Log.ReadLastAsync(0));
     }
+
+    [Fact]
+    public async Task ReadBacklogAsync_gives_the_commit_the_oldest_entry_after_it_and_the_length()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var streams = await StreamCluster.StartAsync(redis);
+        Assert.Equal(new RedisQueueBacklog(RedisEntryId.Zero, null, 0), await streams.Log.ReadBacklogAsync(3));
+
+        var ids = new List<RedisEntryId>();
+        foreach (var e in new[] { "b1", "b2", "b3" })
+        {
+            ids.Add(RedisEntryId.Parse((await streams.Db.StreamAddAsync($"{StreamCluster.KeyPrefix}:3", TestCodec.Field, e)).ToString()!));
+        }
+
+        Assert.Equal(new RedisQueueBacklog(RedisEntryId.Zero, ids[0], 3), await streams.Log.ReadBacklogAsync(3));
+        await streams.Log.CommitAsync(3, ids[1]);
+        var afterCommit = await streams.Log.ReadBacklogAsync(3);
+        Assert.Equal((ids[1], ids[2]), (afterCommit.Committed, afterCommit.OldestPending));
+        Assert.InRange(afterCommit.Length, 1, 3); // trimming up to the commit drops whole nodes only
+        await streams.Log.CommitAsync(3, ids[2]);
+        Assert.Null((await streams.Log.ReadBacklogAsync(3)).OldestPending);
+    }
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using Pulse.Dashboard.Teams;
+using Pulse.Grains.Telemetry;
 
 namespace Pulse.Dashboard.Hubs;
 
@@ -12,17 +13,19 @@ namespace Pulse.Dashboard.Hubs;
 /// brand groups; a refused subscription is a <see cref="HubException"/> whose message the client sees, and joins no group.
 /// The overview of a team-limited caller is its team's brands only (<see cref="HubGroups.OverviewOf"/>).
 /// </summary>
-public sealed class PulseHub(IGrainFactory grains, IBrandVisibility visibility, IOptions<LiveHubOptions> options, HubConnections connections) : Hub
+public sealed class PulseHub(IGrainFactory grains, IBrandVisibility visibility, IOptions<LiveHubOptions> options, HubConnections connections, PulseMetrics metrics) : Hub
 {
     public override Task OnConnectedAsync()
     {
         connections.Opened(Context);
+        metrics.HubConnected();
         return base.OnConnectedAsync();
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {
         connections.Closed(Context);
+        metrics.HubDisconnected();
         return base.OnDisconnectedAsync(exception);
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Pulse.Grains.Brands;
 using Pulse.Grains.Feeds;
 using Pulse.Grains.Notifications;
+using Pulse.Grains.Telemetry;
 using Pulse.Grains.Webhooks;
 
 namespace Pulse.Grains.Alerts;
@@ -14,6 +15,7 @@ internal sealed partial class BrandAlertsGrain(
     IOptions<WebhookOptions> webhookOptions,
     DashboardOutbox dashboard,
     TimeProvider clock,
+    PulseMetrics metrics,
     ILogger<BrandAlertsGrain> logger) : Grain, IBrandAlertsGrain, IRemindable
 {
     private const int MaxKept = 200;
@@ -82,6 +84,7 @@ internal sealed partial class BrandAlertsGrain(
         if (signal.Kind == AlertKind.Drop && await InDataGapAsync(signal.Channel))
         {
             LogDropHeldBack(BrandId, signal.Channel);
+            metrics.AlertSignal(AlertWireNames.Kind.Of(signal.Kind), "held");
             return;
         }
 
@@ -108,6 +111,7 @@ internal sealed partial class BrandAlertsGrain(
 
         await SaveAsync();
         dashboard.Publish(alert);
+        metrics.AlertSignal(AlertWireNames.Kind.Of(signal.Kind), index < 0 ? "opened" : "joined");
     }
 
     public Task<Alert[]> ListAsync(AlertState? stateFilter, DateTimeOffset? since) =>
@@ -258,6 +262,7 @@ internal sealed partial class BrandAlertsGrain(
         var key = WebhookIdempotency.Key(alert, @event, target);
         if (!outbox.TryEnqueue(new WebhookJob(alert, @event, target, key)))
         {
+            metrics.WebhookDelivery(WebhookDeliveryStatus.Dropped);
             return new WebhookDelivery(target.Redacted(), target.Format, @event, WebhookDeliveryStatus.Dropped, 0, null, "webhook outbox full", now);
         }
 

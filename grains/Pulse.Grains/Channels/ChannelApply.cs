@@ -6,4 +6,5 @@ namespace Pulse.Grains.Channels;
 /// <param name="Accepted">False for a replay or a batch after a hole (see <see cref="ReplayGuard"/>): nothing changed.</param>
 /// <param name="Before">The batch's partition's last applied position before it (null: none, or no origin).</param>
 /// <param name="Counted">Mentions newly counted: not seen before, and within the windows.</param>
-internal readonly record struct ChannelApply(bool Accepted, LogPosition? Before, int Counted);
+/// <param name="Duplicates">Mentions and engagement events skipped because their id was seen before.</param>
+internal readonly record struct ChannelApply(bool Accepted, LogPosition? Before, int Counted, int Duplicates = 0);

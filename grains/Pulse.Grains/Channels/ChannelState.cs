@@ -89,7 +89,7 @@ internal sealed class ChannelState
         }
 
         Changed = true;
-        var counted = 0;
+        int counted = 0, duplicates = 0;
         foreach (var scored in mentions)
         {
             var m = scored.Mention;
@@ -97,6 +97,7 @@ internal sealed class ChannelState
             _journal?.Seen(hash); // duplicates too: a sighting keeps an id in the current generation (see SeenIdsJournal)
             if (!_seen.TryAdd(hash))
             {
+                duplicates++;
                 continue;
             }
 
@@ -128,7 +129,7 @@ internal sealed class ChannelState
             }
         }
 
-        return new ChannelApply(true, before, counted);
+        return new ChannelApply(true, before, counted, duplicates);
     }
 
     /// <summary>The last position applied from <paramref name="partition"/> (null: none yet).</summary>

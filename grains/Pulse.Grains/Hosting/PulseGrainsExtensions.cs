@@ -55,6 +55,7 @@ public static class PulseGrainsExtensions
         services.AddHostedService<DashboardFlushService>();
         services.AddPulseFeedCounts();
         services.AddSingleton<IngestPartitionMonitor>();
+        services.AddPulseMetrics();
         services.AddPulseWebhooks(configuration);
         return services;
     }

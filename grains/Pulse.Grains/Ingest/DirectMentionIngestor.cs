@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pulse.Grains.Brands;
 using Pulse.Grains.Feeds;
 using Pulse.Grains.Mentions;
+using Pulse.Grains.Telemetry;
 
 namespace Pulse.Grains.Ingest;
 
@@ -34,7 +36,7 @@ internal sealed partial class DirectMentionIngestor : IMentionIngestor, IDisposa
     private readonly FeedCounter _feeds;
     private readonly ILogger<DirectMentionIngestor> _logger;
     private readonly int _maxDelivery;
-    private readonly Channel<ScoredMention[]>[] _inboxes;
+    private readonly Channel<Queued>[] _inboxes;
     private readonly CancellationTokenSource _stopping = new();
 
     public DirectMentionIngestor(
@@ -52,10 +54,10 @@ internal sealed partial class DirectMentionIngestor : IMentionIngestor, IDisposa
         _logger = logger;
         var o = options.Value;
         _maxDelivery = o.MaxDeliveryMentions;
-        _inboxes = new Channel<ScoredMention[]>[o.Partitions];
+        _inboxes = new Channel<Queued>[o.Partitions];
         for (var p = 0; p < _inboxes.Length; p++)
         {
-            _inboxes[p] = Channel.CreateBounded<ScoredMention[]>(new BoundedChannelOptions(o.QueuedBatches) { SingleReader = true });
+            _inboxes[p] = Channel.CreateBounded<Queued>(new BoundedChannelOptions(o.QueuedBatches) { SingleReader = true });
             var partition = p;
             _ = Task.Run(() => PumpAsync(partition));
         }
@@ -78,13 +80,15 @@ internal sealed partial class DirectMentionIngestor : IMentionIngestor, IDisposa
             LogUnmatched(unmatched, mentions.Count);
         }
 
+        // The request's trace, if it is traced, continues in the delivery that carries its mentions.
+        var trace = Activity.Current?.Context ?? default;
         for (var p = 0; p < groups.Length; p++)
         {
             if (groups[p] is { } group)
             {
                 try
                 {
-                    await _inboxes[p].Writer.WriteAsync([.. group], cancellationToken);
+                    await _inboxes[p].Writer.WriteAsync(new Queued([.. group], trace), cancellationToken);
                 }
                 catch (ChannelClosedException ex)
                 {
@@ -99,6 +103,8 @@ internal sealed partial class DirectMentionIngestor : IMentionIngestor, IDisposa
 
     private async Task PumpAsync(int partition)
     {
+        // The pump outlives whatever request first resolved the ingestor: its calls belong to the traces of what they carry.
+        Activity.Current = null;
         var inbox = _inboxes[partition].Reader;
         var grain = _grains.GetGrain<IIngestPartitionGrain>(partition.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var pending = new List<ScoredMention>();
@@ -107,11 +113,14 @@ internal sealed partial class DirectMentionIngestor : IMentionIngestor, IDisposa
             while (await inbox.WaitToReadAsync(_stopping.Token))
             {
                 pending.Clear();
-                while (pending.Count < _maxDelivery && inbox.TryRead(out var batch))
+                ActivityContext trace = default;
+                while (pending.Count < _maxDelivery && inbox.TryRead(out var queued))
                 {
-                    pending.AddRange(batch);
+                    pending.AddRange(queued.Mentions);
+                    trace = PulseActivities.Prefer(trace, queued.Trace);
                 }
 
+                using var activity = PulseActivities.StartPartitionDelivery(partition, pending.Count, trace);
                 try
                 {
                     await grain.DeliverAsync(new ScoredBatch([.. pending]));
@@ -120,6 +129,7 @@ internal sealed partial class DirectMentionIngestor : IMentionIngestor, IDisposa
                 {
                     // Not durable on the embedded default (as with memory streams): the partition already retried its grains.
                     LogDeliveryFailed(partition, pending.Count, ex);
+                    activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
                 }
             }
         }
@@ -128,6 +138,9 @@ internal sealed partial class DirectMentionIngestor : IMentionIngestor, IDisposa
             // shutting down
         }
     }
+
+    /// <summary>One request's mentions for a partition, with the request's trace context (default when it has none).</summary>
+    private readonly record struct Queued(ScoredMention[] Mentions, ActivityContext Trace);
 
     public void Dispose()
     {

@@ -7,6 +7,7 @@ using Pulse.Grains.Brands;
 using Pulse.Grains.Channels;
 using Pulse.Grains.Ingest.Durable;
 using Pulse.Grains.Mentions;
+using Pulse.Grains.Telemetry;
 
 namespace Pulse.Grains.Ingest;
 
@@ -30,6 +31,7 @@ internal sealed partial class IngestPartitionGrain(
     IngestPartitionMonitor monitor,
     IClusterMembershipService membership,
     TimeProvider clock,
+    PulseMetrics metrics,
     ILogger<IngestPartitionGrain> logger) : Grain, IIngestPartitionGrain
 {
     // Failures are caught whatever their type: a grain has no cancellation of its own here, and Orleans reports some call
@@ -191,6 +193,7 @@ internal sealed partial class IngestPartitionGrain(
         }
 
         var appliedBefore = await Task.WhenAll(calls);
+        metrics.PartitionDelivered(_partition, groups.Sum(g => g.Value.Count));
         if (origin is null || _progress is not { } progress)
         {
             return true;

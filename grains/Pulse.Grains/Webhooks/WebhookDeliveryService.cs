@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pulse.Grains.Alerts;
 using Pulse.Grains.Outbound;
+using Pulse.Grains.Telemetry;
 
 namespace Pulse.Grains.Webhooks;
 
@@ -20,6 +21,7 @@ internal sealed partial class WebhookDeliveryService(
     IGrainFactory grains,
     IOptions<WebhookOptions> options,
     TimeProvider clock,
+    PulseMetrics metrics,
     ILogger<WebhookDeliveryService> logger) : BackgroundService
 {
     public const string HttpClientName = "pulse-webhooks";
@@ -140,6 +142,7 @@ internal sealed partial class WebhookDeliveryService(
 
     private async Task RecordAsync(WebhookJob job, string status, int attempts, int? statusCode, string? error)
     {
+        metrics.WebhookDelivery(status);
         var delivery = new WebhookDelivery(job.Target.Redacted(), job.Target.Format, job.Event, status, attempts, statusCode, error, clock.GetUtcNow());
         try
         {

@@ -1,6 +1,6 @@
 namespace Pulse.Sources.Connecting;
 
-/// <summary>The networks Pulse listens to. Wire names (<c>jetstream</c>, <c>mastodon</c>, <c>rss</c>) exist only at the HTTP edge.</summary>
+/// <summary>The networks Pulse listens to. Wire names (<c>jetstream</c>, <c>mastodon</c>, <c>rss</c>, <see cref="SourceWireNames"/>) exist only at the edges.</summary>
 public enum SourceKind
 {
     /// <summary>Bluesky's Jetstream: a WebSocket of JSON events, resumable by cursor.</summary>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Pulse.Grains;
 using Pulse.Grains.Outbound;
 using Pulse.Sources.Connecting;
 using Pulse.Sources.Jetstream;
@@ -27,6 +28,7 @@ public static class SourcesExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<SourcesOptions>().Bind(configuration.GetSection(SourcesOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddPulseMetrics();
 
         // A source makes the server connect wherever its URL says: every connection (redirects included) passes the
         // outbound guard, as webhooks' do, and Pulse:Outbound:AllowPrivateNetworks is the one switch for both.

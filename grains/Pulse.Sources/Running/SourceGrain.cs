@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pulse.Grains;
 using Pulse.Grains.Mentions;
+using Pulse.Grains.Telemetry;
 using Pulse.Sources.Connecting;
 
 namespace Pulse.Sources.Running;
@@ -16,6 +17,7 @@ internal sealed partial class SourceGrain(
     SourceConnectors connectors,
     IMentionIngestor ingestor,
     TimeProvider clock,
+    PulseMetrics metrics,
     IOptions<SourcesOptions> options,
     ILogger<SourceGrain> logger) : Grain, ISourceGrain
 {
@@ -43,7 +45,7 @@ internal sealed partial class SourceGrain(
         state.State.Kind = definition.Kind;
         state.State.Url = definition.Url;
         _definition = definition;
-        var sink = new SourceSink(ingestor, clock, state.State.Cursor, options.Value.SilenceFloor(definition));
+        var sink = new SourceSink(ingestor, clock, state.State.Cursor, options.Value.SilenceFloor(definition), metrics, definition.Kind);
         _sink = sink;
         _stop = new CancellationTokenSource();
         var connector = connectors.For(definition.Kind);

@@ -1,4 +1,5 @@
 using Pulse.Grains.Mentions;
+using Pulse.Grains.Telemetry;
 using Pulse.Sources.Connecting;
 
 namespace Pulse.Sources.Running;
@@ -6,10 +7,12 @@ namespace Pulse.Sources.Running;
 /// <summary>
 /// Where a running source delivers: the cluster's one ingest seam (<see cref="IMentionIngestor"/>), the cursor the
 /// source grain saves, and the counters of its status. Called from the connector's own task, read by grain turns:
-/// thread-safe.
+/// thread-safe. Counts go to <see cref="PulseMetrics"/> too, tagged with the source's kind (never its id: sources are
+/// the operator's to name).
 /// </summary>
-internal sealed class SourceSink(IMentionIngestor ingestor, TimeProvider clock, string? cursor, TimeSpan silenceFloor) : ISourceSink
+internal sealed class SourceSink(IMentionIngestor ingestor, TimeProvider clock, string? cursor, TimeSpan silenceFloor, PulseMetrics metrics, SourceKind kind) : ISourceSink
 {
+    private readonly string _kind = SourceWireNames.Of(kind);
     private readonly object _gate = new();
     private readonly SilenceWatch _silence = new(silenceFloor);
     private string? _cursor = cursor;
@@ -37,6 +40,11 @@ internal sealed class SourceSink(IMentionIngestor ingestor, TimeProvider clock, 
     {
         // The cursor moves only once ingest holds the mentions (durably, in cluster mode): a crash before that re-reads them.
         var outcome = mentions.Count > 0 ? await ingestor.IngestAsync(mentions, cancellationToken).ConfigureAwait(false) : IngestOutcome.None;
+        if (mentions.Count > 0)
+        {
+            metrics.Ingested(_kind, mentions.Count, outcome.Mentions, outcome.Matched);
+        }
+
         lock (_gate)
         {
             _accepted += outcome.Matched;
@@ -62,6 +70,12 @@ internal sealed class SourceSink(IMentionIngestor ingestor, TimeProvider clock, 
         if (events > 0)
         {
             _silence.Delivered(now);
+            metrics.SourceEvents(_kind, "received", events);
+        }
+
+        if (newestEventAt is { } eventAt)
+        {
+            metrics.SourceLag(_kind, now - eventAt);
         }
     }
 
@@ -71,6 +85,8 @@ internal sealed class SourceSink(IMentionIngestor ingestor, TimeProvider clock, 
         {
             _skipped += events;
         }
+
+        metrics.SourceEvents(_kind, "skipped", events);
     }
 
     public void StateChanged(SourceState state, string? problem = null)

@@ -60,6 +60,23 @@ public sealed class RedisStreamLog
     }
 
     /// <summary>
+    /// How far the consumer's commit trails a queue: its committed id, the oldest entry after it (null: none) and the
+    /// queue's length (entries before the commit count until trimming drops them). Two round trips.
+    /// </summary>
+    public async Task<RedisQueueBacklog> ReadBacklogAsync(int queue, CancellationToken cancellationToken = default)
+    {
+        CheckQueue(queue);
+        var database = await _connection.GetDatabaseAsync(cancellationToken).ConfigureAwait(false);
+        var length = database.StreamLengthAsync(_keys.Queue(queue));
+        var value = database.StringGetAsync(_keys.Committed(queue));
+        await Task.WhenAll(length, value).WaitAsync(cancellationToken).ConfigureAwait(false);
+        var committed = value.Result.IsNull ? RedisEntryId.Zero : RedisEntryId.Parse(value.Result.ToString());
+        var oldest = await database.StreamRangeAsync(_keys.Queue(queue), minId: "(" + committed, maxId: "+", count: 1)
+            .WaitAsync(cancellationToken).ConfigureAwait(false);
+        return new RedisQueueBacklog(committed, oldest.Length == 0 ? null : RedisEntryDecoder.IdOf(oldest[0]), length.Result);
+    }
+
+    /// <summary>
     /// Records that the consumer is done with every entry up to and including <paramref name="id"/>. Never moves the
     /// committed position backwards; entries before it may then be trimmed from the queue.
     /// </summary>

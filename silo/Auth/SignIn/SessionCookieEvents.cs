@@ -3,13 +3,14 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Pulse.Silo.Auth.Teams;
 using Pulse.Silo.Auth.Users;
+using Pulse.Silo.Telemetry;
 
 namespace Pulse.Silo.Auth.SignIn;
 
 /// <summary>
 /// The cookie scheme's answers. APIs, the hub and /auth answer 401 and 403 as problem+json like every other Pulse
-/// error (a redirect to a login page would reach a fetch or a SignalR client as an HTML 200); other pages (the Orleans
-/// dashboard) send the browser to the app, which shows the sign-in form. Each request re-checks that the account still
+/// error (a redirect to a login page would reach a fetch, a SignalR client or a metrics scraper as an HTML 200); other
+/// pages (the Orleans dashboard) send the browser to the app, which shows the sign-in form. Each request re-checks that the account still
 /// exists with the same role and brands, so deleting a user or changing what it may do or see ends their sessions at once
 /// (one rule for both: a session never carries more, or other, than the account has now). A single sign-on session has no
 /// account to re-check: the provider is its authority, and its fixed lifetime bounds it.
@@ -60,7 +61,8 @@ internal sealed partial class SessionCookieEvents(CurrentCallers callers, ILogge
     private static bool AnswersWithProblems(PathString path) =>
         path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
         || path.StartsWithSegments("/hubs", StringComparison.OrdinalIgnoreCase)
-        || path.StartsWithSegments("/auth", StringComparison.OrdinalIgnoreCase);
+        || path.StartsWithSegments("/auth", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments(PulseTelemetryExtensions.MetricsRoute, StringComparison.OrdinalIgnoreCase); // scrapers, not browsers
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ended a session of '{Name}': the account was deleted or its role or brands changed.")]
     private partial void LogSessionEnded(string? name);

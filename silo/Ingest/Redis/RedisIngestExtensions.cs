@@ -4,6 +4,7 @@ using Pulse.Grains;
 using Pulse.Grains.Channels;
 using Pulse.Grains.Ingest;
 using Pulse.Grains.Ingest.Durable;
+using Pulse.Grains.Telemetry;
 using Pulse.Silo.Cluster;
 using Pulse.Silo.Ingest;
 using Pulse.Streaming.Redis;
@@ -32,6 +33,18 @@ public static class RedisIngestExtensions
     {
         ArgumentNullException.ThrowIfNull(redis);
         return $"{redis.ClusterId}:ingest";
+    }
+
+    /// <summary>
+    /// The ingest log's lag per partition as gauges (<see cref="IngestLogLagProbe"/>), read every <paramref name="interval"/>;
+    /// for a cluster silo whose metrics something reads.
+    /// </summary>
+    public static IServiceCollection AddPulseIngestLogLag(this IServiceCollection services, TimeSpan interval)
+    {
+        services.AddHostedService(sp => new IngestLogLagProbe(
+            sp.GetRedisStreamLog(StreamNames.Provider), sp.GetRequiredService<PulseMetrics>(), sp.GetRequiredService<TimeProvider>(), interval,
+            sp.GetRequiredService<ILogger<IngestLogLagProbe>>()));
+        return services;
     }
 
     private static void Configure(RedisStreamOptions options, RedisClusterOptions redis)

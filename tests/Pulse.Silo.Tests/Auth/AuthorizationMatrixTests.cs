@@ -149,6 +149,7 @@ public sealed class AuthorizationMatrixTests(AuthHostFixture fixture, ITestOutpu
             "/hubs/pulse" => ("GET", route),
             "/healthz" => ("GET", route),
             "/orleans/*" => ("GET", "/orleans/"),
+            "/metrics" => ("GET", route),
             _ => (method, route),
         };
 

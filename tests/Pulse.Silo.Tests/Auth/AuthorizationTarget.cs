@@ -137,6 +137,10 @@ public static class AuthorizationTargets
         // Orleans dashboard: admins of every brand (a key, or a signed-in admin's cookie); it has no authentication of its
         // own, and it lists every grain, brand grains by brand id.
         new("GET /orleans/*",                            Admin,             No401,  No403,  No403,  Ok,     No403,  No403,  EveryBrand),
+
+        // Metrics for Prometheus: the same engineers (a scraper's admin key). Grain types, partitions and every brand's load
+        // taken together are the cluster's, not one team's.
+        new("* /metrics",                                Admin,             No401,  No403,  No403,  Ok,     No403,  No403,  EveryBrand),
     ];
 
     /// <summary>The row for <paramref name="endpoint"/>, or null if the matrix does not know it.</summary>

@@ -198,18 +198,7 @@ public sealed class PulseProcess : IAsyncDisposable
         var testDir = new DirectoryInfo(AppContext.BaseDirectory);
         var tfm = testDir.Name; // net10.0
         var configuration = testDir.Parent!.Name; // Release or Debug
-        var root = testDir;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Pulse.sln")))
-        {
-            root = root.Parent;
-        }
-
-        if (root is null)
-        {
-            throw new InvalidOperationException("Pulse.sln not found above " + AppContext.BaseDirectory);
-        }
-
-        var dll = Path.Combine(root.FullName, "silo", "bin", configuration, tfm, "pulse.dll");
+        var dll = Path.Combine(RepositoryRoot.Find().FullName, "silo", "bin", configuration, tfm, "pulse.dll");
         return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the silo first (dotnet build Pulse.sln).", dll);
     }
 }

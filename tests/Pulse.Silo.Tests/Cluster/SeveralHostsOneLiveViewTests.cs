@@ -58,6 +58,21 @@ public sealed class SeveralHostsOneLiveViewTests(ThreeHostClusterFixture cluster
     }
 
     [Fact]
+    public async Task A_dashboard_only_host_serves_its_hubs_metrics_and_none_of_ingest()
+    {
+        await using var browser = TestCaller.Hub(cluster.DashboardOnly.BaseAddress);
+        await browser.StartAsync();
+
+        var scrape = await Pulse.Testing.Eventually.GetAsync(
+            async () => Telemetry.PrometheusText.Parse(await cluster.DashboardOnly.Http.GetStringAsync("/metrics")),
+            s => s.Sum("pulse_hub_connections") >= 1,
+            Deadline);
+
+        Assert.True(scrape.Sum("pulse_hub_connections") >= 1);
+        Assert.DoesNotContain(scrape.Samples, s => s.Name.StartsWith("pulse_mentions_", StringComparison.Ordinal) || s.Name.StartsWith("pulse_partition_", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_dashboard_only_host_has_no_ingest_and_says_where_it_is()
     {
         var response = await cluster.DashboardOnly.Http.PostAsJsonAsync("/api/mentions", new { id = "nowhere-1", channel = "x", text = "hello" });

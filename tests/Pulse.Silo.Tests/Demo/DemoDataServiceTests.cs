@@ -1,5 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Pulse.Grains;
+using Pulse.Grains.Telemetry;
 using Pulse.Silo.Demo;
 
 namespace Pulse.Silo.Tests.Demo;
@@ -51,7 +54,8 @@ public class DemoDataServiceTests
             RateMultiplier = 5, // a few mentions every tick
             BrandsFile = DemoBrands.DefaultFilePath,
         });
-        using var service = new DemoDataService(options, ingestor, TimeProvider.System, NullLogger<DemoDataService>.Instance);
+        using var services = new ServiceCollection().AddPulseMetrics().BuildServiceProvider();
+        using var service = new DemoDataService(options, ingestor, TimeProvider.System, services.GetRequiredService<PulseMetrics>(), NullLogger<DemoDataService>.Instance);
 
         await service.StartAsync(CancellationToken.None);
         var deadline = DateTime.UtcNow + Patience;

@@ -1,8 +1,6 @@
-using Pulse.Sources.Connecting;
+namespace Pulse.Sources.Connecting;
 
-namespace Pulse.Silo.Sources;
-
-/// <summary>Source kinds and states by their names at the HTTP edge (and in the configuration file).</summary>
+/// <summary>Source kinds and states by their names at the edges: HTTP, the configuration file and metrics' tags.</summary>
 public static class SourceWireNames
 {
     public static string Of(SourceKind kind) => kind switch
