@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Pulse.Grains.Brands;
 using Pulse.Grains.Feeds;
 using Pulse.Grains.Mentions;
+using Pulse.Ingest.Contracts;
 
 namespace Pulse.Grains.Ingest;
 
