@@ -18,6 +18,7 @@ public sealed class DemoQuietHourTests
 
     private static readonly DateTimeOffset Start = new(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
 
+    [Trait("Category", "Slow")]
     [Theory]
     [InlineData(11)]
     [InlineData(12)]

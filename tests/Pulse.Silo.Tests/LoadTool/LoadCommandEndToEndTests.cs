@@ -8,6 +8,7 @@ using StackExchange.Redis;
 namespace Pulse.Silo.Tests.LoadTool;
 
 /// <summary>`pulse load` against a real host of its own (its load-* brands must not meet other tests' counts).</summary>
+[Trait("Category", "Slow")]
 public sealed class LoadCommandEndToEndTests : IAsyncLifetime, IDisposable
 {
     private readonly PulseHostFixture _host = new();
@@ -33,7 +34,8 @@ public sealed class LoadCommandEndToEndTests : IAsyncLifetime, IDisposable
         using var stderr = new StringWriter();
 
         var code = await LoadCommand.RunAsync(
-            ["--url", _host.BaseAddress.ToString(), "--key-file", KeyFile, "--rate", "300", "--duration", "4s", "--brands", "20", "--setup-brands", "--report", reportPath],
+            ["--url", _host.BaseAddress.ToString(), "--key-file", KeyFile, "--rate", "300", "--duration", "4s", "--brands", "20", "--setup-brands", "--report", reportPath,
+             "--spread", "uniform", "--server-pid", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)], // the host runs in this process
             stdout, stderr);
 
         Assert.True(code == LoadCommand.Ok, $"exit {code}\n{stdout}\n{stderr}");
@@ -45,6 +47,14 @@ public sealed class LoadCommandEndToEndTests : IAsyncLifetime, IDisposable
         Assert.True(root.GetProperty("probeLatencyMs").GetProperty("count").GetInt32() > 0, stdout.ToString());
         Assert.Equal(0, root.GetProperty("rejected").GetInt64());
         Assert.Contains("accepted", stdout.ToString(), StringComparison.Ordinal);
+        Assert.Equal((20, "uniform"), (root.GetProperty("brands").GetInt32(), root.GetProperty("spread").GetString()));
+        var setup = root.GetProperty("brandSetup");
+        Assert.Equal(20 + LoadBrands.ProbeBrandCount, setup.GetProperty("created").GetInt32());
+        Assert.Contains(setup.GetProperty("method").GetString(), (string[])["import", "put"]);
+        var memory = root.GetProperty("serverMemory");
+        Assert.True(memory.GetProperty("rssAfterMb").GetDouble() > 0, memory.ToString());
+        Assert.True(memory.GetProperty("peakRssMb").GetDouble() >= memory.GetProperty("rssAfterMb").GetDouble(), memory.ToString());
+        Assert.Contains("summary         20 brands (uniform): end to end", stdout.ToString(), StringComparison.Ordinal);
         var brands = await BrandSetup.ExistingAsync(_host.Http, _host.BaseAddress, CancellationToken.None);
         Assert.Equal(20 + LoadBrands.ProbeBrandCount, brands.Count(id => id.StartsWith(ProcessedReader.BrandPrefix, StringComparison.Ordinal)));
     }

@@ -53,6 +53,7 @@ public abstract class UserStoreContract
         Assert.IsType<SignInCheck.Failed>(await SignIn.CheckAsync(null, null));
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task Five_failures_in_a_row_lock_the_account_for_15_minutes_even_against_the_right_password()
     {
@@ -75,6 +76,7 @@ public abstract class UserStoreContract
         Assert.Equal((0, null), (after.FailedSignIns, after.LockedUntil));
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task A_success_resets_the_count_so_only_consecutive_failures_lock()
     {
