@@ -7,7 +7,7 @@ using StackExchange.Redis;
 
 namespace Pulse.Silo.Tests.LoadTool;
 
-/// <summary>`pulse load` against a real host of its own (its load-* brands must not meet other tests' counts).</summary>
+/// <summary>`pulse-load` against a real host of its own (its load-* brands must not meet other tests' counts).</summary>
 [Trait("Category", "Slow")]
 public sealed class LoadCommandEndToEndTests : IAsyncLifetime, IDisposable
 {
