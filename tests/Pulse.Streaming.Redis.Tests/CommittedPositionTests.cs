@@ -2,6 +2,7 @@ using Pulse.Testing;
 
 namespace Pulse.Streaming.Redis.Tests;
 
+[Trait("Category", "Slow")]
 public sealed class CommittedPositionTests
 {
     [Trait("Category", "Slow")]

@@ -41,6 +41,7 @@ public sealed class QueryParserProperties
     public void Nesting_far_past_the_cap_fails_with_a_syntax_error() =>
         Deep.Sample(CheckOne, iter: 200);
 
+    [Trait("Category", "Slow")]
     [Fact]
     public void Term_counts_around_and_past_the_cap_parse_or_fail_with_a_syntax_error() =>
         ManyTerms.Sample(CheckOne, iter: 200);

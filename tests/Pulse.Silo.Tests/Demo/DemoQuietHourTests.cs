@@ -33,6 +33,7 @@ public sealed class DemoQuietHourTests
         Assert.All(perBrand, p => Assert.True(p.Value.Count <= 1, $"{p.Key}: {string.Join(", ", p.Value.Select(i => $"{i.Kind} at {i.At:HH:mm:ss}"))}"));
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public void The_demo_crisis_is_alerted_as_a_spike_within_15_seconds_of_its_start()
     {

@@ -42,6 +42,7 @@ public abstract class UserStoreContract
         Assert.Null(await Store.FindAsync("alice"));
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task The_right_password_signs_in_and_a_wrong_one_or_unknown_name_fails_alike()
     {
