@@ -23,6 +23,8 @@ public sealed class ProgressLine(TextWriter output, bool terminal)
         }
 
         var line = fraction is { } f ? Bar(f) + "  " + text : text;
+        // A line wider than the terminal wraps, and the carriage return would then redraw only its last part.
+        line = line.Length < Width() ? line : line[..(Width() - 1)];
         await output.WriteAsync("\r" + line.PadRight(_lastWidth)).ConfigureAwait(false);
         _lastWidth = line.Length;
         await output.FlushAsync().ConfigureAwait(false);
@@ -45,6 +47,18 @@ public sealed class ProgressLine(TextWriter output, bool terminal)
         {
             await output.WriteLineAsync().ConfigureAwait(false);
             _lastWidth = 0;
+        }
+    }
+
+    private static int Width()
+    {
+        try
+        {
+            return Math.Max(Console.WindowWidth, 40);
+        }
+        catch (IOException)
+        {
+            return 80;
         }
     }
 

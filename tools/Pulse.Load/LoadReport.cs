@@ -103,7 +103,12 @@ internal sealed record LoadReport
             "                  read from " + ProcessedSource,
             string.Create(c, $"  ingest→hub ms   {Format(ProbeLatencyMs)}; {ProbesSent} probes sent, {ProbesLost} lost"),
             string.Create(c, $"  generator CPU   {GeneratorCpuSeconds:0.00} s ({100 * GeneratorCpuSeconds / Math.Max(DurationSeconds, 0.001):0}% of one core), of which composing batches {ComposeSecondsDuringRun:0.00} s ({ComposeMicrosecondsPerMention:0.00} µs a mention: {1 / ComposeMicrosecondsPerMention:0.0} M mentions/s per core)"),
-            string.Create(c, $"  brand setup     {(BrandSetup is { } b ? $"{b.Created} created in {b.Seconds:0.0} s ({b.Method}), {b.Existing} already there" : "not asked (--setup-brands)")}"),
+            "  brand setup     " + (BrandSetup switch
+            {
+                null => "not asked (--setup-brands)",
+                { Created: 0 } b => string.Create(c, $"none missing, {b.Existing} already there"),
+                var b => string.Create(c, $"{b.Created} created in {b.Seconds:0.0} s ({b.Method}), {b.Existing} already there"),
+            }),
             "  server memory   " + (ServerMemory is { } m
                 ? string.Create(c, $"pid {m.Pid}: RSS {Show(m.RssBeforeMb, "0")} MB before, {Show(m.RssAfterMb, "0")} MB after, peak {Show(m.PeakRssMb, "0")} MB")
                 : "not read (--server-pid PID)"),
