@@ -2,7 +2,8 @@
 # The whole test suite, from a fresh machine: installs what the tests need (Debian's chromium for the
 # browser test, redis-server for cluster mode, kubectl for the Kubernetes manifests, podman, podman-compose, runc and
 # mmdebstrap for the container image and compose stack), builds, runs every test project, prints a summary.
-# --fast leaves out the slow tier (tests marked [Trait("Category", "Slow")], such as 30 repeated silo kills).
+# --fast leaves out the slow tier (tests marked [Trait("Category", "Slow")]: Chromium, multi-process, Redis restarts,
+# the silo-kill series, anything over a second or two); the rest runs in under a minute after the build.
 set -euo pipefail
 filter=()
 if [ "${1:-}" = "--fast" ]; then

@@ -1,3 +1,5 @@
+using Pulse.Synthetic;
+
 namespace Pulse.Silo.Demo;
 
 /// <summary>

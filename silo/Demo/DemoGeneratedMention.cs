@@ -1,4 +1,5 @@
 using Pulse.Grains.Mentions;
+using Pulse.Synthetic;
 
 namespace Pulse.Silo.Demo;
 

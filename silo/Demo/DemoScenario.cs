@@ -1,5 +1,6 @@
 using System.Globalization;
 using Pulse.Grains.Mentions;
+using Pulse.Synthetic;
 
 namespace Pulse.Silo.Demo;
 

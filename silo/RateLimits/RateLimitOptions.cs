@@ -5,7 +5,7 @@ namespace Pulse.Silo.RateLimits;
 /// <summary>
 /// Per-client rate limits (section "Pulse:RateLimits", validated at start). A client is an IP address for now
 /// (<see cref="RateLimitPartitions"/>). The defaults sit far above what a real client needs, so they only stop floods:
-/// a collector posting 1 000-mention batches several times a second uses about 1 % of the ingest budget, and `pulse load`
+/// a collector posting 1 000-mention batches several times a second uses about 1 % of the ingest budget, and `pulse-load`
 /// at full speed on two cores (about 180 batches a second over 8 connections) stays under it.
 /// </summary>
 public sealed class RateLimitOptions

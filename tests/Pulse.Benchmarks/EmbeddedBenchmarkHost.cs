@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Pulse.Grains.Brands;
+using Pulse.Load;
 using Pulse.Silo.Cli;
-using Pulse.Silo.Cli.Load;
 
 namespace Pulse.Benchmarks;
 

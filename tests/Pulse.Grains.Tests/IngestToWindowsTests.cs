@@ -1,6 +1,7 @@
 using Pulse.Grains.Brands;
 using Pulse.Grains.Ingest;
 using Pulse.Grains.Mentions;
+using Pulse.Ingest.Contracts;
 using Pulse.Grains.Stats;
 using Pulse.Testing;
 

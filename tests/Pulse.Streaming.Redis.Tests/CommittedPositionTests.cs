@@ -2,8 +2,10 @@ using Pulse.Testing;
 
 namespace Pulse.Streaming.Redis.Tests;
 
+[Trait("Category", "Slow")]
 public sealed class CommittedPositionTests
 {
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task A_restarted_cluster_delivers_only_entries_after_the_committed_position()
     {
@@ -25,6 +27,7 @@ public sealed class CommittedPositionTests
         Assert.Equal(["e3", "e4"], (await restarted.ReceivedAsync(2)).Select(r => r.Event));
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task Commits_never_move_backwards()
     {

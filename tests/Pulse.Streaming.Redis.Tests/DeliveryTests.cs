@@ -2,6 +2,7 @@ using Pulse.Testing;
 
 namespace Pulse.Streaming.Redis.Tests;
 
+[Trait("Category", "Slow")]
 public sealed class DeliveryTests
 {
     [Fact]
@@ -22,6 +23,7 @@ public sealed class DeliveryTests
         Assert.Equal(second, await streams.EventuallyReceivedAsync(1, second.Length));
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task An_entry_added_with_plain_XADD_is_delivered_as_the_queues_stream()
     {

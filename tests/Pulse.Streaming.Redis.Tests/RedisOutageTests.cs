@@ -4,6 +4,7 @@ namespace Pulse.Streaming.Redis.Tests;
 
 public sealed class RedisOutageTests
 {
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task Delivery_resumes_by_itself_when_Redis_comes_back()
     {

@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
-"""Scores `pulse detect` on every NAB corpus and prints one markdown table.
+"""Scores `pulse-detect` on every NAB corpus and prints one markdown table.
 
-Runs `pulse detect` (built from this repo, or a given pulse.dll) over every NAB data file, at most two processes at
+Runs `pulse-detect` (built from this repo, or a given pulse-detect.dll) over every NAB data file, at most two processes at
 a time, and scores its `alert` column with the project's NAB scorer (nab_score.py) per corpus: the five realTweets
 development files, each other corpus, and all non-tweet files together.
 
-Arguments after `--` go to `pulse detect` unchanged, e.g.  nab_eval.py -- --sensitivity high
+Arguments after `--` go to `pulse-detect` unchanged, e.g.  nab_eval.py -- --sensitivity high
 Python 3 standard library only. See README.md beside this file.
 """
 
@@ -21,7 +21,7 @@ import tempfile
 import time
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-DLL = os.path.join(REPO, "silo", "bin", "Release", "net10.0", "pulse.dll")
+DLL = os.path.join(REPO, "tools", "Pulse.Detect", "bin", "Release", "net10.0", "pulse-detect.dll")
 
 # Only these realTweets files may be used: NAB's other five (CRM, CVS, KO, PFE, UPS) are held back for independent
 # evaluation. The allowlist guards against a full NAB checkout passed as --nab-root.
@@ -45,17 +45,17 @@ def parse_args(argv):
     ap.add_argument("--scorer", default=os.path.join(REPO, "..", "shared", "tools", "nab_score.py"),
                     help="nab_score.py (default: ../shared/tools/nab_score.py from the repo)")
     ap.add_argument("--dll", default=None,
-                    help="take this pulse.dll instead of building silo/ (Release) from the repo")
+                    help="take this pulse-detect.dll instead of building tools/Pulse.Detect (Release) from the repo")
     ap.add_argument("--no-build", action="store_true",
-                    help="take the repo's silo/bin/Release/net10.0/pulse.dll as it is")
+                    help="take the repo's tools/Pulse.Detect/bin/Release/net10.0/pulse-detect.dll as it is")
     ap.add_argument("--jobs", type=int, choices=(1, 2), default=2,
-                    help="pulse detect processes at once (the machine has two cores; default 2)")
+                    help="pulse-detect processes at once (the machine has two cores; default 2)")
     ap.add_argument("--results", default=None,
                     help="write detector outputs here and keep them (must be empty or absent); default: a temporary "
                          "folder, removed afterwards")
     args = ap.parse_args(argv)
     if any(a in ("--input", "--output") for a in extra):
-        ap.error("--input and --output are set per file; pass only other `pulse detect` arguments after --")
+        ap.error("--input and --output are set per file; pass only other `pulse-detect` arguments after --")
     args.extra = extra
     return args
 
@@ -86,8 +86,8 @@ def data_files(nab_root):
 
 
 def build():
-    print("nab-eval: building silo (Release) ...", file=sys.stderr)
-    subprocess.run(["dotnet", "build", os.path.join(REPO, "silo", "Pulse.Silo.csproj"), "-c", "Release",
+    print("nab-eval: building tools/Pulse.Detect (Release) ...", file=sys.stderr)
+    subprocess.run(["dotnet", "build", os.path.join(REPO, "tools", "Pulse.Detect", "Pulse.Detect.csproj"), "-c", "Release",
                     "-warnaserror", "-nologo", "-v", "q"], check=True, stdout=sys.stderr)
 
 
@@ -95,7 +95,7 @@ def detect(dll, data, output, extra):
     """Runs one file; None when it succeeded, else the first line of its error."""
     os.makedirs(os.path.dirname(output), exist_ok=True)
     try:
-        run = subprocess.run(["dotnet", dll, "detect", "--input", data, "--output", output] + extra,
+        run = subprocess.run(["dotnet", dll, "--input", data, "--output", output] + extra,
                              capture_output=True, text=True, timeout=DETECT_TIMEOUT_S)
     except subprocess.TimeoutExpired:
         return "no answer after %d s" % DETECT_TIMEOUT_S
@@ -201,7 +201,7 @@ def main(argv):
         if not args.results:
             shutil.rmtree(results, ignore_errors=True)
 
-    print("`pulse detect%s`, alert column, NAB scorer (fixed threshold). Latency: median over caught windows of the "
+    print("`pulse-detect%s`, alert column, NAB scorer (fixed threshold). Latency: median over caught windows of the "
           "first alert's time minus the first label in its window (negative = before the label)."
           % ("".join(" " + a for a in args.extra)))
     print()

@@ -6,6 +6,7 @@ using Pulse.Grains.Brands;
 using Pulse.Grains.Feeds;
 using Pulse.Grains.Mentions;
 using Pulse.Grains.Telemetry;
+using Pulse.Ingest.Contracts;
 
 namespace Pulse.Grains.Ingest;
 

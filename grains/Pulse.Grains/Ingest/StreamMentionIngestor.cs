@@ -5,6 +5,7 @@ using Orleans.Streams;
 using Pulse.Grains.Brands;
 using Pulse.Grains.Feeds;
 using Pulse.Grains.Mentions;
+using Pulse.Ingest.Contracts;
 
 namespace Pulse.Grains.Ingest;
 

@@ -1,3 +1,5 @@
+using System.CommandLine;
+
 namespace Pulse.Silo.Cli.Users;
 
 /// <summary><c>pulse users add</c>'s arguments.</summary>
@@ -12,85 +14,44 @@ internal sealed record UsersArguments(
     bool RedisTls,
     string? RedisTlsCaFile = null)
 {
-    private static readonly HashSet<string> ValueFlags = new(StringComparer.Ordinal)
+    /// <summary><c>users</c> with its <c>add</c> command, whose action gets the parsed arguments.</summary>
+    public static Command Command(Func<UsersArguments, CancellationToken, Task<int>> add, TextWriter stdout)
     {
-        "--role", "--brands", "--password-file", "--redis", "--cluster-id", "--redis-password-file", "--redis-tls-ca",
-    };
+        var name = new Argument<string>("NAME") { Description = "The account's name (sign-in name)" };
+        var role = new Option<string>("--role") { Description = "viewer, responder or admin", HelpName = "viewer|responder|admin", Required = true };
+        var brands = new Option<string>("--brands") { Description = "Limit the account to these brands", HelpName = "ID,ID" };
+        var passwordFile = new Option<string>("--password-file") { Description = "A file holding the password (trailing newline ignored); else stdin when piped, else a prompt", HelpName = "FILE" };
+        var password = new Option<string>("--password") { Hidden = true };
+        password.Validators.Add(r => r.AddError("--password would show the password in the process list; use --password-file, stdin or the prompt"));
+        var redis = new Option<string>("--redis") { Description = "The cluster's Redis (accounts of an embedded silo live in its own process)", HelpName = "HOST:PORT" };
+        var clusterId = new Option<string>("--cluster-id") { Description = "The cluster's id in Redis", DefaultValueFactory = _ => "pulse" };
+        var redisPasswordFile = new Option<string>("--redis-password-file") { Description = "A file holding the Redis password (or Pulse__Redis__Password; an ACL user: Pulse__Redis__User)", HelpName = "FILE" };
+        var redisTls = new Option<bool>("--redis-tls") { Description = "Reach Redis over TLS" };
+        var redisTlsCa = new Option<string>("--redis-tls-ca") { Description = "The CA that signed Redis's certificate", HelpName = "CA.pem" };
 
-    /// <summary>Null with a null <paramref name="error"/> means help was asked for.</summary>
-    public static UsersArguments? Parse(IReadOnlyList<string> args, out string? error)
-    {
-        error = null;
-        if (args.Count == 0 || args[0] is "-h" or "--help")
+        var addCommand = new Command("add", "Creates a dashboard account in a cluster's Redis, by the rules of POST /api/users.")
         {
-            return null;
-        }
+            name, role, brands, passwordFile, password, redis, clusterId, redisPasswordFile, redisTls, redisTlsCa,
+        };
+        addCommand.SetAction((parsed, cancellationToken) => add(
+            new UsersArguments(
+                parsed.GetRequiredValue(name),
+                parsed.GetRequiredValue(role),
+                parsed.GetValue(brands)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [],
+                parsed.GetValue(passwordFile),
+                parsed.GetValue(redis),
+                parsed.GetValue(clusterId) ?? "pulse",
+                parsed.GetValue(redisPasswordFile),
+                parsed.GetValue(redisTls),
+                parsed.GetValue(redisTlsCa)),
+            cancellationToken));
 
-        if (args[0] != "add")
-        {
-            error = $"unknown command 'users {args[0]}'";
-            return null;
-        }
-
-        string? name = null;
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        var tls = false;
-        for (var i = 1; i < args.Count; i++)
-        {
-            var arg = args[i];
-            if (arg is "-h" or "--help")
-            {
-                return null;
-            }
-
-            if (arg == "--redis-tls")
-            {
-                tls = true;
-            }
-            else if (arg == "--password")
-            {
-                error = "--password would show the password in the process list; use --password-file, stdin or the prompt";
-                return null;
-            }
-            else if (ValueFlags.Contains(arg))
-            {
-                if (i + 1 >= args.Count)
-                {
-                    error = $"{arg} needs a value";
-                    return null;
-                }
-
-                values[arg] = args[++i];
-            }
-            else if (arg.StartsWith("--", StringComparison.Ordinal) || name is not null)
-            {
-                error = $"unknown argument '{arg}'";
-                return null;
-            }
-            else
-            {
-                name = arg;
-            }
-        }
-
-        if (name is null || !values.TryGetValue("--role", out var role))
-        {
-            error = "give a NAME and --role";
-            return null;
-        }
-
-        var brands = values.TryGetValue("--brands", out var list)
-            ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            : [];
-        return new UsersArguments(
-            name,
-            role,
-            brands,
-            values.GetValueOrDefault("--password-file"),
-            values.GetValueOrDefault("--redis"),
-            values.GetValueOrDefault("--cluster-id") ?? "pulse",
-            values.GetValueOrDefault("--redis-password-file"),
-            tls,
-            values.GetValueOrDefault("--redis-tls-ca"));
+        var users = new Command("users", """
+            Dashboard accounts of a cluster (in its Redis). An embedded silo keeps its accounts in its own memory: there, open
+            the one-time link it prints at start, then use POST /api/users.
+            """) { addCommand };
+        // `pulse users` alone shows what it can do.
+        users.SetAction(parsed => parsed.RootCommandResult.Command.Parse(["users", "--help"]).Invoke(new InvocationConfiguration { Output = stdout }));
+        return users;
     }
 }

@@ -1,3 +1,4 @@
+using Pulse.CommandLine;
 using Pulse.Silo.Audit;
 using Pulse.Silo.Auth;
 using Pulse.Silo.Auth.Users;
@@ -15,30 +16,28 @@ namespace Pulse.Silo.Cli.Users;
 /// </summary>
 public static class UsersCommand
 {
-    public const int Ok = 0;
-    public const int Failed = 1;
-    public const int BadInput = 2;
+    public const int Ok = ToolExit.Ok;
+    public const int Failed = ToolExit.Failed;
+    public const int BadInput = ToolExit.BadInput;
 
-    public const string Usage = """
-        usage: pulse users add NAME --role viewer|responder|admin [--brands ID,ID] [--password-file FILE]
-                              --redis HOST:PORT [--cluster-id ID] [--redis-password-file FILE] [--redis-tls [--redis-tls-ca CA.pem]]
-          The password: --password-file (trailing newline ignored), else stdin when piped, else a prompt.
-          The Redis password: Pulse__Redis__Password or --redis-password-file, as for `pulse --redis`; an ACL user:
-          Pulse__Redis__User.
-        """;
+    /// <summary>Runs <c>users ...</c> arguments (without the leading <c>pulse</c>), as `pulse users ...` does.</summary>
+    public static Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, bool interactive)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var root = ToolCommandLine.Root("pulse", "Pulse");
+        root.Subcommands.Add(Command(stdin, stdout, stderr, interactive));
+        return ToolCommandLine.InvokeAsync(root, ["users", .. args], stdout, stderr);
+    }
 
-    public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, bool interactive)
+    /// <summary>The <c>users</c> command of `pulse`.</summary>
+    public static System.CommandLine.Command Command(TextReader stdin, TextWriter stdout, TextWriter stderr, bool interactive) =>
+        UsersArguments.Command((arguments, _) => AddAsync(arguments, stdin, stdout, stderr, interactive), stdout);
+
+    private static async Task<int> AddAsync(UsersArguments arguments, TextReader stdin, TextWriter stdout, TextWriter stderr, bool interactive)
     {
         ArgumentNullException.ThrowIfNull(stdin);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        var arguments = UsersArguments.Parse(args, out var error);
-        if (arguments is null)
-        {
-            await (error is null ? stdout : stderr).WriteLineAsync(error is null ? Usage : $"pulse users: {error}\n{Usage}").ConfigureAwait(false);
-            return error is null ? Ok : BadInput;
-        }
-
         if (arguments.Redis is null)
         {
             await stderr.WriteLineAsync(

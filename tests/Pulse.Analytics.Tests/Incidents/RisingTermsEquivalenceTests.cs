@@ -18,6 +18,7 @@ public sealed class RisingTermsEquivalenceTests
         "account", "battery", "screen", "ordinary", "weather", "stellwerk", "#nordtaktchaos", "this", "that", "ok",
     ];
 
+    [Trait("Category", "Slow")]
     [Theory]
     [InlineData(16, 1)]
     [InlineData(16, 2)]

@@ -26,23 +26,28 @@ public sealed class QueryParserProperties
         Gen.Select(Gen.Int[QueryLimits.MaxTerms - 5, 5_000], Gen.OneOf(" ", " OR ", " AND ", " -"), Gen.Int[1, 12],
             (n, separator, width) => string.Join(separator, Enumerable.Range(0, n).Select(i => "t" + i.ToString("D" + width, System.Globalization.CultureInfo.InvariantCulture))));
 
+    [Trait("Category", "Slow")]
     [Fact]
     public void Random_text_parses_or_fails_with_a_syntax_error() =>
         Gen.String.Sample(CheckOne, iter: 3_000);
 
+    [Trait("Category", "Slow")]
     [Fact]
     public void Token_soups_parse_or_fail_with_a_syntax_error() =>
         TokenSoup.Sample(CheckOne, iter: 3_000);
 
+    [Trait("Category", "Slow")]
     [Fact]
     public void Nesting_far_past_the_cap_fails_with_a_syntax_error() =>
         Deep.Sample(CheckOne, iter: 200);
 
+    [Trait("Category", "Slow")]
     [Fact]
     public void Term_counts_around_and_past_the_cap_parse_or_fail_with_a_syntax_error() =>
         ManyTerms.Sample(CheckOne, iter: 200);
 
     /// <summary>A random tree, rendered, parses back to itself exactly when it is within every limit.</summary>
+    [Trait("Category", "Slow")]
     [Fact]
     public void A_rendered_tree_parses_back_exactly_when_it_is_within_the_limits() =>
         Gen.Int[0, 3].Array[1, 700].Sample(ops =>

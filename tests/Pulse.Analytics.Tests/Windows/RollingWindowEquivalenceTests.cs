@@ -14,6 +14,7 @@ public sealed class RollingWindowEquivalenceTests
     private static readonly TimeSpan[] Spans =
         [TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2), TimeSpan.FromHours(30)];
 
+    [Trait("Category", "Slow")]
     [Theory]
     [InlineData(1, 120, 1)]
     [InlineData(1, 120, 2)]

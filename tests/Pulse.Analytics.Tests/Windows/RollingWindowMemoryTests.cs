@@ -105,6 +105,7 @@ public sealed class RollingWindowMemoryTests
 
     /// <summary>Against a plain list of every accepted mention: sums, series and exports agree at every step, whatever
     /// the ring's size in memory, with late mentions and trims mixed in.</summary>
+    [Trait("Category", "Slow")]
     [Theory]
     [InlineData(1)]
     [InlineData(2)]

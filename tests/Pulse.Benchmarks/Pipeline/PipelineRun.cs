@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Pulse.Grains.Mentions;
-using Pulse.Silo.Cli.Load;
+using Pulse.Load;
 using Pulse.Silo.Ingest;
 
 namespace Pulse.Benchmarks.Pipeline;

@@ -88,6 +88,7 @@ public sealed class ChannelDetectionFailoverTests(ITestOutputHelper output) : ID
         Assert.Contains(spike, s => s.Kind == AlertKind.Spike && s.At - spikeStart <= TimeSpan.FromSeconds(8)); // still warm
     }
 
+    [Trait("Category", "Slow")]
     [Theory]
     [InlineData("truncated")]
     [InlineData("another format")]

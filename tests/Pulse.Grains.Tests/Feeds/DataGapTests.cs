@@ -19,6 +19,7 @@ public sealed class DataGapTests(FeedClusterFixture fixture) : IClassFixture<Fee
 
     private IFeedMonitorGrain Feeds => fixture.Grains.GetGrain<IFeedMonitorGrain>(IFeedMonitorGrain.Key);
 
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task A_channel_that_stops_for_every_brand_is_one_data_gap_and_no_brand_drop_alerts_and_then_everything_stopping_is_still_one()
     {

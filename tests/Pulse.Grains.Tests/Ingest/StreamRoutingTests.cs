@@ -1,6 +1,7 @@
 using Pulse.Grains.Brands;
 using Pulse.Grains.Ingest;
 using Pulse.Grains.Mentions;
+using Pulse.Ingest.Contracts;
 
 namespace Pulse.Grains.Tests.Ingest;
 

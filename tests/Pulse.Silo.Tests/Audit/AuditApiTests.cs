@@ -79,6 +79,7 @@ public sealed class AuditApiTests(AuditHostFixture fixture) : IClassFixture<Audi
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task No_secret_reaches_the_log_though_every_kind_of_change_does()
     {

@@ -11,6 +11,7 @@ namespace Pulse.Silo.Tests.Audit;
 /// <summary>An audit log that fails (Redis away, say) costs the log entry, never the change the user made.</summary>
 public sealed class AuditStoreFailureTests
 {
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task A_change_succeeds_when_the_audit_log_cannot_take_its_entry()
     {

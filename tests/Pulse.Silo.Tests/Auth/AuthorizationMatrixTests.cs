@@ -40,6 +40,7 @@ public sealed class AuthorizationMatrixTests(AuthHostFixture fixture, ITestOutpu
         }
     }
 
+    [Trait("Category", "Slow")]
     [Theory]
     [MemberData(nameof(Endpoints))]
     public async Task Every_team_limited_caller_gets_the_answer_the_team_column_gives(string endpoint)

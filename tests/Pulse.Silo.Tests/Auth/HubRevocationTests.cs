@@ -18,6 +18,7 @@ public sealed class HubRevocationTests : IAsyncLifetime
 
     public Task DisposeAsync() => _host.DisposeAsync().AsTask();
 
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task A_revoked_keys_connection_is_closed_and_others_stay_open()
     {

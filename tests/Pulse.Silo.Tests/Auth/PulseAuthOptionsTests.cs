@@ -24,6 +24,7 @@ public sealed class PulseAuthOptionsTests
         Assert.True(new PulseAuthOptionsValidator().Validate(null, new PulseAuthOptions { AdminKey = ApiKeySecret.New() }).Succeeded);
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task A_host_with_a_short_admin_key_does_not_start()
     {
@@ -32,6 +33,7 @@ public sealed class PulseAuthOptionsTests
         Assert.Contains("Pulse:Auth:AdminKey", failure.Message, StringComparison.Ordinal);
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task A_host_with_the_retired_engineers_password_does_not_start()
     {

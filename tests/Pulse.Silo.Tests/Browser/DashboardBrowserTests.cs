@@ -8,6 +8,7 @@ using Pulse.Silo.Tests.Functional;
 namespace Pulse.Silo.Tests.Browser;
 
 /// <summary>The dashboard in real headless Chromium against a real Pulse host.</summary>
+[Trait("Category", "Slow")]
 [Collection(PulseHostCollection.Name)]
 public sealed class DashboardBrowserTests(PulseHostFixture host, ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
 {

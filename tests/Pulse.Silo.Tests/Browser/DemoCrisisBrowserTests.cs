@@ -14,6 +14,7 @@ namespace Pulse.Silo.Tests.Browser;
 /// The built-in demo (silo/Demo) in a real host, watched in headless Chromium: its first crisis is on screen as one alert
 /// within 15 s of its start. Runs alone (its own collection, not in parallel): it measures latency on shared cores.
 /// </summary>
+[Trait("Category", "Slow")]
 [Collection(DemoBrowserCollection.Name)]
 public sealed class DemoCrisisBrowserTests(ChromiumFixture chromium, ITestOutputHelper output) : IClassFixture<ChromiumFixture>
 {

@@ -7,6 +7,7 @@ namespace Pulse.Silo.Tests.Browser;
 /// form_post page, Pulse's callback and the app signed in, with the browser's own cookie rules (Secure cookies on
 /// loopback, SameSite) rather than a test client's.
 /// </summary>
+[Trait("Category", "Slow")]
 [Collection(OidcHostCollection.Name)]
 public sealed class SingleSignOnBrowserTests(OidcHostFixture fixture, ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
 {

@@ -10,6 +10,7 @@ using Pulse.Testing;
 namespace Pulse.Silo.Tests.Browser;
 
 /// <summary>The overview's Sources panel and freshness line in real headless Chromium, fed by real sources of a real host.</summary>
+[Trait("Category", "Slow")]
 [Collection(PulseHostCollection.Name)]
 public sealed class SourcesPanelBrowserTests(PulseHostFixture host, ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
 {

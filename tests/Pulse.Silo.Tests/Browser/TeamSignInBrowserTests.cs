@@ -12,6 +12,7 @@ namespace Pulse.Silo.Tests.Browser;
 /// header) and sees that brand only; hostile text in its brand name, mentions (text and author) and an alert's note is
 /// shown as text and never runs, without the CSP having to stop anything.
 /// </summary>
+[Trait("Category", "Slow")]
 [Collection(PulseHostCollection.Name)]
 public sealed class TeamSignInBrowserTests(PulseHostFixture host, ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
 {

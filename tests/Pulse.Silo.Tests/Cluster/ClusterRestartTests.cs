@@ -8,6 +8,7 @@ namespace Pulse.Silo.Tests.Cluster;
 /// <summary>Cluster state lives in Redis: stopping every host and Redis itself loses nothing that Redis persisted.</summary>
 public sealed class ClusterRestartTests
 {
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task Brand_configuration_and_alert_history_survive_a_restart_of_the_whole_cluster()
     {

@@ -2,7 +2,7 @@ using Pulse.Silo.Tests.Functional;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using Pulse.Silo.Cli.Load;
+using Pulse.Load;
 using Pulse.Testing;
 using Xunit.Abstractions;
 
@@ -20,6 +20,7 @@ namespace Pulse.Silo.Tests.Cluster;
 /// 3-minute warm-up, about 4 minutes). <c>PULSE_FAILOVER_RUNS</c> repeats the fast variant (default 1); each run's
 /// figures go to the test output and, with <c>PULSE_TEST_LOGS</c>, to failover-summary.txt there.
 /// </remarks>
+[Trait("Category", "Slow")]
 [Collection(ProcessClusterCollection.Name)]
 public sealed class DetectorFailoverTests(ITestOutputHelper output)
 {
@@ -50,7 +51,6 @@ public sealed class DetectorFailoverTests(ITestOutputHelper output)
     }
 
     [Fact]
-    [Trait("Category", "Slow")]
     public async Task With_the_shipped_3_minute_warm_up_a_spike_10_s_after_the_kill_is_alerted_within_15_s()
     {
         var result = await RunOnceAsync(0, warmUp: null, killAfter: TimeSpan.FromSeconds(200));

@@ -10,6 +10,7 @@ namespace Pulse.Silo.Tests.Cluster;
 /// End to end: while Redis is down a cluster silo refuses batches with 503 + Retry-After; once Redis is back the
 /// client's retries are accepted and every mention is counted exactly once.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class IngestWhileRedisDownTests
 {
     [Fact]

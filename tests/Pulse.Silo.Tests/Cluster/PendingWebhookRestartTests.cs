@@ -7,6 +7,7 @@ using Pulse.Testing;
 namespace Pulse.Silo.Tests.Cluster;
 
 /// <summary>A webhook delivery is kept in its alert's grain state, not only in a silo's memory: a silo going away loses none.</summary>
+[Trait("Category", "Slow")]
 public sealed class PendingWebhookRestartTests
 {
     // The first attempt fails and the retry would wait ten minutes: the silo stops with the delivery pending.

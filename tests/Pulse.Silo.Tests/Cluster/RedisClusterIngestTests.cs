@@ -39,6 +39,7 @@ public sealed class RedisClusterIngestTests : IAsyncLifetime
         await Eventually.GetAsync(async () => (await Http.GetAsync("/healthz")).IsSuccessStatusCode, ok => ok, TimeSpan.FromSeconds(60));
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task Mentions_posted_over_HTTP_and_added_by_XADD_are_counted()
     {

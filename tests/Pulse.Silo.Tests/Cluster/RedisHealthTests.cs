@@ -6,6 +6,7 @@ using Pulse.Testing;
 namespace Pulse.Silo.Tests.Cluster;
 
 /// <summary>/healthz of a cluster silo follows its Redis: Degraded (still 200: reads keep working) while Redis is down.</summary>
+[Trait("Category", "Slow")]
 public sealed class RedisHealthTests
 {
     [Fact]

@@ -9,6 +9,7 @@ public sealed class RedisPasswordTests
 {
     private const string Password = "correct horse battery staple";
 
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task A_silo_reads_its_redis_password_from_a_file_and_keeps_brands_in_that_redis()
     {

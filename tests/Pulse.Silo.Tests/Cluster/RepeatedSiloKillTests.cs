@@ -1,7 +1,7 @@
 using Pulse.Silo.Tests.Functional;
 using System.Diagnostics;
 using System.Globalization;
-using Pulse.Silo.Cli.Load;
+using Pulse.Load;
 using Pulse.Testing;
 using Xunit.Abstractions;
 

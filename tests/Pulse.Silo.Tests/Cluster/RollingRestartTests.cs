@@ -8,6 +8,7 @@ namespace Pulse.Silo.Tests.Cluster;
 /// Planned operations lose nothing either: every silo of a three-silo cluster is stopped gracefully (SIGTERM) and
 /// started again, one after the other, while mentions flow; afterwards every brand's count is exact.
 /// </summary>
+[Trait("Category", "Slow")]
 [Collection(ProcessClusterCollection.Name)]
 public sealed class RollingRestartTests(ITestOutputHelper output)
 {

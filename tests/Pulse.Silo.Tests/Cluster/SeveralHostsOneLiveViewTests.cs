@@ -9,6 +9,7 @@ using Pulse.Silo.Tests.Functional;
 namespace Pulse.Silo.Tests.Cluster;
 
 /// <summary>Any host of a cluster shows what any silo ingested: live updates go to every registered web host.</summary>
+[Trait("Category", "Slow")]
 public sealed class SeveralHostsOneLiveViewTests(ThreeHostClusterFixture cluster) : IClassFixture<ThreeHostClusterFixture>
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);

@@ -13,6 +13,7 @@ public sealed class SharedSessionTests
 {
     private const string ClusterId = "shared-session";
 
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task A_session_signed_in_on_one_host_is_recognised_by_another_and_the_key_ring_is_in_redis()
     {

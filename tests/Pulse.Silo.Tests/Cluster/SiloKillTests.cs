@@ -8,6 +8,7 @@ namespace Pulse.Silo.Tests.Cluster;
 /// Cluster mode's promise, tested with real processes and a real redis-server: a silo killed with SIGKILL while
 /// mentions flow at 10 000/s loses nothing and counts nothing twice; the cluster takes ingest again within 30 s.
 /// </summary>
+[Trait("Category", "Slow")]
 [Collection(ProcessClusterCollection.Name)]
 public sealed class SiloKillTests(ITestOutputHelper output)
 {

@@ -14,6 +14,7 @@ namespace Pulse.Silo.Tests.Cluster;
 /// resumes on a survivor (the supervisor re-activates it there, it reconnects from its saved cursor) and its brand ends
 /// with exactly the posts the stream carried: the replayed overlap is neither lost nor counted twice.
 /// </summary>
+[Trait("Category", "Slow")]
 [Collection(ProcessClusterCollection.Name)]
 public sealed class SourceFailoverTests(ITestOutputHelper output)
 {

@@ -18,6 +18,7 @@ public sealed class DemoQuietHourTests
 
     private static readonly DateTimeOffset Start = new(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
 
+    [Trait("Category", "Slow")]
     [Theory]
     [InlineData(11)]
     [InlineData(12)]
@@ -32,6 +33,7 @@ public sealed class DemoQuietHourTests
         Assert.All(perBrand, p => Assert.True(p.Value.Count <= 1, $"{p.Key}: {string.Join(", ", p.Value.Select(i => $"{i.Kind} at {i.At:HH:mm:ss}"))}"));
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public void The_demo_crisis_is_alerted_as_a_spike_within_15_seconds_of_its_start()
     {

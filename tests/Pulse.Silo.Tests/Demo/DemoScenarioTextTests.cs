@@ -1,4 +1,5 @@
 using Pulse.Silo.Demo;
+using Pulse.Synthetic;
 using static Pulse.Silo.Tests.Demo.DemoFixture;
 
 namespace Pulse.Silo.Tests.Demo;

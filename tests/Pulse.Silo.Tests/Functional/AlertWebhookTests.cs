@@ -47,6 +47,7 @@ public sealed class AlertWebhookTests(PulseHostFixture host)
         Assert.True(payload.GetProperty("blocks").GetArrayLength() > 0);
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task A_webhook_that_keeps_failing_is_recorded_as_failed_after_five_attempts_with_the_last_error()
     {

@@ -10,6 +10,7 @@ namespace Pulse.Silo.Tests.Functional;
 /// <summary>When the ingest log cannot store a batch, the client is told to retry and nothing counts as accepted.</summary>
 public sealed class IngestUnavailableTests
 {
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task A_batch_the_log_cannot_store_is_answered_503_with_retry_after_and_a_problem()
     {

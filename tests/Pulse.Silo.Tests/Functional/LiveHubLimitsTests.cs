@@ -24,6 +24,7 @@ public sealed class LiveHubLimitsTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task A_brand_past_the_cap_is_refused_and_its_alerts_do_not_arrive()
     {

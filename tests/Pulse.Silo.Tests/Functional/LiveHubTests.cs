@@ -31,6 +31,7 @@ public sealed class LiveHubTests(PulseHostFixture host)
         Assert.Equal("livebrand <script>alert(1)</script> is lovely", mention.GetProperty("text").GetString());
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task An_overview_subscriber_receives_brand_summaries()
     {

@@ -18,6 +18,7 @@ public sealed class AllowedHostsTests
     public void Only_loopback_urls_count_as_loopback_only(string urls, bool loopback) =>
         Assert.Equal(loopback, AllowedHostsDefault.ListensOnLoopbackOnly(urls));
 
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task On_loopback_a_foreign_host_name_is_refused_and_loopback_names_are_answered()
     {
@@ -28,6 +29,7 @@ public sealed class AllowedHostsTests
         Assert.Equal(HttpStatusCode.OK, (await HealthAsync(host, "127.0.0.1")).StatusCode);
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task The_operators_list_is_the_one_that_counts()
     {

@@ -14,6 +14,7 @@ namespace Pulse.Silo.Tests.Hosting;
 /// </summary>
 public sealed class ForwardedHeadersTests
 {
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task Behind_a_known_proxy_each_forwarded_client_has_its_own_limit()
     {
@@ -25,6 +26,7 @@ public sealed class ForwardedHeadersTests
         Assert.Equal(HttpStatusCode.Unauthorized, (await SignInAsync(http, "203.0.113.2")).StatusCode);
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task Without_known_proxies_a_forwarded_address_is_ignored()
     {
@@ -35,6 +37,7 @@ public sealed class ForwardedHeadersTests
         Assert.Equal(HttpStatusCode.TooManyRequests, (await SignInAsync(http, "203.0.113.2")).StatusCode);
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task A_known_proxy_that_is_not_an_address_stops_the_start_naming_it()
     {

@@ -39,6 +39,7 @@ public sealed class MentionParserProperties
             Gen.Int[-1, 11], Gen.Int[0, 10],
             (a, b, duplicate, rotation) => new Fields(a.Item1, b.Item1, a.Item2, a.Item3, b.Item2, a.Item4, b.Item3, duplicate, rotation));
 
+    [Trait("Category", "Slow")]
     [Fact]
     public void Random_bytes_never_throw_and_every_line_is_accounted_for() =>
         Gen.Byte.Array[0, 600].Sample(bytes =>
@@ -47,6 +48,7 @@ public sealed class MentionParserProperties
             CheckNdJson(bytes);
         }, iter: 3_000);
 
+    [Trait("Category", "Slow")]
     [Fact]
     public void Json_soups_never_throw_and_every_line_is_accounted_for() =>
         JsonSoup.Sample(soup =>
@@ -56,6 +58,7 @@ public sealed class MentionParserProperties
             CheckNdJson(bytes);
         }, iter: 3_000);
 
+    [Trait("Category", "Slow")]
     [Fact]
     public void Mutated_mentions_are_accepted_exactly_when_the_rules_allow_them() =>
         Mentions.Array[1, 20].Sample(items =>

@@ -14,6 +14,7 @@ public sealed class JetstreamEngagementEndToEndTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task Likes_and_reposts_of_a_matched_post_raise_its_channels_engagement_once_and_not_its_count()
     {

@@ -12,6 +12,7 @@ public sealed class RssSourceEndToEndTests(SourcesHostFixture host)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task Feed_items_that_mention_a_brand_count_once_each_and_the_status_shows_it()
     {

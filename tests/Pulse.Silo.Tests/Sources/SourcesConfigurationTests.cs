@@ -9,6 +9,7 @@ namespace Pulse.Silo.Tests.Sources;
 /// <summary>Sources from the configuration (Pulse:Sources:Definitions): listed once the host runs; a wrong one stops the start, named.</summary>
 public sealed class SourcesConfigurationTests
 {
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task A_configured_source_is_listed_with_its_defaults()
     {
@@ -55,6 +56,7 @@ public sealed class SourcesConfigurationTests
         Assert.Contains("Pulse:Sources:Definitions:1:id", failure.ToString(), StringComparison.Ordinal);
     }
 
+    [Trait("Category", "Slow")]
     [Theory]
     [InlineData("kind", "nope")]
     [InlineData("url", "ftp://127.0.0.1/feed.xml")]

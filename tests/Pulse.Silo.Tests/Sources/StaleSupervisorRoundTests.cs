@@ -14,6 +14,7 @@ namespace Pulse.Silo.Tests.Sources;
 [Collection(SourcesHostCollection.Name)]
 public sealed class StaleSupervisorRoundTests(SourcesHostFixture host)
 {
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task A_round_that_listed_a_source_before_its_delete_does_not_restart_it()
     {

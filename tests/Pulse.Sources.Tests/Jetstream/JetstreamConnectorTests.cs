@@ -187,6 +187,7 @@ public sealed class JetstreamConnectorTests
         Assert.Equal(SourceState.Live, run.Sink.States[^1]);
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task A_new_instance_from_the_saved_cursor_continues_without_duplicates()
     {

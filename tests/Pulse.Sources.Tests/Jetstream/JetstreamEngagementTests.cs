@@ -7,6 +7,7 @@ namespace Pulse.Sources.Tests.Jetstream;
 /// <summary>Likes, reposts, replies and quotes through the connector: engagement on matched posts only, as the post.</summary>
 public sealed class JetstreamEngagementTests
 {
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task Engagement_on_a_matched_post_is_delivered_as_that_posts_engagement_and_on_other_posts_dropped()
     {

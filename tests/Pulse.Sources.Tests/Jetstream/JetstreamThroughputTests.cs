@@ -13,6 +13,7 @@ namespace Pulse.Sources.Tests.Jetstream;
 /// </summary>
 public sealed class JetstreamThroughputTests(ITestOutputHelper output)
 {
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task Streams_200k_generated_posts_into_the_sink_and_reports_events_per_second()
     {

@@ -127,6 +127,7 @@ public sealed class MastodonConnectorTests
         Assert.True(server.Requests.Count(r => r.PathAndQuery.StartsWith("/api/v1/timelines/public", StringComparison.Ordinal)) >= 3, "9 statuses in pages of 4");
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task A_429_backs_off_until_the_reset_time_then_recovers()
     {

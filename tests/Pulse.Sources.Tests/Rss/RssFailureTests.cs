@@ -12,6 +12,7 @@ namespace Pulse.Sources.Tests.Rss;
 /// <summary>Rate limits, server errors, bad documents and network failures: back off or skip, never crash.</summary>
 public sealed class RssFailureTests(ITestOutputHelper output)
 {
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task Too_many_requests_with_retry_after_backs_off_for_that_long_then_recovers()
     {
@@ -39,6 +40,7 @@ public sealed class RssFailureTests(ITestOutputHelper output)
         Assert.True(requests[1].At - requests[0].At >= TimeSpan.FromSeconds(1.9), $"retried after {requests[1].At - requests[0].At}");
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task Service_unavailable_backs_off_with_a_retry_after_date_then_exponentially_then_recovers()
     {
@@ -70,6 +72,7 @@ public sealed class RssFailureTests(ITestOutputHelper output)
         Assert.True(requests[2].At - requests[1].At >= TimeSpan.FromSeconds(1.9), "second failure: twice the interval");
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task Malformed_xml_is_skipped_and_counted_and_the_connector_keeps_polling()
     {
@@ -91,6 +94,7 @@ public sealed class RssFailureTests(ITestOutputHelper output)
         Assert.DoesNotContain(SourceState.Failed, feed.Sink.States);
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task An_oversized_body_is_skipped_and_counted_whether_declared_or_chunked()
     {
@@ -147,6 +151,7 @@ public sealed class RssFailureTests(ITestOutputHelper output)
         Assert.True(await feed.StopAsync() < TimeSpan.FromSeconds(2));
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task A_body_that_trickles_in_is_cut_off_by_the_request_timeout()
     {

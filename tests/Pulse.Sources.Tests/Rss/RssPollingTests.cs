@@ -8,6 +8,7 @@ namespace Pulse.Sources.Tests.Rss;
 /// <summary>Conditional GET, exact counting across polls, and resuming from a saved cursor.</summary>
 public sealed class RssPollingTests(ITestOutputHelper output)
 {
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task Second_poll_sends_the_etag_gets_304_and_a_changed_feed_adds_only_new_items()
     {
@@ -34,6 +35,7 @@ public sealed class RssPollingTests(ITestOutputHelper output)
         Assert.DoesNotContain(SourceState.BackingOff, feed.Sink.States);
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task A_new_connector_resumed_from_the_saved_cursor_accepts_nothing_twice_and_everything_new()
     {
@@ -63,6 +65,7 @@ public sealed class RssPollingTests(ITestOutputHelper output)
         Assert.NotNull(server.Requests.Skip(requestsBefore).First().IfNoneMatch); // the resumed run sent the saved ETag
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task Items_the_sink_did_not_take_are_offered_again_and_counted_once()
     {

@@ -100,6 +100,7 @@ public sealed class OidcOptionsTests
         Assert.Equal(["--Pulse:Auth:Oidc:ClientSecretFile=/run/secrets/oidc"], ServeArguments.ToConfiguration(["--Pulse:Auth:Oidc:ClientSecretFile=/run/secrets/oidc"]));
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task A_host_with_an_authority_but_no_client_id_does_not_start()
     {

@@ -41,6 +41,7 @@ public sealed class OidcSignInTests(OidcHostFixture fixture)
         Assert.Empty(fixture.Provider.Refusals);
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task Several_mapped_groups_give_the_highest_role()
     {

@@ -50,6 +50,7 @@ public sealed class AntiforgeryTests(SignInHostFixture fixture)
         }
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task Another_sessions_token_is_refused()
     {

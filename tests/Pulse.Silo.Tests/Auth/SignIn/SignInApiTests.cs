@@ -41,6 +41,7 @@ public sealed class SignInApiTests(SignInHostFixture fixture)
         await ProblemAssert.IsAsync(await browser.GetAsync(SignInApi.Me), HttpStatusCode.Unauthorized);
     }
 
+    [Trait("Category", "Slow")]
     [Theory]
     [InlineData("jack", "not the password at all")]
     [InlineData("no-such-person", SignInHostFixture.Password)]
@@ -56,6 +57,7 @@ public sealed class SignInApiTests(SignInHostFixture fixture)
         Assert.False(response.Headers.Contains("Set-Cookie"));
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task Five_wrong_passwords_lock_the_account_with_429_and_retry_after()
     {

@@ -42,6 +42,7 @@ public abstract class UserStoreContract
         Assert.Null(await Store.FindAsync("alice"));
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task The_right_password_signs_in_and_a_wrong_one_or_unknown_name_fails_alike()
     {
@@ -53,6 +54,7 @@ public abstract class UserStoreContract
         Assert.IsType<SignInCheck.Failed>(await SignIn.CheckAsync(null, null));
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task Five_failures_in_a_row_lock_the_account_for_15_minutes_even_against_the_right_password()
     {
@@ -75,6 +77,7 @@ public abstract class UserStoreContract
         Assert.Equal((0, null), (after.FailedSignIns, after.LockedUntil));
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task A_success_resets_the_count_so_only_consecutive_failures_lock()
     {

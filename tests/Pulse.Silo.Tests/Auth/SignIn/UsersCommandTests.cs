@@ -20,6 +20,7 @@ public sealed class UsersCommandTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _redis.DisposeAsync();
 
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task An_account_added_in_redis_signs_in_on_a_cluster_host()
     {

@@ -107,6 +107,7 @@ public sealed class TeamApiTests(AuthHostFixture fixture)
         Assert.Equal(["teams-read-a", "teams-read-b"], me.GetProperty("brands").EnumerateArray().Select(b => b.GetString()));
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task A_team_limited_overview_on_the_hub_carries_only_its_brands()
     {

@@ -11,6 +11,7 @@ namespace Pulse.Silo.Tests.Auth.Teams;
 [Collection(SignInHostCollection.Name)]
 public sealed class TeamSessionTests(SignInHostFixture fixture)
 {
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task A_session_carries_its_accounts_brands_and_ends_when_they_change()
     {

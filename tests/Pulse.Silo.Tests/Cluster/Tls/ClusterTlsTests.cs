@@ -13,6 +13,7 @@ namespace Pulse.Silo.Tests.Cluster.Tls;
 /// Silos with mutual TLS: two holding certificates from the cluster CA form one cluster (and a dashboard-only host reaches
 /// it through a TLS gateway); a third with a certificate from another CA registers in Redis but never becomes active.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class ClusterTlsTests
 {
     private const string ClusterId = "tls";

@@ -9,6 +9,7 @@ namespace Pulse.Silo.Tests.Cluster.Tls;
 /// <summary>A production-shaped Redis: TLS only, its certificate from a private CA, and an ACL user instead of the default user.</summary>
 public sealed class RedisTlsTests
 {
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task A_silo_reaches_a_tls_only_redis_as_an_acl_user_and_counts_a_mention()
     {

@@ -1,0 +1,3 @@
+using Pulse.Detect;
+
+return await DetectCommand.RunAsync(args, Console.Out, Console.Error);
