@@ -94,21 +94,12 @@ internal sealed class BrandImportParser(JsonSerializerOptions json, int maxItems
             try
             {
                 reader.Read();
-                var before = items.Count + rejected.Count;
                 ReadItem(ref reader, lineNumber, items, rejected);
-                if (reader.Read())
-                {
-                    // A second value on the line: the line is not one brand, whatever the first was.
-                    if (items.Count + rejected.Count > before)
-                    {
-                        RemoveLast(lineNumber, items, rejected);
-                    }
-
-                    rejected.Add(new BrandImportRejection(lineNumber, null, ["Each line must hold exactly one JSON object."]));
-                }
+                reader.Read(); // throws on a second value or trailing garbage on the line
             }
             catch (JsonException ex)
             {
+                // Only this line is lost: whatever it yielded before the syntax error is dropped.
                 RemoveLast(lineNumber, items, rejected);
                 rejected.Add(new BrandImportRejection(lineNumber, null, [$"Line {lineNumber} is not valid JSON: {ex.Message}"]));
             }
