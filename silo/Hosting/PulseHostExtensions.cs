@@ -57,6 +57,7 @@ public static class PulseHostExtensions
         if (mode.RunsSilo)
         {
             builder.Services.AddIngest(builder.Configuration);
+            builder.Services.TryAddSingleton<LoadedBrandsFile>();
             builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BrandsOptions>, BrandsOptionsValidator>());
             builder.Services.AddHostedService<BrandSeeder>();
             builder.Services.AddPulseSourcesHost(builder.Configuration);

@@ -18,6 +18,9 @@ internal sealed partial class BrandCatalogGrain(
     private BrandChangeLog _log = new(0);
     private BrandCatalogSnapshot? _sorted;
 
+    /// <summary>Every brand at this version, for matchers that need the whole catalog: one array however many ask.</summary>
+    private BrandDefinition[]? _all;
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var stored = await store.ReadAsync(cancellationToken) ?? await MigrateAsync(cancellationToken);
@@ -52,7 +55,7 @@ internal sealed partial class BrandCatalogGrain(
 
         if (_log.ChangedSince(knownVersion, _version) is not { } changed)
         {
-            return Task.FromResult<BrandCatalogChanges?>(new BrandCatalogChanges(knownVersion, _version, IsComplete: true, [.. _brands.Values], []));
+            return Task.FromResult<BrandCatalogChanges?>(new BrandCatalogChanges(knownVersion, _version, IsComplete: true, _all ??= [.. _brands.Values], []));
         }
 
         var upserted = new List<BrandDefinition>(changed.Count);
@@ -156,6 +159,7 @@ internal sealed partial class BrandCatalogGrain(
 
         _version = version;
         _sorted = null;
+        _all = null;
         _log.Add(version, [.. upserted.Select(b => b.Id), .. removed]);
     }
 
