@@ -6,7 +6,8 @@ namespace Pulse.Analytics.Matching;
 
 /// <summary>
 /// Matches mentions against every brand at once. The text is tokenised once and each token is looked
-/// up in one dictionary of all brands' terms; only brands hit by a term are evaluated.
+/// up in one dictionary of all brands' terms; only brands hit by one of their candidate terms (every keyword, hashtag
+/// and handle, and enough of the query's terms that it cannot hold without one) are evaluated.
 /// Immutable and thread-safe: build a new one when brands change, or put the changes on top of it
 /// (<see cref="LayeredBrandMatcher"/>).
 /// </summary>
@@ -35,11 +36,10 @@ public sealed class BrandMatcher
         var ids = new HashSet<string>(StringComparer.Ordinal);
         Dictionary<string, string>? skipped = null;
 
-        // Every brand's positive terms, deduplicated, one brand after the other: the index from term to brands is
-        // filled from this in one pass, without a list per term.
-        var positives = new List<int>();
-        var positiveStarts = new List<int>();
-        var brandPositives = new List<int>();
+        // How many brands use each term: a term many brands share is likely common in text too, so a query's candidate
+        // terms are chosen among its rarer ones (see MatchExpression.Triggers).
+        var usage = new List<int>();
+        var terms = new List<int>();
         foreach (BrandQuery brand in brands)
         {
             List<string> errors = BrandQueryValidator.Validate(brand, out ParsedBrand? parsed);
@@ -59,22 +59,43 @@ public sealed class BrandMatcher
                 throw new ArgumentException($"Brand id '{brand.BrandId}' occurs more than once.", nameof(brands));
             }
 
-            brandPositives.Clear();
-            compiled.Add(Compile(parsed, builder, brandPositives));
-            brandPositives.Sort();
-            positiveStarts.Add(positives.Count);
-            for (int i = 0; i < brandPositives.Count; i++)
+            CompiledBrand one = Compile(parsed, builder);
+            compiled.Add(one);
+            terms.Clear();
+            terms.AddRange(one.AnyOf);
+            one.Query?.AddTerms(terms);
+            foreach (int term in Distinct(terms))
             {
-                if (i == 0 || brandPositives[i] != brandPositives[i - 1])
+                while (usage.Count <= term)
                 {
-                    positives.Add(brandPositives[i]);
+                    usage.Add(0);
                 }
+
+                usage[term]++;
             }
+        }
+
+        // Every brand's candidate terms, deduplicated, one brand after the other: the index from term to brands is
+        // filled from this in one pass, without a list per term.
+        var triggers = new List<int>();
+        var triggerStarts = new List<int>(compiled.Count);
+        foreach (CompiledBrand brand in compiled)
+        {
+            terms.Clear();
+            terms.AddRange(brand.AnyOf);
+            if (brand.Query is { } query)
+            {
+                terms.AddRange(query.Triggers(holds: true, usage)
+                    ?? throw new InvalidOperationException($"Brand '{brand.Id}' has a query that holds without its terms; validation should have refused it."));
+            }
+
+            triggerStarts.Add(triggers.Count);
+            triggers.AddRange(Distinct(terms));
         }
 
         _index = builder.Build();
         _brands = [.. compiled];
-        _brandsByTerm = BrandsByTerm(_index.TermCount, positives, positiveStarts);
+        _brandsByTerm = BrandsByTerm(_index.TermCount, triggers, triggerStarts);
         Skipped = skipped ?? NoneSkipped;
     }
 
@@ -188,11 +209,11 @@ public sealed class BrandMatcher
         }
     }
 
-    /// <summary>Per term, the brands in which it occurs positively, ascending; filled by counting, then placing.</summary>
-    private static int[][] BrandsByTerm(int termCount, List<int> positives, List<int> starts)
+    /// <summary>Per term, the brands it makes candidates, ascending; filled by counting, then placing.</summary>
+    private static int[][] BrandsByTerm(int termCount, List<int> triggers, List<int> starts)
     {
         var counts = new int[termCount];
-        foreach (int term in positives)
+        foreach (int term in triggers)
         {
             counts[term]++;
         }
@@ -206,10 +227,10 @@ public sealed class BrandMatcher
 
         for (int b = 0; b < starts.Count; b++)
         {
-            int end = b + 1 < starts.Count ? starts[b + 1] : positives.Count;
+            int end = b + 1 < starts.Count ? starts[b + 1] : triggers.Count;
             for (int i = starts[b]; i < end; i++)
             {
-                int term = positives[i];
+                int term = triggers[i];
                 byTerm[term][counts[term]++] = b;
             }
         }
@@ -217,7 +238,7 @@ public sealed class BrandMatcher
         return byTerm;
     }
 
-    private static CompiledBrand Compile(ParsedBrand parsed, TermIndex.Builder builder, List<int> positives)
+    private static CompiledBrand Compile(ParsedBrand parsed, TermIndex.Builder builder)
     {
         BrandQuery brand = parsed.Brand;
         var anyOf = new int[parsed.AnyOf.Count];
@@ -226,8 +247,7 @@ public sealed class BrandMatcher
             anyOf[i] = builder.Add(parsed.AnyOf[i]);
         }
 
-        positives.AddRange(anyOf);
-        MatchExpression? query = parsed.Query is null ? null : CompileQuery(parsed.Query, builder, positives, positive: true);
+        MatchExpression? query = parsed.Query is null ? null : CompileQuery(parsed.Query, builder);
 
         var noneOf = new int[parsed.NoneOf.Count];
         for (int i = 0; i < noneOf.Length; i++)
@@ -242,29 +262,25 @@ public sealed class BrandMatcher
         return new CompiledBrand(brand.BrandId, anyOf, query, noneOf, authors);
     }
 
-    /// <param name="positive">False under an odd number of NOTs: such terms cannot make the brand a candidate.</param>
-    private static MatchExpression CompileQuery(QueryNode node, TermIndex.Builder builder, List<int> positives, bool positive)
+    private static MatchExpression CompileQuery(QueryNode node, TermIndex.Builder builder) => node switch
     {
-        switch (node)
-        {
-            case TermNode term:
-                int id = builder.Add(Pattern(term.Text));
-                if (positive)
-                {
-                    positives.Add(id);
-                }
+        TermNode term => new MatchExpression.Term(builder.Add(Pattern(term.Text))),
+        AndNode and => new MatchExpression.And(CompileQuery(and.Left, builder), CompileQuery(and.Right, builder)),
+        OrNode or => new MatchExpression.Or(CompileQuery(or.Left, builder), CompileQuery(or.Right, builder)),
+        NotNode not => new MatchExpression.Not(CompileQuery(not.Operand, builder)),
+        _ => throw new ArgumentOutOfRangeException(nameof(node), node, "Unknown query node."),
+    };
 
-                return new MatchExpression.Term(id);
-            case AndNode and:
-                return new MatchExpression.And(
-                    CompileQuery(and.Left, builder, positives, positive), CompileQuery(and.Right, builder, positives, positive));
-            case OrNode or:
-                return new MatchExpression.Or(
-                    CompileQuery(or.Left, builder, positives, positive), CompileQuery(or.Right, builder, positives, positive));
-            case NotNode not:
-                return new MatchExpression.Not(CompileQuery(not.Operand, builder, positives, !positive));
-            default:
-                throw new ArgumentOutOfRangeException(nameof(node), node, "Unknown query node.");
+    /// <summary>The distinct values of <paramref name="values"/>, sorted (it is sorted in place).</summary>
+    private static IEnumerable<int> Distinct(List<int> values)
+    {
+        values.Sort();
+        for (int i = 0; i < values.Count; i++)
+        {
+            if (i == 0 || values[i] != values[i - 1])
+            {
+                yield return values[i];
+            }
         }
     }
 

@@ -2,7 +2,7 @@ namespace Pulse.Analytics.Matching;
 
 /// <summary>
 /// The terms one mention hit (a bitset over term ids) and the brands worth evaluating: only brands
-/// with a positive term among the hits can match, so the rest are never looked at.
+/// with a candidate term among the hits can match, so the rest are never looked at.
 /// </summary>
 internal ref struct TermHits : ITermHitSink
 {
@@ -13,7 +13,7 @@ internal ref struct TermHits : ITermHitSink
     private readonly int[][] _brandsByTerm;
 
     /// <param name="scratch">Rented for this matcher's term and brand counts; records what is set so it can be cleared.</param>
-    /// <param name="brandsByTerm">Per term id, the brands in which it occurs positively.</param>
+    /// <param name="brandsByTerm">Per term id, the brands it makes candidates.</param>
     public TermHits(MatchScratch scratch, int[][] brandsByTerm, int brandCount)
     {
         _terms = scratch.Terms(brandsByTerm.Length);
