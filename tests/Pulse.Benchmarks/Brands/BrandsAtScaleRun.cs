@@ -6,8 +6,11 @@ using System.Text;
 using System.Text.Json;
 using Pulse.Benchmarks.Memory;
 using Pulse.Grains.Brands;
+using Pulse.Silo.Brands;
 using Pulse.Silo.Cli.Load;
+using Pulse.Silo.Cluster;
 using Pulse.Testing;
+using StackExchange.Redis;
 
 namespace Pulse.Benchmarks.Brands;
 
@@ -120,6 +123,16 @@ internal static class BrandsAtScaleRun
         {
             await first.HealthyAsync();
             await PostImportAsync(first.Http, brands);
+        }
+
+        // What the catalog grain does as it activates: read every brand back from the hash.
+        await using (var connection = await ConnectionMultiplexer.ConnectAsync(redis.Endpoint))
+        {
+            var store = new RedisBrandCatalogStore(connection, new RedisClusterOptions { Endpoint = redis.Endpoint });
+            var started = Stopwatch.GetTimestamp();
+            var read = await store.ReadAsync();
+            Console.WriteLine($"read {read!.Brands.Count:N0} brands back from Redis (HSCAN, JSON): {Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0} ms; " +
+                $"hash {await connection.GetDatabase().ExecuteAsync("MEMORY", "USAGE", "pulse:brands", "SAMPLES", "0")} bytes in Redis");
         }
 
         await using var pulse = PulseChild.Launch("--redis", redis.Endpoint);
