@@ -42,10 +42,17 @@ public static class BrandsApi
         return app;
     }
 
+    /// <summary>Every brand, ordered by id; for a team, its brands that exist, looked up one by one rather than the catalog sifted.</summary>
     private static async Task<Ok<BrandDefinition[]>> ListAsync(IGrainFactory grains, IBrandVisibility visibility, ClaimsPrincipal user)
     {
         var scope = visibility.ScopeOf(user);
-        return TypedResults.Ok((await Catalog(grains).GetAsync()).Brands.Where(b => scope.Includes(b.Id)).ToArray());
+        if (scope.IsEvery)
+        {
+            return TypedResults.Ok((await Catalog(grains).GetAsync()).Brands);
+        }
+
+        var found = await Task.WhenAll(scope.Brands.Select(id => Catalog(grains).FindAsync(id)));
+        return TypedResults.Ok(found.OfType<BrandDefinition>().OrderBy(b => b.Id, StringComparer.OrdinalIgnoreCase).ToArray());
     }
 
     private static async Task<Results<Ok<BrandDefinition>, ProblemHttpResult>> GetAsync(string id, IGrainFactory grains, IBrandVisibility visibility, ClaimsPrincipal user) =>
