@@ -6,6 +6,8 @@ using Pulse.Grains.Alerts;
 using Pulse.Grains.Brands;
 using Pulse.Silo.Audit;
 using Pulse.Silo.Brands;
+using Pulse.Silo.Brands.Import;
+using Microsoft.AspNetCore.Mvc;
 using Pulse.Silo.Auth;
 using Pulse.Silo.Auth.Teams;
 using Pulse.Silo.RateLimits;
@@ -13,14 +15,25 @@ using Pulse.Silo.RateLimits;
 namespace Pulse.Silo.Api;
 
 /// <summary>
-/// Brand configuration over HTTP: list, read, create or replace, delete, each within the caller's team: a brand outside
+/// Brand configuration over HTTP: list, read, create or replace, import many, delete, each within the caller's team: a brand outside
 /// it is not listed and not found (404, as an unknown one), and a team-limited admin may create or replace only brands
 /// of its list (403 naming the team: refusing says nothing about whether the brand exists).
 /// </summary>
 public static class BrandsApi
 {
+    /// <summary>The bulk import: a literal segment, apart from <c>/api/brands/{id}</c> (which has one more).</summary>
+    public const string ImportRoute = "/api/brands:import";
+
     public static IEndpointRouteBuilder MapBrandsApi(this IEndpointRouteBuilder app)
     {
+        // A team-limited admin may import, and gets each brand beyond its team rejected with the reason.
+        app.MapPost(ImportRoute, static (HttpContext context, [FromServices] BrandImportHandler handler, IGrainFactory grains, AuditTrail audit) => handler.HandleAsync(context, grains, audit))
+            .WithName("ImportBrands").WithTags("Brands")
+            .RequireAuthorization(PulsePolicies.Admin).RequireRateLimiting(RateLimitPolicies.Writes)
+            .Produces<BrandImportResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         var brands = app.MapGroup("/api/brands").WithTags("Brands");
         brands.MapGet("/", ListAsync).WithName("ListBrands").RequireAuthorization(PulsePolicies.Read);
         brands.MapGet("/{id}", GetAsync).WithName("GetBrand").RequireAuthorization(PulsePolicies.Read);
@@ -29,10 +42,17 @@ public static class BrandsApi
         return app;
     }
 
+    /// <summary>Every brand, ordered by id; for a team, its brands that exist, looked up one by one rather than the catalog sifted.</summary>
     private static async Task<Ok<BrandDefinition[]>> ListAsync(IGrainFactory grains, IBrandVisibility visibility, ClaimsPrincipal user)
     {
         var scope = visibility.ScopeOf(user);
-        return TypedResults.Ok((await Catalog(grains).GetAsync()).Brands.Where(b => scope.Includes(b.Id)).ToArray());
+        if (scope.IsEvery)
+        {
+            return TypedResults.Ok((await Catalog(grains).GetAsync()).Brands);
+        }
+
+        var found = await Task.WhenAll(scope.Brands.Select(id => Catalog(grains).FindAsync(id)));
+        return TypedResults.Ok(found.OfType<BrandDefinition>().OrderBy(b => b.Id, StringComparer.OrdinalIgnoreCase).ToArray());
     }
 
     private static async Task<Results<Ok<BrandDefinition>, ProblemHttpResult>> GetAsync(string id, IGrainFactory grains, IBrandVisibility visibility, ClaimsPrincipal user) =>

@@ -20,4 +20,7 @@ public enum AuditAction
     /// <summary>A sign-in refused because the account is locked (or the attempt that locked it).</summary>
     SignInLocked,
     SignOut,
+
+    /// <summary>One <c>POST /api/brands:import</c>: one entry for all its brands, with the counts.</summary>
+    BrandImport,
 }

@@ -7,6 +7,7 @@ public static class AuditNames
 {
     public static WireNames<AuditAction> Action { get; } = new(
         (AuditAction.BrandPut, "brand-put"),
+        (AuditAction.BrandImport, "brand-import"),
         (AuditAction.BrandDelete, "brand-delete"),
         (AuditAction.SourcePut, "source-put"),
         (AuditAction.SourceDelete, "source-delete"),

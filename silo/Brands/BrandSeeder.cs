@@ -6,6 +6,7 @@ namespace Pulse.Silo.Brands;
 /// <summary>Adds the brands file's brands once the silo runs. Never overwrites a brand edited over the API.</summary>
 internal sealed partial class BrandSeeder(
     IOptions<BrandsOptions> options,
+    LoadedBrandsFile loaded,
     IGrainFactory grains,
     IHostApplicationLifetime lifetime,
     ILogger<BrandSeeder> logger) : BackgroundService
@@ -18,7 +19,7 @@ internal sealed partial class BrandSeeder(
         }
 
         var path = Resolve(file);
-        var brands = BrandsFile.Load(path);
+        var brands = loaded.Take(path);
         await WaitForStartAsync(stoppingToken);
         var added = await grains.GetGrain<IBrandCatalogGrain>(IBrandCatalogGrain.Key).AddMissingAsync(brands);
         LogSeeded(added, brands.Length, path);

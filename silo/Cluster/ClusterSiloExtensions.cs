@@ -6,6 +6,8 @@ using Orleans.Serialization;
 using Orleans.Storage;
 using Pulse.Grains;
 using Pulse.Silo.Cluster.Kubernetes;
+using Pulse.Grains.Brands;
+using Pulse.Silo.Brands;
 using Pulse.Silo.Cluster.Membership;
 using Pulse.Silo.Cluster.Placement;
 using Pulse.Silo.Cluster.Tls;
@@ -16,7 +18,7 @@ namespace Pulse.Silo.Cluster;
 public static class ClusterSiloExtensions
 {
     /// <summary>
-    /// Cluster mode: Orleans membership and grain state on Redis, ingest through Redis Streams. Any number of
+    /// Cluster mode: Orleans membership, grain state and the brand catalog on Redis, ingest through Redis Streams. Any number of
     /// `pulse` processes pointing at the same Redis (and cluster id) form one cluster.
     /// </summary>
     public static IHostApplicationBuilder AddPulseClusterSilo(this IHostApplicationBuilder builder, RedisClusterOptions redis)
@@ -70,6 +72,7 @@ public static class ClusterSiloExtensions
             silo.Services.AddPlacementDirector<ActiveSiloPlacement, ActiveSiloPlacementDirector>();
             silo.AddPulseRedisIngest(redis);
         });
+        builder.Services.AddSingleton<IBrandCatalogStore>(sp => new RedisBrandCatalogStore(sp.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>(), redis));
         builder.Services.AddPulseGrains(builder.Configuration);
         builder.Services.AddPulsePartitionWakeUp();
         return builder;

@@ -13,6 +13,7 @@ using Pulse.Silo.Auth.Keys;
 using Pulse.Silo.Auth.Oidc;
 using Pulse.Silo.Auth.SignIn;
 using Pulse.Silo.Brands;
+using Pulse.Silo.Brands.Import;
 using Pulse.Silo.Cluster;
 using Pulse.Silo.Demo;
 using Pulse.Silo.Engineers;
@@ -57,13 +58,18 @@ public static class PulseHostExtensions
         if (mode.RunsSilo)
         {
             builder.Services.AddIngest(builder.Configuration);
-            builder.Services.AddOptions<BrandsOptions>().BindConfiguration(BrandsOptions.Section).ValidateOnStart();
+            builder.Services.TryAddSingleton<LoadedBrandsFile>();
             builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BrandsOptions>, BrandsOptionsValidator>());
             builder.Services.AddHostedService<BrandSeeder>();
             builder.Services.AddPulseSourcesHost(builder.Configuration);
             builder.Services.AddDemoData(builder.Configuration);
         }
 
+        // Every host serves the brands API (imports included); only a silo host seeds brands from a file.
+        builder.Services.AddOptions<BrandsOptions>().BindConfiguration(BrandsOptions.Section)
+            .Validate(o => o.MaxImportItems >= 1 && o.MaxImportBytes >= 1, $"{BrandsOptions.Section}:MaxImportItems and MaxImportBytes must be at least 1.")
+            .ValidateOnStart();
+        builder.Services.TryAddSingleton<BrandImportHandler>();
         builder.Services.AddPulseChannels(builder.Configuration);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddPulseDashboard();

@@ -15,7 +15,7 @@ internal sealed class SiloReadyHealthCheck(IHostApplicationLifetime lifetime, IG
 
         try
         {
-            await grains.GetGrain<IBrandCatalogGrain>(IBrandCatalogGrain.Key).GetAsync().WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
+            await grains.GetGrain<IBrandCatalogGrain>(IBrandCatalogGrain.Key).GetVersionAsync().WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
             return HealthCheckResult.Healthy();
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

@@ -12,6 +12,11 @@ if (args.Length > 0 && args[0] == "pipeline")
     return await Pulse.Benchmarks.Pipeline.PipelineRun.RunAsync(args);
 }
 
+if (args.Length > 0 && args[0] == "brands")
+{
+    return await Pulse.Benchmarks.Brands.BrandsAtScaleRun.RunAsync(args);
+}
+
 if (args.Length > 0 && args[0] == "jetstream")
 {
     return await Pulse.Benchmarks.Sources.JetstreamRun.RunAsync(args);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using Pulse.Grains;
+using Pulse.Grains.Brands;
 using Pulse.Grains.Mentions;
 
 namespace Pulse.Grains.Tests;
@@ -15,6 +16,9 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public IMentionIngestor Ingestor =>
         Cluster.GetSiloServiceProvider(Cluster.Silos[0].SiloAddress).GetRequiredService<IMentionIngestor>();
+
+    internal BrandMatcherCache MatcherCache =>
+        Cluster.GetSiloServiceProvider(Cluster.Silos[0].SiloAddress).GetRequiredService<BrandMatcherCache>();
 
     public async Task InitializeAsync()
     {

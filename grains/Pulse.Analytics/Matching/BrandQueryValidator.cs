@@ -3,7 +3,10 @@ namespace Pulse.Analytics.Matching;
 /// <summary>Checks a <see cref="BrandQuery"/> and explains every problem in a sentence a user can act on.</summary>
 internal static class BrandQueryValidator
 {
-    public static List<string> Validate(BrandQuery brand)
+    public static List<string> Validate(BrandQuery brand) => Validate(brand, out _);
+
+    /// <param name="parsed">For a valid brand, its terms and query as parsed here, so compiling need not parse them again.</param>
+    public static List<string> Validate(BrandQuery brand, out ParsedBrand? parsed)
     {
         var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(brand.BrandId))
@@ -11,10 +14,12 @@ internal static class BrandQueryValidator
             errors.Add("Brand id must not be empty.");
         }
 
-        CheckTerms(brand.Keywords, "Keyword", sigil: null, errors);
-        CheckTerms(brand.Hashtags, "Hashtag", sigil: '#', errors);
-        CheckTerms(brand.Handles, "Handle", sigil: '@', errors);
-        CheckTerms(brand.Exclude, "Exclude term", sigil: null, errors);
+        var anyOf = new List<TermPattern>(Count(brand.Keywords) + Count(brand.Hashtags) + Count(brand.Handles));
+        var noneOf = new List<TermPattern>(Count(brand.Exclude));
+        CheckTerms(brand.Keywords, "Keyword", sigil: null, errors, anyOf);
+        CheckTerms(brand.Hashtags, "Hashtag", sigil: '#', errors, anyOf);
+        CheckTerms(brand.Handles, "Handle", sigil: '@', errors, anyOf);
+        CheckTerms(brand.Exclude, "Exclude term", sigil: null, errors, noneOf);
 
         if (brand.ExcludeAuthors is { } authors)
         {
@@ -28,16 +33,14 @@ internal static class BrandQueryValidator
         }
 
         bool hasQuery = brand.Query is not null;
-        if (hasQuery)
-        {
-            CheckQuery(brand.Query!, errors);
-        }
+        QueryNode? query = hasQuery ? CheckQuery(brand.Query!, errors) : null;
 
         if (Count(brand.Keywords) + Count(brand.Hashtags) + Count(brand.Handles) == 0 && !hasQuery)
         {
             errors.Add("Brand has no keywords, hashtags, handles or query, so it can never match a mention.");
         }
 
+        parsed = errors.Count == 0 ? new ParsedBrand(brand, anyOf, query, noneOf) : null;
         return errors;
     }
 
@@ -48,7 +51,7 @@ internal static class BrandQueryValidator
         return trimmed.StartsWith(sigil) ? trimmed : sigil + trimmed;
     }
 
-    private static void CheckTerms(IReadOnlyList<string>? terms, string what, char? sigil, List<string> errors)
+    private static void CheckTerms(IReadOnlyList<string>? terms, string what, char? sigil, List<string> errors, List<TermPattern> patterns)
     {
         if (terms is null)
         {
@@ -73,10 +76,15 @@ internal static class BrandQueryValidator
             {
                 errors.Add($"{what} '{term}' must be a single word of letters, digits or '_'.");
             }
+            else
+            {
+                patterns.Add(pattern);
+            }
         }
     }
 
-    private static void CheckQuery(string query, List<string> errors)
+    /// <returns>The parsed query, or null when it does not parse.</returns>
+    private static QueryNode? CheckQuery(string query, List<string> errors)
     {
         QueryNode node;
         try
@@ -86,7 +94,7 @@ internal static class BrandQueryValidator
         catch (BrandQuerySyntaxException ex)
         {
             errors.Add($"Query is invalid: {ex.Message}.");
-            return;
+            return null;
         }
 
         // Matching only evaluates brands that some present term points at, so a query that holds
@@ -96,6 +104,8 @@ internal static class BrandQueryValidator
             errors.Add($"Query '{query}' matches mentions that contain none of its terms; "
                 + "NOT only narrows a match, so combine it with a positive term, e.g. 'bahn NOT autobahn'.");
         }
+
+        return node;
     }
 
     private static bool HoldsWithoutTerms(QueryNode node) => node switch

@@ -21,6 +21,11 @@ internal sealed class CompiledBrand
 
     public string Id { get; }
 
+    /// <summary>Keywords, hashtags and handles: any one matches.</summary>
+    public int[] AnyOf => _anyOf;
+
+    public MatchExpression? Query => _query;
+
     /// <param name="author">Already normalised by <see cref="AuthorName.Normalize"/>.</param>
     public bool Matches(ReadOnlySpan<ulong> hits, ReadOnlySpan<char> author)
     {

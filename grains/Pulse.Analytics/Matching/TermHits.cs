@@ -1,28 +1,32 @@
-using System.Numerics;
-
 namespace Pulse.Analytics.Matching;
 
 /// <summary>
 /// The terms one mention hit (a bitset over term ids) and the brands worth evaluating: only brands
-/// with a positive term among the hits can match, so the rest are never looked at.
+/// with a candidate term among the hits can match, so the rest are never looked at.
 /// </summary>
 internal ref struct TermHits : ITermHitSink
 {
     private readonly Span<ulong> _terms;
-    private readonly Span<ulong> _candidates;
+    private readonly Span<ulong> _candidateBits;
+    private readonly List<int> _hitTerms;
+    private readonly List<int> _candidates;
     private readonly int[][] _brandsByTerm;
 
-    /// <param name="terms">Cleared bitset with a bit per term id.</param>
-    /// <param name="candidates">Cleared bitset with a bit per brand index.</param>
-    /// <param name="brandsByTerm">Per term id, the brands in which it occurs positively.</param>
-    public TermHits(Span<ulong> terms, Span<ulong> candidates, int[][] brandsByTerm)
+    /// <param name="scratch">Rented for this matcher's term and brand counts; records what is set so it can be cleared.</param>
+    /// <param name="brandsByTerm">Per term id, the brands it makes candidates.</param>
+    public TermHits(MatchScratch scratch, int[][] brandsByTerm, int brandCount)
     {
-        _terms = terms;
-        _candidates = candidates;
+        _terms = scratch.Terms(brandsByTerm.Length);
+        _candidateBits = scratch.Brands(brandCount);
+        _hitTerms = scratch.HitTerms;
+        _candidates = scratch.Candidates;
         _brandsByTerm = brandsByTerm;
     }
 
     public readonly ReadOnlySpan<ulong> Terms => _terms;
+
+    /// <summary>The brands some hit term points at, in the order they were first hit (sort for brand order).</summary>
+    public readonly List<int> Candidates => _candidates;
 
     public readonly bool IsHit(int termId) => MatchExpression.IsHit(_terms, termId);
 
@@ -36,31 +40,16 @@ internal ref struct TermHits : ITermHitSink
         }
 
         word |= bit;
+        _hitTerms.Add(termId);
         foreach (int brand in _brandsByTerm[termId])
         {
-            _candidates[brand >> 6] |= 1UL << brand;
-        }
-    }
-
-    /// <summary>Moves <paramref name="cursor"/> to the next candidate brand; start with -1.</summary>
-    public readonly bool NextCandidate(ref int cursor)
-    {
-        int next = cursor + 1;
-        for (int w = next >> 6; w < _candidates.Length; w++)
-        {
-            ulong bits = _candidates[w];
-            if (w == next >> 6)
+            ref ulong brandWord = ref _candidateBits[brand >> 6];
+            ulong brandBit = 1UL << brand;
+            if ((brandWord & brandBit) == 0)
             {
-                bits &= ulong.MaxValue << (next & 63);
-            }
-
-            if (bits != 0)
-            {
-                cursor = (w << 6) + BitOperations.TrailingZeroCount(bits);
-                return true;
+                brandWord |= brandBit;
+                _candidates.Add(brand);
             }
         }
-
-        return false;
     }
 }

@@ -120,12 +120,13 @@ internal sealed class TermIndex
 
             int id = _idsByKey.Count;
             _idsByKey.Add(pattern.Key, id);
-            foreach (string first in Forms(pattern, 0))
+            for (int f = 0; f < FormCount(pattern, 0); f++)
             {
+                string first = Form(pattern, 0, f);
                 EntryBuilder entry = EntryFor(first);
                 if (!pattern.IsPhrase)
                 {
-                    (pattern.IsPrefix ? entry.Prefixes : entry.Exact).Add(id);
+                    (pattern.IsPrefix ? entry.Prefixes ??= [] : entry.Exact ??= []).Add(id);
                     if (pattern.IsPrefix)
                     {
                         _prefixLengths.Add(first.Length);
@@ -133,14 +134,14 @@ internal sealed class TermIndex
                 }
                 else if (pattern.IsPrefix && pattern.Tokens.Length == 2)
                 {
-                    entry.Phrases.Add(new IndexedPhrase(id, pattern)); // second token is a prefix: no exact pair key
+                    (entry.Phrases ??= []).Add(new IndexedPhrase(id, pattern)); // second token is a prefix: no exact pair key
                 }
                 else
                 {
                     entry.StartsPhrasePairs = true;
-                    foreach (string second in Forms(pattern, 1))
+                    for (int g = 0; g < FormCount(pattern, 1); g++)
                     {
-                        EntryFor(first + " " + second).Phrases.Add(new IndexedPhrase(id, pattern));
+                        (EntryFor(first + " " + Form(pattern, 1, g)).Phrases ??= []).Add(new IndexedPhrase(id, pattern));
                     }
                 }
             }
@@ -152,14 +153,19 @@ internal sealed class TermIndex
         {
             var entries = _entries.ToFrozenDictionary(
                 pair => pair.Key,
-                pair => new TokenEntry([.. pair.Value.Exact], [.. pair.Value.Prefixes], [.. pair.Value.Phrases], pair.Value.StartsPhrasePairs),
+                pair => new TokenEntry(
+                    pair.Value.Exact is { } exact ? [.. exact] : [],
+                    pair.Value.Prefixes is { } prefixes ? [.. prefixes] : [],
+                    pair.Value.Phrases is { } phrases ? [.. phrases] : [],
+                    pair.Value.StartsPhrasePairs),
                 StringComparer.Ordinal);
             return new TermIndex(entries, [.. _prefixLengths], _idsByKey.Count);
         }
 
-        /// <summary>The folded form of token <paramref name="k"/> and, if it had an umlaut, its alternate.</summary>
-        private static IEnumerable<string> Forms(TermPattern pattern, int k) =>
-            pattern.Alternates[k] is { } alternate ? [pattern.Tokens[k], alternate] : [pattern.Tokens[k]];
+        /// <summary>Forms of token <paramref name="k"/>: its folded form and, if it had an umlaut, its alternate.</summary>
+        private static int FormCount(TermPattern pattern, int k) => pattern.Alternates[k] is null ? 1 : 2;
+
+        private static string Form(TermPattern pattern, int k, int form) => form == 0 ? pattern.Tokens[k] : pattern.Alternates[k]!;
 
         private EntryBuilder EntryFor(string key)
         {
@@ -172,13 +178,14 @@ internal sealed class TermIndex
             return entry;
         }
 
+        /// <summary>Lists made on first use: with 100 000 brands most keys hold one exact term and nothing else.</summary>
         private sealed class EntryBuilder
         {
-            public List<int> Exact { get; } = [];
+            public List<int>? Exact { get; set; }
 
-            public List<int> Prefixes { get; } = [];
+            public List<int>? Prefixes { get; set; }
 
-            public List<IndexedPhrase> Phrases { get; } = [];
+            public List<IndexedPhrase>? Phrases { get; set; }
 
             public bool StartsPhrasePairs { get; set; }
         }

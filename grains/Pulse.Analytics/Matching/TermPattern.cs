@@ -11,6 +11,8 @@ internal sealed class TermPattern
     /// <summary>Shorter prefixes ("a*") would match most of the language.</summary>
     public const int MinPrefixLength = 2;
 
+    private const int StackTermLength = 64;
+
     private TermPattern(string[] tokens, string?[] alternates, bool isPrefix)
     {
         Tokens = tokens;
@@ -59,8 +61,9 @@ internal sealed class TermPattern
             return false;
         }
 
-        var scratch = new char[TextNormalizer.ScratchLength(body.Length)];
-        var folded = new FoldedToken[TextNormalizer.MaxTokenCount(body.Length)];
+        // Terms are short: their scratch lives on the stack (a catalog of 100 000 brands parses some 300 000 of them).
+        Span<char> scratch = body.Length <= StackTermLength ? stackalloc char[TextNormalizer.ScratchLength(StackTermLength)] : new char[TextNormalizer.ScratchLength(body.Length)];
+        Span<FoldedToken> folded = body.Length <= StackTermLength ? stackalloc FoldedToken[TextNormalizer.MaxTokenCount(StackTermLength)] : new FoldedToken[TextNormalizer.MaxTokenCount(body.Length)];
         int count = TextNormalizer.Tokenize(body, scratch, folded);
         if (count == 0)
         {

@@ -434,7 +434,7 @@ internal sealed partial class BrandAlertsGrain(
 
     private async Task<string> BrandNameAsync()
     {
-        var catalog = await GrainFactory.GetGrain<IBrandCatalogGrain>(IBrandCatalogGrain.Key).GetAsync();
-        return catalog.Find(BrandId)?.Name ?? BrandId;
+        var brand = await GrainFactory.GetGrain<IBrandCatalogGrain>(IBrandCatalogGrain.Key).FindAsync(BrandId);
+        return brand?.Name ?? BrandId;
     }
 }

@@ -10,6 +10,6 @@ public static class BrandCatalogLookup
     public static async Task<BrandDefinition?> FindBrandAsync(this IGrainFactory grains, string id)
     {
         ArgumentNullException.ThrowIfNull(grains);
-        return (await grains.GetGrain<IBrandCatalogGrain>(IBrandCatalogGrain.Key).GetAsync()).Find(id);
+        return await grains.GetGrain<IBrandCatalogGrain>(IBrandCatalogGrain.Key).FindAsync(id);
     }
 }

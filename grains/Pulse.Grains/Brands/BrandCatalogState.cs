@@ -1,5 +1,9 @@
 namespace Pulse.Grains.Brands;
 
+/// <summary>
+/// The catalog as it was stored before it moved to the <see cref="IBrandCatalogStore"/>: all brands in one grain-state
+/// record ("brands" in <see cref="GrainStorageNames.Pulse"/>), rewritten whole on every change. Read once, to migrate.
+/// </summary>
 [GenerateSerializer]
 public sealed class BrandCatalogState
 {

@@ -114,8 +114,8 @@ internal sealed class BrandGrain(IOptions<ChannelOptions> channels, DashboardOut
 
     private async Task RefreshNameAsync()
     {
-        var catalog = await GrainFactory.GetGrain<IBrandCatalogGrain>(IBrandCatalogGrain.Key).GetAsync();
-        _name = catalog.Find(BrandId)?.Name ?? BrandId;
+        var brand = await GrainFactory.GetGrain<IBrandCatalogGrain>(IBrandCatalogGrain.Key).FindAsync(BrandId);
+        _name = brand?.Name ?? BrandId;
     }
 
     private IBrandChannelGrain ChannelGrain(string channel) =>

@@ -49,6 +49,8 @@ public static class PulseGrainsExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ISentimentScorer, LexiconSentimentScorer>();
         services.TryAddSingleton<BrandMatcherCache>();
+        // The embedded default's; cluster mode registers its Redis store, which wins whichever comes first.
+        services.TryAddSingleton<IBrandCatalogStore, InMemoryBrandCatalogStore>();
         services.AddSingleton<MentionEnricher>();
         services.AddSingleton<DashboardOutbox>();
         services.AddSingleton<TickCadences>();

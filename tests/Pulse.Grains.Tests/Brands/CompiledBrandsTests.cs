@@ -10,13 +10,11 @@ public sealed class CompiledBrandsTests
     {
         // Saved before the nesting limit existed: 40 levels deep.
         var deep = new string('(', 40) + "quux" + new string(')', 40);
-        var snapshot = new BrandCatalogSnapshot(7,
+        var compiled = CompiledBrands.Compile(7,
         [
             new BrandDefinition("good", "Good", ["zorblat"], [], []),
             new BrandDefinition("old", "Old", [], [], [], Query: deep),
         ]);
-
-        var compiled = new CompiledBrands(snapshot);
 
         Assert.Contains("depth", Assert.Single(compiled.Skipped, s => s.Key == "old").Value, StringComparison.OrdinalIgnoreCase);
         var found = new List<string>();

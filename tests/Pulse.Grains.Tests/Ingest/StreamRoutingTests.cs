@@ -10,11 +10,11 @@ public sealed class StreamRoutingTests
 {
     private const int Partitions = 8;
 
-    private static readonly CompiledBrands Brands = new(new BrandCatalogSnapshot(1,
+    private static readonly CompiledBrands Brands = CompiledBrands.Compile(1,
     [
         new BrandDefinition("route-a", "Zorblat", ["zorblat"], [], []),
         new BrandDefinition("route-b", "Quibber", ["quibber"], [], []),
-    ]));
+    ]);
 
     [Fact]
     public void A_mention_goes_to_its_brands_partition_tagged_with_the_brand()

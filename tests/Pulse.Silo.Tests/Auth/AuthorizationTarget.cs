@@ -90,6 +90,8 @@ public static class AuthorizationTargets
         new("GET /api/brands/{id}",                      Read,              No401,  Ok,     Ok,     Ok,     No403,  No404),
         new("PUT /api/brands/{id}",                      Admin,             No401,  No403,  No403,  Ok,     No403,  No403),
         new("DELETE /api/brands/{id}",                   Admin,             No401,  No403,  No403,  Ok,     No403,  No404),
+        // Import: a team-limited admin imports too, and gets each brand beyond its team rejected with the reason (200 or 400).
+        new("POST /api/brands:import",                   Admin,             No401,  No403,  No403,  Ok,     No403,  Ok),
 
         // Alert settings (hold webhook secrets): reading them is still a viewer's (URLs are write-only already).
         new("GET /api/brands/{id}/alert-settings/",      Read,              No401,  Ok,     Ok,     Ok,     No403,  No404),
