@@ -7,7 +7,7 @@ using System.Text.Json;
 using Pulse.Benchmarks.Memory;
 using Pulse.Grains.Brands;
 using Pulse.Silo.Brands;
-using Pulse.Silo.Cli.Load;
+using Pulse.Load;
 using Pulse.Silo.Cluster;
 using Pulse.Testing;
 using StackExchange.Redis;
