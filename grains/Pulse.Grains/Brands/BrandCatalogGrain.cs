@@ -58,21 +58,7 @@ internal sealed partial class BrandCatalogGrain(
             return Task.FromResult<BrandCatalogChanges?>(new BrandCatalogChanges(knownVersion, _version, IsComplete: true, _all ??= [.. _brands.Values], []));
         }
 
-        var upserted = new List<BrandDefinition>(changed.Count);
-        var deleted = new List<string>();
-        foreach (var id in changed)
-        {
-            if (_brands.TryGetValue(id, out var brand))
-            {
-                upserted.Add(brand);
-            }
-            else
-            {
-                deleted.Add(id);
-            }
-        }
-
-        return Task.FromResult<BrandCatalogChanges?>(new BrandCatalogChanges(knownVersion, _version, IsComplete: false, [.. upserted], [.. deleted]));
+        return Task.FromResult<BrandCatalogChanges?>(BrandCatalogChanges.Delta(knownVersion, _version, changed, _brands));
     }
 
     public async Task<bool> PutAsync(BrandDefinition brand)

@@ -186,21 +186,8 @@ internal sealed partial class BrandMatcherCache(IGrainFactory grains, ILogger<Br
     /// <summary>The rebuilt base, with what changed while it compiled on top, becomes current (under the gate).</summary>
     private void Swap(CompiledBrands rebuilt, HashSet<string> changed)
     {
-        var upserted = new List<BrandDefinition>();
-        var deleted = new List<string>();
-        foreach (var id in changed)
-        {
-            if (_brands.TryGetValue(id, out var brand))
-            {
-                upserted.Add(brand);
-            }
-            else
-            {
-                deleted.Add(id);
-            }
-        }
-
-        var next = rebuilt.With(_current.Version, upserted, deleted);
+        var delta = BrandCatalogChanges.Delta(_current.Version, _current.Version, changed, _brands);
+        var next = rebuilt.With(_current.Version, delta.Upserted, delta.Deleted);
         _current = next;
         LogRebuilt(rebuilt.Version, next.Version, next.ChangeCount);
         if (next.ChangeCount > MaxChanges)
