@@ -1,6 +1,6 @@
+using Pulse.Silo.Engineers;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
-using Orleans.Dashboard;
 using Orleans.Persistence;
 using Orleans.Serialization;
 using Orleans.Storage;
@@ -37,7 +37,7 @@ public static class ClusterSiloExtensions
                 o.ServiceId = redis.ClusterId;
             });
             silo.ConfigureEndpoints(endpoints.Advertised, endpoints.SiloPort, endpoints.GatewayPort, listenOnAnyHostAddress: endpoints.ListenOnAnyAddress);
-            silo.AddDashboard();
+            silo.AddPulseOrleansDashboard();
             if (tls is not null)
             {
                 silo.UsePulseClusterTls(tls);

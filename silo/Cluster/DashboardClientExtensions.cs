@@ -1,5 +1,5 @@
+using Pulse.Silo.Engineers;
 using Orleans.Configuration;
-using Orleans.Dashboard;
 using Pulse.Grains;
 using Pulse.Silo.Cluster.Tls;
 
@@ -41,7 +41,7 @@ public static class DashboardClientExtensions
             }
 
             client.UseConnectionRetryFilter<RetryUntilConnected>();
-            client.AddDashboard();
+            client.AddPulseOrleansDashboard();
         });
         if (redis.Enabled)
         {

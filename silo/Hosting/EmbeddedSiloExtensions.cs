@@ -1,5 +1,5 @@
+using Pulse.Silo.Engineers;
 using Orleans.Configuration;
-using Orleans.Dashboard;
 using Orleans.Serialization;
 using Orleans.Storage;
 using Pulse.Grains;
@@ -26,7 +26,7 @@ public static class EmbeddedSiloExtensions
                 .Configure<Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
             // Alerts' grains keep a reminder while webhook deliveries are pending (in memory here, like the state it guards).
             silo.UseInMemoryReminderService();
-            silo.AddDashboard();
+            silo.AddPulseOrleansDashboard();
         });
         builder.Services.AddPulseGrains(builder.Configuration);
         builder.Services.AddPulseDirectIngest();
