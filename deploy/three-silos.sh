@@ -76,11 +76,13 @@ for i in 1 2 3; do
   extra=()
   if [ "$i" = 1 ] && [ "${DEMO:-0}" = 1 ]; then extra+=(--demo); fi
   start "silo$i" "$pulse" --redis "127.0.0.1:$redis_port" --cluster-id "$cluster_id" \
-    --silo-port $((silo_base + i)) --gateway-port $((gateway_base + i)) --urls "http://127.0.0.1:$((http_base + i))" "${extra[@]}"
+    --silo-port $((silo_base + i)) --gateway-port $((gateway_base + i)) --urls "http://127.0.0.1:$((http_base + i))" \
+    --Pulse:Telemetry:OrleansDashboard=true "${extra[@]}"
 done
 wait_http "http://127.0.0.1:$((http_base + 1))/healthz"
 
-start dashboard "$pulse" --dashboard-only --redis "127.0.0.1:$redis_port" --cluster-id "$cluster_id" --urls "http://127.0.0.1:$http_base"
+start dashboard "$pulse" --dashboard-only --redis "127.0.0.1:$redis_port" --cluster-id "$cluster_id" --urls "http://127.0.0.1:$http_base" \
+  --Pulse:Telemetry:OrleansDashboard=true
 for port in $((http_base + 2)) $((http_base + 3)) "$http_base"; do wait_http "http://127.0.0.1:$port/healthz"; done
 
 echo "Cluster up: dashboard http://127.0.0.1:$http_base, silos http://127.0.0.1:$((http_base + 1))..$((http_base + 3)), Orleans dashboard http://127.0.0.1:$http_base/orleans/"

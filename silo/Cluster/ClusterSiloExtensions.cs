@@ -37,7 +37,7 @@ public static class ClusterSiloExtensions
                 o.ServiceId = redis.ClusterId;
             });
             silo.ConfigureEndpoints(endpoints.Advertised, endpoints.SiloPort, endpoints.GatewayPort, listenOnAnyHostAddress: endpoints.ListenOnAnyAddress);
-            silo.AddPulseOrleansDashboard();
+            silo.AddPulseOrleansDashboard(builder.Configuration);
             if (tls is not null)
             {
                 silo.UsePulseClusterTls(tls);

@@ -41,7 +41,7 @@ public static class DashboardClientExtensions
             }
 
             client.UseConnectionRetryFilter<RetryUntilConnected>();
-            client.AddPulseOrleansDashboard();
+            client.AddPulseOrleansDashboard(builder.Configuration);
         });
         if (redis.Enabled)
         {

@@ -31,11 +31,17 @@ public static class EngineersDashboardExtensions
 
     /// <summary>
     /// The Orleans dashboard has no authentication of its own; the admin policy is in front of all of it, for admins of
-    /// every brand: it lists every grain, and brand grains are keyed by brand id.
+    /// every brand: it lists every grain, and brand grains are keyed by brand id. Mapped only when switched on
+    /// (<see cref="OrleansDashboardHosting.EnabledKey"/>); otherwise /orleans is not found.
     /// </summary>
     public static IEndpointRouteBuilder MapEngineersDashboard(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        if (!OrleansDashboardHosting.IsEnabled(app.ServiceProvider.GetRequiredService<IConfiguration>()))
+        {
+            return app;
+        }
+
         app.MapOrleansDashboard(Route).RequireAuthorization(PulsePolicies.Admin, PulsePolicies.EveryBrand);
         return app;
     }

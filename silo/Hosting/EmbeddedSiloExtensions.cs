@@ -26,7 +26,7 @@ public static class EmbeddedSiloExtensions
                 .Configure<Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
             // Alerts' grains keep a reminder while webhook deliveries are pending (in memory here, like the state it guards).
             silo.UseInMemoryReminderService();
-            silo.AddPulseOrleansDashboard();
+            silo.AddPulseOrleansDashboard(builder.Configuration);
         });
         builder.Services.AddPulseGrains(builder.Configuration);
         builder.Services.AddPulseDirectIngest();

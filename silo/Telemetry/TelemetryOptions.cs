@@ -16,6 +16,12 @@ public sealed class TelemetryOptions
     /// <summary>Serve the metrics at /metrics in Prometheus' text format, for admins of every brand (a scraper's API key).</summary>
     public bool Prometheus { get; set; } = true;
 
+    /// <summary>
+    /// Serve the Orleans dashboard at /orleans (admins of every brand). Off by default: it samples every activation once
+    /// a second whether anyone looks or not (<see cref="Pulse.Silo.Engineers.OrleansDashboardHosting"/>, which reads it).
+    /// </summary>
+    public bool OrleansDashboard { get; set; }
+
     /// <summary>An OTLP collector (e.g. http://otel-collector:4317): metrics and traces go there. None: no OTLP export.</summary>
     public string? OtlpEndpoint { get; set; }
 

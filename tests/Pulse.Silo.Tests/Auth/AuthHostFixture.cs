@@ -27,7 +27,8 @@ public sealed class AuthHostFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Host = await RunningHost.StartAsync([]);
+        // Every endpoint is walked, the opt-in Orleans dashboard included.
+        Host = await RunningHost.StartAsync(["--" + Pulse.Silo.Engineers.OrleansDashboardHosting.EnabledKey + "=true"]);
         foreach (var role in Enum.GetValues<PulseRole>())
         {
             var created = await CreateKeyAsync("matrix-" + PulseRoleNames.Of(role), PulseRoleNames.Of(role));

@@ -15,8 +15,8 @@ internal sealed class ClusterHosts(RedisServer redis, string clusterId)
         .. extraArgs,
     ]);
 
-    public Task<RunningHost> StartDashboardOnlyAsync() => RunningHost.StartAsync(
-        ["--dashboard-only", "--redis", redis.Endpoint, "--cluster-id", clusterId]);
+    public Task<RunningHost> StartDashboardOnlyAsync(params string[] extraArgs) => RunningHost.StartAsync(
+        ["--dashboard-only", "--redis", redis.Endpoint, "--cluster-id", clusterId, .. extraArgs]);
 
     public static async Task AddBrandAsync(RunningHost host, string id, params string[] keywords)
     {

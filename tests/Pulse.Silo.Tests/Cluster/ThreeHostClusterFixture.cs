@@ -14,13 +14,16 @@ public sealed class ThreeHostClusterFixture : IAsyncLifetime
 
     public RunningHost DashboardOnly { get; private set; } = null!;
 
+    private const string OrleansDashboardOn = "--" + Pulse.Silo.Engineers.OrleansDashboardHosting.EnabledKey + "=true";
+
     public async Task InitializeAsync()
     {
         _redis = await RedisServer.StartAsync();
         var hosts = new ClusterHosts(_redis, "three-hosts");
-        SiloA = await hosts.StartSiloAsync();
-        SiloB = await hosts.StartSiloAsync();
-        DashboardOnly = await hosts.StartDashboardOnlyAsync();
+        // The Orleans dashboard is opt-in; every host of the cluster switches it on, as an operator would.
+        SiloA = await hosts.StartSiloAsync(OrleansDashboardOn);
+        SiloB = await hosts.StartSiloAsync(OrleansDashboardOn);
+        DashboardOnly = await hosts.StartDashboardOnlyAsync(OrleansDashboardOn);
     }
 
     public async Task DisposeAsync()

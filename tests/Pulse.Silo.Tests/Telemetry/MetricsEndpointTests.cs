@@ -131,6 +131,16 @@ public sealed class MetricsEndpointTests(TelemetryHostFixture fixture, ITestOutp
         Assert.Equal("text/plain", admin.Content.Headers.ContentType?.MediaType);
     }
 
+    [Fact]
+    public async Task The_orleans_dashboard_is_off_by_default_while_orleans_metrics_are_scraped()
+    {
+        // The default host: /orleans is opt-in (it samples every activation each second), Orleans' meter is not.
+        Assert.Equal(HttpStatusCode.NotFound, (await Host.Http.GetAsync("/orleans/")).StatusCode);
+
+        var scrape = await ScrapeAsync();
+        Assert.True(scrape.Sum("orleans_catalog_activations") >= 1, "the silo's activations are counted without the Orleans dashboard");
+    }
+
     private Task<HttpResponseMessage> PostAsync(params string[] lines) =>
         Host.Http.PostAsync("/api/mentions", new StringContent(string.Join('\n', lines), Encoding.UTF8, "application/x-ndjson"));
 
