@@ -32,8 +32,7 @@ internal sealed class LoadRun(LoadOptions options, string? key, TextWriter outpu
         var tracker = new ProbeTracker(time, ProbeLostAfter);
         var probes = new ProbeSource(ids, probeBrands, ProbeInterval, time);
         var counters = new LoadCounters();
-        var processed = new ProcessedReader(http, _host);
-        var baseline = await processed.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var (processed, baseline) = await ChooseProcessedReaderAsync(http, cancellationToken).ConfigureAwait(false);
         await using var listener = await ProbeListener.ConnectAsync(_host, key, probeBrands, tracker, time, cancellationToken).ConfigureAwait(false);
         using var redis = options.Redis is null ? null : await ConnectionMultiplexer.ConnectAsync(options.Redis).ConfigureAwait(false);
         var senders = Enumerable.Range(0, options.Connections)
@@ -105,7 +104,7 @@ internal sealed class LoadRun(LoadOptions options, string? key, TextWriter outpu
             AcceptedRate = acceptedRate,
             Errors = counters.Errors(),
             RequestLatencyMs = counters.RequestLatency(),
-            ProcessedSource = $"GET {new Uri(_host, "/api/overview?window=24h")}: rise of the summed counts of the {ProcessedReader.BrandPrefix}* brands",
+            ProcessedSource = processed.Source,
             Processed = caughtUp,
             ProcessedBySendEnd = bySendEnd,
             ProcessedRate = caughtUp is { } n ? n / Math.Max(time.GetElapsedTime(start, caughtUpAt).TotalSeconds, 0.001) : null,
@@ -123,10 +122,24 @@ internal sealed class LoadRun(LoadOptions options, string? key, TextWriter outpu
     }
 
     /// <summary>
-    /// How often the processed count is read while sending: every 5 s, and more rarely with many brands, since one read
-    /// asks every brand's channel grains (<see cref="ProcessedReader"/>) and would compete with the run it measures.
+    /// Prometheus' counters of every host the load is POSTed to when they all answer: cheap at any number of brands.
+    /// Otherwise (Prometheus switched off, or <c>--redis</c>, where the silos that hold the partitions are not known) the
+    /// overview, which covers the whole cluster but asks every brand's grains.
     /// </summary>
-    internal static TimeSpan ProcessedPollInterval(int brands) => TimeSpan.FromSeconds(Math.Max(5, brands / 2_000.0));
+    private async Task<(IProcessedReader Reader, long? Baseline)> ChooseProcessedReaderAsync(HttpClient http, CancellationToken cancellationToken)
+    {
+        if (options.Redis is null)
+        {
+            var metrics = new MetricsProcessedReader(http, options.Urls);
+            if (await metrics.ReadAsync(cancellationToken).ConfigureAwait(false) is { } count)
+            {
+                return (metrics, count);
+            }
+        }
+
+        var overview = new ProcessedReader(http, _host, options.Brands);
+        return (overview, await overview.ReadAsync(cancellationToken).ConfigureAwait(false));
+    }
 
     /// <summary>Exit 1 when nothing was accepted or processed, or when a paced run accepted under half its target rate.</summary>
     private (int Code, string Verdict) Judge(long accepted, double acceptedRate, long? processed)
@@ -222,7 +235,7 @@ internal sealed class LoadRun(LoadOptions options, string? key, TextWriter outpu
             : null;
     }
 
-    private async Task PollProcessedAsync(ProcessedReader reader, long? baseline, CancellationToken cancellationToken)
+    private async Task PollProcessedAsync(IProcessedReader reader, long? baseline, CancellationToken cancellationToken)
     {
         if (baseline is null)
         {
@@ -230,7 +243,7 @@ internal sealed class LoadRun(LoadOptions options, string? key, TextWriter outpu
         }
 
         _processedLast = (0, time.GetTimestamp());
-        using var timer = new PeriodicTimer(ProcessedPollInterval(options.Brands), time);
+        using var timer = new PeriodicTimer(reader.PollInterval, time);
         try
         {
             while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
@@ -250,7 +263,7 @@ internal sealed class LoadRun(LoadOptions options, string? key, TextWriter outpu
     /// Polls every second until the processed count reaches what was accepted, or stops rising for a while; also waits
     /// for probes still in flight. Returns the final count and when it was first seen.
     /// </summary>
-    private async Task<(long? Count, long At)> CatchUpAsync(ProcessedReader reader, long? baseline, long accepted, long? current, ProbeTracker tracker)
+    private async Task<(long? Count, long At)> CatchUpAsync(IProcessedReader reader, long? baseline, long accepted, long? current, ProbeTracker tracker)
     {
         var now = time.GetTimestamp();
         if (baseline is null || current is null)

@@ -44,6 +44,8 @@ public sealed class LoadCommandEndToEndTests : IAsyncLifetime, IDisposable
         var accepted = root.GetProperty("accepted").GetInt64();
         Assert.True(accepted > 0);
         Assert.Equal(accepted, root.GetProperty("processed").GetInt64());
+        // Counted from the partitions' counters on /metrics, not by asking every brand's grains.
+        Assert.Contains(MetricsProcessedReader.Metric, root.GetProperty("processedSource").GetString(), StringComparison.Ordinal);
         Assert.True(root.GetProperty("probeLatencyMs").GetProperty("count").GetInt32() > 0, stdout.ToString());
         Assert.Equal(0, root.GetProperty("rejected").GetInt64());
         Assert.Contains("accepted", stdout.ToString(), StringComparison.Ordinal);
