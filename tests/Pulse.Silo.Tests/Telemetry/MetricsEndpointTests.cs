@@ -132,13 +132,18 @@ public sealed class MetricsEndpointTests(TelemetryHostFixture fixture, ITestOutp
     }
 
     [Fact]
-    public async Task The_orleans_dashboard_is_off_by_default_while_orleans_metrics_are_scraped()
+    public async Task The_orleans_dashboard_is_off_by_default_and_orleans_metrics_skip_the_activation_walks()
     {
         // The default host: /orleans is opt-in (it samples every activation each second), Orleans' meter is not.
         Assert.Equal(HttpStatusCode.NotFound, (await Host.Http.GetAsync("/orleans/")).StatusCode);
 
         var scrape = await ScrapeAsync();
         Assert.True(scrape.Sum("orleans_catalog_activations") >= 1, "the silo's activations are counted without the Orleans dashboard");
+        // Orleans' instruments that walk every activation or the directory cache on each reading are not read at all.
+        var text = await (await Host.Http.GetAsync("/metrics")).Content.ReadAsStringAsync();
+        Assert.DoesNotContain("orleans_messaging_processing_activation_data", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("orleans_directory_cache_size", text, StringComparison.Ordinal);
+        Assert.Contains("orleans_messaging_processing_dispatcher_processed", text, StringComparison.Ordinal);
     }
 
     private Task<HttpResponseMessage> PostAsync(params string[] lines) =>
