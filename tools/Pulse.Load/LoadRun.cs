@@ -122,13 +122,13 @@ internal sealed class LoadRun(LoadOptions options, string? key, TextWriter outpu
     }
 
     /// <summary>
-    /// Prometheus' counters of every host the load is POSTed to when they all answer: cheap at any number of brands.
-    /// Otherwise (Prometheus switched off, or <c>--redis</c>, where the silos that hold the partitions are not known) the
-    /// overview, which covers the whole cluster but asks every brand's grains.
+    /// One host POSTed to: its Prometheus counters, cheap at any number of brands. Several hosts, or <c>--redis</c>, are a
+    /// cluster, where partitions move between silos and a replay after a silo's death counts again, so only the overview
+    /// (which asks every brand's grains) is exact; it is also the fallback where /metrics is switched off.
     /// </summary>
     private async Task<(IProcessedReader Reader, long? Baseline)> ChooseProcessedReaderAsync(HttpClient http, CancellationToken cancellationToken)
     {
-        if (options.Redis is null)
+        if (options.Redis is null && options.Urls.Count == 1)
         {
             var metrics = new MetricsProcessedReader(http, options.Urls);
             if (await metrics.ReadAsync(cancellationToken).ConfigureAwait(false) is { } count)

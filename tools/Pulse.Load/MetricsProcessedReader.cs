@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Pulse.Load;
 
 /// <summary>
-/// Reads processed mentions from Prometheus' <c>/metrics</c> of every host the load goes to: the sum of
+/// Reads processed mentions from Prometheus' <c>/metrics</c> of the hosts given (one, as the load uses it): the sum of
 /// <c>pulse_partition_mentions_total</c>, which a partition adds once every (brand, channel) grain has recorded a
 /// delivery, one per brand a mention names (a load mention names one). A scrape costs the server one pass over its
 /// counters, not a call per brand, so it can be read every second at any number of brands.
