@@ -12,7 +12,7 @@ internal sealed class LoadArguments
 
     private readonly Option<Uri[]> _urls = new("--url")
     {
-        Description = "A Pulse host (repeat for several: batches go round-robin); the first is also read back for processed counts and latency",
+        Description = "A Pulse host (repeat for several: batches go round-robin); one host is read back for processed counts on /metrics, several (a cluster) through the first one's overview; the first also for latency",
         HelpName = "http://host:port",
         CustomParser = ParseUrls,
     };
