@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Pulse.Silo.Archive;
+
+internal sealed class ArchiveOptionsValidator : IValidateOptions<ArchiveOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ArchiveOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        const string s = ArchiveOptions.Section;
+        var errors = new List<string>();
+        if (options.Enabled)
+        {
+            try
+            {
+                var parsed = new NpgsqlConnectionStringBuilder(options.ConnectionString);
+                if (string.IsNullOrWhiteSpace(parsed.Host))
+                {
+                    errors.Add($"{s}:ConnectionString names no Host.");
+                }
+            }
+            catch (ArgumentException e)
+            {
+                errors.Add($"{s}:ConnectionString is not a PostgreSQL connection string: {e.Message}");
+            }
+        }
+
+        if (options.BatchSize is < 1 or > 100_000)
+        {
+            errors.Add($"{s}:BatchSize must be 1 to 100000, not {options.BatchSize}.");
+        }
+
+        if (options.BufferCapacity < options.BatchSize)
+        {
+            errors.Add($"{s}:BufferCapacity ({options.BufferCapacity}) must hold at least one batch ({options.BatchSize}).");
+        }
+
+        if (options.FlushInterval <= TimeSpan.Zero || options.FlushInterval > TimeSpan.FromMinutes(1))
+        {
+            errors.Add($"{s}:FlushInterval must be above 0 and at most 00:01:00, not {options.FlushInterval}.");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}
