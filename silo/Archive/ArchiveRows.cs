@@ -51,17 +51,52 @@ internal static class ArchiveRows
             await import.CompleteAsync(cancellationToken);
         }
 
-        int inserted;
-        await using (var insert = new NpgsqlCommand(
-            $"INSERT INTO {ArchiveSchema.Mentions} ({Columns}) SELECT {Columns} FROM archive_staging ON CONFLICT (brand_id, mention_id) DO NOTHING",
-            connection, transaction))
+        // Only rows new to the archive reach the rollups, so a batch written twice counts once there too.
+        await ExecuteAsync(
+            connection, transaction,
+            "CREATE TEMP TABLE archive_new (brand_id text, channel text, published_at timestamptz, sentiment real, sentiment_label smallint, engagement bigint, reach bigint) ON COMMIT DROP",
+            cancellationToken);
+        var inserted = await ExecuteAsync(
+            connection, transaction,
+            $"""
+            WITH new AS (
+                INSERT INTO {ArchiveSchema.Mentions} ({Columns}) SELECT {Columns} FROM archive_staging
+                ON CONFLICT (brand_id, mention_id) DO NOTHING
+                RETURNING brand_id, channel, published_at, sentiment, sentiment_label, likes + shares + comments, reach)
+            INSERT INTO archive_new SELECT * FROM new
+            """,
+            cancellationToken);
+        if (inserted > 0)
         {
-            inserted = await insert.ExecuteNonQueryAsync(cancellationToken);
+            await ExecuteAsync(connection, transaction, Rollup(ArchiveSchema.HourlyRollup, "hour"), cancellationToken);
+            await ExecuteAsync(connection, transaction, Rollup(ArchiveSchema.DailyRollup, "day"), cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
         return inserted;
     }
+
+    private static async Task<int> ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Adds the new rows to a rollup table, per (brand, channel) and UTC <paramref name="unit"/>.</summary>
+    private static string Rollup(string table, string unit) => $"""
+        INSERT INTO {table} AS r (brand_id, channel, bucket, mentions, positive, neutral, negative, sentiment_sum, engagement, reach)
+        SELECT brand_id, channel, date_trunc('{unit}', published_at, 'UTC'), count(*),
+               count(*) FILTER (WHERE sentiment_label = {(short)Pulse.Analytics.Sentiment.SentimentLabel.Positive}),
+               count(*) FILTER (WHERE sentiment_label = {(short)Pulse.Analytics.Sentiment.SentimentLabel.Neutral}),
+               count(*) FILTER (WHERE sentiment_label = {(short)Pulse.Analytics.Sentiment.SentimentLabel.Negative}),
+               sum(sentiment), sum(engagement), sum(reach)
+        FROM archive_new GROUP BY 1, 2, 3
+        ON CONFLICT (brand_id, channel, bucket) DO UPDATE SET
+            mentions = r.mentions + excluded.mentions, positive = r.positive + excluded.positive,
+            neutral = r.neutral + excluded.neutral, negative = r.negative + excluded.negative,
+            sentiment_sum = r.sentiment_sum + excluded.sentiment_sum, engagement = r.engagement + excluded.engagement,
+            reach = r.reach + excluded.reach;
+        """;
 
     private static void WriteOptional(NpgsqlBinaryImporter import, string? value)
     {

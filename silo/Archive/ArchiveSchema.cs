@@ -10,6 +10,15 @@ internal static class ArchiveSchema
 {
     public const string Mentions = "pulse_mentions";
 
+    /// <summary>
+    /// Per (brand, channel) and UTC hour or day: counts by sentiment label, the sentiment sum (mean = sum / mentions),
+    /// engagement (likes + shares + comments) and reach. Kept far longer than raw mentions, for long-range charts and
+    /// reports.
+    /// </summary>
+    public const string HourlyRollup = "pulse_rollup_hourly";
+
+    public const string DailyRollup = "pulse_rollup_daily";
+
     /// <summary>Several silos may start at once: the advisory lock makes one of them create and the others wait.</summary>
     private const long LockKey = 0x70756c7365; // "pulse"
 
@@ -35,6 +44,20 @@ internal static class ArchiveSchema
             PRIMARY KEY (brand_id, mention_id)
         );
         CREATE INDEX IF NOT EXISTS {Mentions}_brand_time ON {Mentions} (brand_id, published_at DESC);
+        CREATE TABLE IF NOT EXISTS {HourlyRollup} (
+            brand_id   text        NOT NULL,
+            channel    text        NOT NULL,
+            bucket     timestamptz NOT NULL,
+            mentions   bigint      NOT NULL,
+            positive   bigint      NOT NULL,
+            neutral    bigint      NOT NULL,
+            negative   bigint      NOT NULL,
+            sentiment_sum double precision NOT NULL,
+            engagement bigint      NOT NULL,
+            reach      bigint      NOT NULL,
+            PRIMARY KEY (brand_id, channel, bucket)
+        );
+        CREATE TABLE IF NOT EXISTS {DailyRollup} (LIKE {HourlyRollup} INCLUDING ALL);
         """;
 
     public static async Task EnsureAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)

@@ -54,6 +54,20 @@ public sealed class MentionArchiveTests(ArchiveHostFixture fixture) : IClassFixt
         Assert.Equal("archivo with a NUL \uFFFD inside", rows.GetString(6));
         Assert.True(await rows.ReadAsync());
         Assert.True(rows.GetFloat(4) < 0, "'terrible and broken' scores negative");
+        await rows.DisposeAsync();
+
+        // The rollups counted each mention once, the retried ones included, by sentiment, with their engagement.
+        foreach (var table in (string[])["pulse_rollup_hourly", "pulse_rollup_daily"])
+        {
+            await using var rollup = new NpgsqlCommand(
+                $"SELECT sum(mentions), sum(positive), sum(negative), sum(positive + neutral + negative), sum(engagement) FROM {table} WHERE brand_id = 'arch-a'", connection);
+            await using var sums = await rollup.ExecuteReaderAsync();
+            Assert.True(await sums.ReadAsync());
+            Assert.Equal(3m, sums.GetDecimal(0));
+            Assert.True(sums.GetDecimal(1) >= 1 && sums.GetDecimal(2) >= 1, table);
+            Assert.Equal(3m, sums.GetDecimal(3));
+            Assert.Equal(3m, sums.GetDecimal(4));
+        }
     }
 
     [Fact]
