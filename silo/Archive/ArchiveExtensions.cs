@@ -26,6 +26,8 @@ public static class ArchiveExtensions
         services.AddSingleton<MentionArchiveWriter>();
         services.Replace(ServiceDescriptor.Singleton<IMentionArchive>(sp => sp.GetRequiredService<MentionArchiveWriter>()));
         services.AddHostedService(sp => sp.GetRequiredService<MentionArchiveWriter>());
+        services.AddSingleton<ArchiveRetention>();
+        services.AddHostedService(sp => sp.GetRequiredService<ArchiveRetention>());
         return services;
     }
 }

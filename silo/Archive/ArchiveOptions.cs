@@ -27,5 +27,19 @@ public sealed class ArchiveOptions
     /// </summary>
     public int BufferCapacity { get; set; } = 200_000;
 
+    /// <summary>Raw mentions (text, author, URL) are deleted past this age: search and reports look back 90 days.</summary>
+    public TimeSpan MentionRetention { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>
+    /// Hourly rollups: twice the longest hourly chart (90 days), so a 90-day view can be set against the 90 days before.
+    /// </summary>
+    public TimeSpan HourlyRollupRetention { get; set; } = TimeSpan.FromDays(180);
+
+    /// <summary>Daily rollups: two years, for year-over-year comparisons in reports.</summary>
+    public TimeSpan DailyRollupRetention { get; set; } = TimeSpan.FromDays(730);
+
+    /// <summary>How often expired rows are deleted.</summary>
+    public TimeSpan RetentionInterval { get; set; } = TimeSpan.FromHours(1);
+
     public bool Enabled => !string.IsNullOrWhiteSpace(ConnectionString);
 }

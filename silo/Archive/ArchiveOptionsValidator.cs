@@ -41,6 +41,22 @@ internal sealed class ArchiveOptionsValidator : IValidateOptions<ArchiveOptions>
             errors.Add($"{s}:FlushInterval must be above 0 and at most 00:01:00, not {options.FlushInterval}.");
         }
 
+        foreach (var (key, value) in (ReadOnlySpan<(string, TimeSpan)>)[
+            ("MentionRetention", options.MentionRetention),
+            ("HourlyRollupRetention", options.HourlyRollupRetention),
+            ("DailyRollupRetention", options.DailyRollupRetention)])
+        {
+            if (value < TimeSpan.FromDays(1))
+            {
+                errors.Add($"{s}:{key} must be at least 1.00:00:00 (a day), not {value}.");
+            }
+        }
+
+        if (options.RetentionInterval < TimeSpan.FromSeconds(1) || options.RetentionInterval > TimeSpan.FromDays(1))
+        {
+            errors.Add($"{s}:RetentionInterval must be between 00:00:01 and 1.00:00:00, not {options.RetentionInterval}.");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -98,6 +99,34 @@ public sealed class MentionArchiveTests(ArchiveHostFixture fixture) : IClassFixt
         }
 
         Assert.Equal(3, await EventuallyCountAsync("arch-b", 3));
+    }
+
+    [Fact]
+    public async Task Retention_deletes_raw_mentions_and_rollups_past_their_ages_and_keeps_the_rest()
+    {
+        await using var connection = await fixture.OpenAsync();
+        await using (var seed = new NpgsqlCommand(
+            """
+            INSERT INTO pulse_mentions (brand_id, mention_id, channel, published_at, text, sentiment, sentiment_label, likes, shares, comments, reach)
+            VALUES ('arch-r', 'old', 'x', now() - interval '91 days', 'old', 0, 0, 0, 0, 0, 0),
+                   ('arch-r', 'new', 'x', now() - interval '89 days', 'new', 0, 0, 0, 0, 0, 0);
+            INSERT INTO pulse_rollup_hourly VALUES ('arch-r', 'x', now() - interval '181 days', 1, 0, 1, 0, 0, 0, 0),
+                                                   ('arch-r', 'x', now() - interval '179 days', 1, 0, 1, 0, 0, 0, 0);
+            INSERT INTO pulse_rollup_daily VALUES ('arch-r', 'x', now() - interval '731 days', 1, 0, 1, 0, 0, 0, 0),
+                                                  ('arch-r', 'x', now() - interval '729 days', 1, 0, 1, 0, 0, 0, 0);
+            """, connection))
+        {
+            await seed.ExecuteNonQueryAsync();
+        }
+
+        var deleted = await Host.Services.GetRequiredService<Pulse.Silo.Archive.ArchiveRetention>().DeleteExpiredAsync(CancellationToken.None);
+
+        Assert.True(deleted >= 3, $"deleted {deleted}");
+        foreach (var table in (string[])["pulse_mentions", "pulse_rollup_hourly", "pulse_rollup_daily"])
+        {
+            await using var left = new NpgsqlCommand($"SELECT count(*) FROM {table} WHERE brand_id = 'arch-r'", connection);
+            Assert.Equal(1L, (long)(await left.ExecuteScalarAsync())!);
+        }
     }
 
     private async Task AddBrandAsync(string id, string keyword) =>
