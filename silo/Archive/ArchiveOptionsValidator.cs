@@ -31,6 +31,11 @@ internal sealed class ArchiveOptionsValidator : IValidateOptions<ArchiveOptions>
             errors.Add($"{s}:BatchSize must be 1 to 100000, not {options.BatchSize}.");
         }
 
+        if (options.Writers is < 1 or > 16)
+        {
+            errors.Add($"{s}:Writers must be 1 to 16, not {options.Writers}.");
+        }
+
         if (options.BufferCapacity < options.BatchSize)
         {
             errors.Add($"{s}:BufferCapacity ({options.BufferCapacity}) must hold at least one batch ({options.BatchSize}).");

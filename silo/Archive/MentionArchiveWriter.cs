@@ -28,7 +28,7 @@ internal sealed partial class MentionArchiveWriter(
     private static readonly TimeSpan FinalFlush = TimeSpan.FromSeconds(5);
 
     private readonly Channel<IReadOnlyList<ScoredMention>> _queue =
-        Channel.CreateUnbounded<IReadOnlyList<ScoredMention>>(new UnboundedChannelOptions { SingleReader = true });
+        Channel.CreateUnbounded<IReadOnlyList<ScoredMention>>();
     private readonly SemaphoreSlim _space = new(0);
     private long _buffered;
     private long _written;
@@ -76,6 +76,12 @@ internal sealed partial class MentionArchiveWriter(
     {
         var settings = options.Value;
         await RetryAsync(ct => ArchiveSchema.EnsureAsync(dataSource, ct), "creating the archive's tables", stoppingToken);
+        await Task.WhenAll(Enumerable.Range(0, settings.Writers).Select(_ => WriteLoopAsync(settings, stoppingToken)));
+    }
+
+    /// <summary>One of <see cref="ArchiveOptions.Writers"/> loops, each with its own connection per batch.</summary>
+    private async Task WriteLoopAsync(ArchiveOptions settings, CancellationToken stoppingToken)
+    {
         var batch = new List<ScoredMention>(settings.BatchSize);
         try
         {
