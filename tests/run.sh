@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh machine: installs what the tests need (Debian's chromium for the
-# browser test, redis-server for cluster mode, kubectl for the Kubernetes manifests, podman, podman-compose, runc and
+# browser test, redis-server for cluster mode, postgresql for the archive, kubectl for the Kubernetes manifests, podman, podman-compose, runc and
 # mmdebstrap for the container image and compose stack), builds, runs every test project, prints a summary.
 # --fast leaves out the slow tier (tests marked [Trait("Category", "Slow")]: Chromium, multi-process, Redis restarts,
 # the silo-kill series, anything over a second or two); the rest runs in under a minute after the build.
@@ -14,6 +14,9 @@ cd "$(dirname "$0")/.."
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+# PostgreSQL for the mention archive's tests (each starts its own server in a temporary folder; Debian keeps the
+# server's programs under /usr/lib/postgresql/VERSION/bin).
+compgen -G "/usr/lib/postgresql/*/bin/postgres" >/dev/null || missing+=(postgresql)
 # Any kubectl renders deploy/kubernetes (its kustomize); Debian's package when the machine has none.
 command -v kubectl >/dev/null 2>&1 || missing+=(kubernetes-client)
 # Rootful podman with netavark and aardvark-dns (the compose network and its names) and runc (crun refuses this

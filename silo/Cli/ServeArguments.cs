@@ -20,6 +20,7 @@ internal static class ServeArguments
         ("--redis-tls-ca", "Pulse:Redis:TlsCaFile", "CA.pem", "The CA that signed Redis's certificate (with --redis-tls)"),
         ("--cluster-id", "Pulse:Redis:ClusterId", "ID", "The cluster's id in Redis (default pulse)"),
         ("--advertise", "Pulse:AdvertisedAddress", "IP", "This machine's IP: listen on all addresses and advertise this one (else loopback only)"),
+        ("--postgres", "Pulse:Archive:ConnectionString", "CONNECTION", "Archive every matched mention in this PostgreSQL database (an Npgsql connection string)"),
         ("--gateway", "Pulse:Client:Gateways", "HOST:PORT[,...]", "With --dashboard-only: silo gateways to use instead of finding them in Redis"),
     ];
 

@@ -7,6 +7,7 @@ using Pulse.Dashboard.Hubs;
 using Pulse.Grains;
 using Pulse.Grains.Alerts;
 using Pulse.Silo.Api;
+using Pulse.Silo.Archive;
 using Pulse.Silo.Audit;
 using Pulse.Silo.Auth;
 using Pulse.Silo.Auth.Keys;
@@ -63,6 +64,7 @@ public static class PulseHostExtensions
             builder.Services.AddHostedService<BrandSeeder>();
             builder.Services.AddPulseSourcesHost(builder.Configuration);
             builder.Services.AddDemoData(builder.Configuration);
+            builder.Services.AddPulseArchive(builder.Configuration);
         }
 
         // Every host serves the brands API (imports included); only a silo host seeds brands from a file.

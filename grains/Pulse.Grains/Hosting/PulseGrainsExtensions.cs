@@ -52,6 +52,8 @@ public static class PulseGrainsExtensions
         // The embedded default's; cluster mode registers its Redis store, which wins whichever comes first.
         services.TryAddSingleton<IBrandCatalogStore, InMemoryBrandCatalogStore>();
         services.AddSingleton<MentionEnricher>();
+        // No archive unless the host registers one (PostgreSQL, `--postgres`), which wins whichever comes first.
+        services.TryAddSingleton<Archive.IMentionArchive, Archive.NoMentionArchive>();
         services.AddSingleton<DashboardOutbox>();
         services.AddSingleton<TickCadences>();
         services.AddHostedService<DashboardFlushService>();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Streams;
+using Pulse.Grains.Archive;
 using Pulse.Grains.Brands;
 using Pulse.Grains.Channels;
 using Pulse.Grains.Ingest.Durable;
@@ -32,6 +33,7 @@ internal sealed partial class IngestPartitionGrain(
     IClusterMembershipService membership,
     TimeProvider clock,
     PulseMetrics metrics,
+    IMentionArchive archive,
     ILogger<IngestPartitionGrain> logger) : Grain, IIngestPartitionGrain
 {
     // Failures are caught whatever their type: a grain has no cancellation of its own here, and Orleans reports some call
@@ -194,6 +196,12 @@ internal sealed partial class IngestPartitionGrain(
 
         var appliedBefore = await Task.WhenAll(calls);
         metrics.PartitionDelivered(_partition, groups.Sum(g => g.Value.Count));
+        if (archive.Enabled)
+        {
+            // After the grains recorded it. While the archive's buffer is full this waits in cluster mode, so the stream
+            // stops taking from the log, which holds the rest. (Commits do not yet wait for the buffered rows' write.)
+            await archive.AppendAsync([.. groups.Values.SelectMany(g => g)], CancellationToken.None);
+        }
         if (origin is null || _progress is not { } progress)
         {
             return true;

@@ -1,0 +1,28 @@
+using Pulse.Grains.Mentions;
+
+namespace Pulse.Grains.Archive;
+
+/// <summary>
+/// Where matched, scored mentions go once their (brand, channel) grains have recorded them: the long-term archive
+/// (PostgreSQL when switched on, nothing by default). Called by the ingest partitions, one call per delivery.
+/// </summary>
+public interface IMentionArchive
+{
+    /// <summary>False for the default, so a partition skips even gathering the delivery.</summary>
+    bool Enabled { get; }
+
+    /// <summary>
+    /// Takes a delivery for writing. Returns once it is buffered; while the buffer is full it either waits (back-pressure:
+    /// cluster mode, where the ingest log holds the rest) or drops and counts what it dropped (the embedded default).
+    /// Writing is idempotent by (brand, mention id), so a replayed delivery adds nothing.
+    /// </summary>
+    ValueTask AppendAsync(IReadOnlyList<ScoredMention> mentions, CancellationToken cancellationToken);
+}
+
+/// <summary>No archive: Pulse keeps only its rolling windows.</summary>
+internal sealed class NoMentionArchive : IMentionArchive
+{
+    public bool Enabled => false;
+
+    public ValueTask AppendAsync(IReadOnlyList<ScoredMention> mentions, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+}

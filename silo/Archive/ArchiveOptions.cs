@@ -1,0 +1,52 @@
+namespace Pulse.Silo.Archive;
+
+/// <summary>
+/// The mention archive in PostgreSQL (section <see cref="Section"/>, validated at start by
+/// <see cref="ArchiveOptionsValidator"/>). Off unless a connection string is set (`pulse --postgres CONNECTION`).
+/// </summary>
+public sealed class ArchiveOptions
+{
+    public const string Section = "Pulse:Archive";
+
+    /// <summary>An Npgsql connection string, e.g. Host=127.0.0.1;Database=pulse;Username=pulse. None: no archive.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>
+    /// Rows per write (one binary COPY and one insert). Thousands keep the per-statement cost small against the rows;
+    /// more only lengthens the time a row waits.
+    /// </summary>
+    public int BatchSize { get; set; } = 5_000;
+
+    /// <summary>
+    /// Batches written at once, each on its own connection: one PostgreSQL backend does about 25 000 rows a second, so
+    /// two keep up with a busier silo while leaving cores to Pulse. Two silos' writers may touch the same rollup rows;
+    /// they take their locks in key order.
+    /// </summary>
+    public int Writers { get; set; } = 2;
+
+    /// <summary>The longest a buffered row waits for a full batch before it is written anyway.</summary>
+    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Rows held while PostgreSQL is slow or down: 200 000 is about two seconds at the embedded default's top rate, or
+    /// minutes at a realistic one, at roughly 1 KB each. Past it cluster mode waits (the ingest log keeps the rest) and
+    /// the embedded default drops, logging how many.
+    /// </summary>
+    public int BufferCapacity { get; set; } = 200_000;
+
+    /// <summary>Raw mentions (text, author, URL) are deleted past this age: search and reports look back 90 days.</summary>
+    public TimeSpan MentionRetention { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>
+    /// Hourly rollups: twice the longest hourly chart (90 days), so a 90-day view can be set against the 90 days before.
+    /// </summary>
+    public TimeSpan HourlyRollupRetention { get; set; } = TimeSpan.FromDays(180);
+
+    /// <summary>Daily rollups: two years, for year-over-year comparisons in reports.</summary>
+    public TimeSpan DailyRollupRetention { get; set; } = TimeSpan.FromDays(730);
+
+    /// <summary>How often expired rows are deleted.</summary>
+    public TimeSpan RetentionInterval { get; set; } = TimeSpan.FromHours(1);
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(ConnectionString);
+}

@@ -1,0 +1,91 @@
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Pulse.Silo.Archive;
+
+/// <summary>
+/// Deletes what the archive keeps no longer (<see cref="ArchiveOptions.MentionRetention"/> and the rollups'), every
+/// <see cref="ArchiveOptions.RetentionInterval"/>, in chunks so no delete holds locks or bloats a transaction for long.
+/// Every silo may run it: deleting what another silo already deleted finds nothing.
+/// </summary>
+internal sealed partial class ArchiveRetention(
+    NpgsqlDataSource dataSource,
+    IOptions<ArchiveOptions> options,
+    TimeProvider clock,
+    ILogger<ArchiveRetention> logger) : BackgroundService
+{
+    private const int Chunk = 50_000;
+
+    private bool _schemaReady;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        using var timer = new PeriodicTimer(settings.RetentionInterval, clock);
+        do
+        {
+            try
+            {
+                await DeleteExpiredAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is NpgsqlException or TimeoutException && !stoppingToken.IsCancellationRequested)
+            {
+                LogFailed(e.Message); // the next round tries again; expired rows wait a little longer
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>One round over every table; returns the rows deleted.</summary>
+    public async Task<long> DeleteExpiredAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var now = clock.GetUtcNow();
+        long deleted = 0;
+        if (!_schemaReady)
+        {
+            // The writer creates the tables too; whichever comes first, the other finds them.
+            await ArchiveSchema.EnsureAsync(dataSource, cancellationToken);
+            _schemaReady = true;
+        }
+
+        foreach (var (table, column, keep) in (ValueTuple<string, string, TimeSpan>[])[
+            (ArchiveSchema.Mentions, "published_at", settings.MentionRetention),
+            (ArchiveSchema.HourlyRollup, "bucket", settings.HourlyRollupRetention),
+            (ArchiveSchema.DailyRollup, "bucket", settings.DailyRollupRetention)])
+        {
+            deleted += await DeleteBeforeAsync(table, column, now - keep, cancellationToken);
+        }
+
+        if (deleted > 0)
+        {
+            LogDeleted(deleted);
+        }
+
+        return deleted;
+    }
+
+    private async Task<long> DeleteBeforeAsync(string table, string column, DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        long total = 0;
+        while (true)
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var delete = new NpgsqlCommand(
+                $"DELETE FROM {table} WHERE ctid IN (SELECT ctid FROM {table} WHERE {column} < @before LIMIT {Chunk})", connection);
+            delete.Parameters.AddWithValue("before", before.UtcDateTime);
+            var rows = await delete.ExecuteNonQueryAsync(cancellationToken);
+            total += rows;
+            if (rows < Chunk)
+            {
+                return total;
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Archive: deleted {Rows} rows past their retention")]
+    private partial void LogDeleted(long rows);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Archive: deleting expired rows failed, trying again next round: {Error}")]
+    private partial void LogFailed(string error);
+}

@@ -1,0 +1,74 @@
+using Npgsql;
+
+namespace Pulse.Silo.Archive;
+
+/// <summary>
+/// The archive's tables, created when missing. One row per (brand, mention): a mention naming two brands is archived
+/// under each, as it counts in each brand's windows, and the key makes every write idempotent.
+/// </summary>
+internal static class ArchiveSchema
+{
+    public const string Mentions = "pulse_mentions";
+
+    /// <summary>
+    /// Per (brand, channel) and UTC hour or day: counts by sentiment label, the sentiment sum (mean = sum / mentions),
+    /// engagement (likes + shares + comments) and reach. Kept far longer than raw mentions, for long-range charts and
+    /// reports.
+    /// </summary>
+    public const string HourlyRollup = "pulse_rollup_hourly";
+
+    public const string DailyRollup = "pulse_rollup_daily";
+
+    /// <summary>Several silos may start at once: the advisory lock makes one of them create and the others wait.</summary>
+    private const long LockKey = 0x70756c7365; // "pulse"
+
+    private static readonly string Create = $"""
+        SELECT pg_advisory_xact_lock({LockKey});
+        CREATE TABLE IF NOT EXISTS {Mentions} (
+            brand_id        text        NOT NULL,
+            mention_id      text        NOT NULL,
+            channel         text        NOT NULL,
+            published_at    timestamptz NOT NULL,
+            text            text        NOT NULL,
+            author          text,
+            url             text,
+            lang            text,
+            sentiment       real        NOT NULL,
+            sentiment_label smallint    NOT NULL,
+            likes           bigint      NOT NULL,
+            shares          bigint      NOT NULL,
+            comments        bigint      NOT NULL,
+            reach           bigint      NOT NULL,
+            engagement_of   text,
+            archived_at     timestamptz NOT NULL DEFAULT now(),
+            PRIMARY KEY (brand_id, mention_id)
+        );
+        CREATE INDEX IF NOT EXISTS {Mentions}_brand_time ON {Mentions} (brand_id, published_at DESC);
+        CREATE TABLE IF NOT EXISTS {HourlyRollup} (
+            brand_id   text        NOT NULL,
+            channel    text        NOT NULL,
+            bucket     timestamptz NOT NULL,
+            mentions   bigint      NOT NULL,
+            positive   bigint      NOT NULL,
+            neutral    bigint      NOT NULL,
+            negative   bigint      NOT NULL,
+            sentiment_sum double precision NOT NULL,
+            engagement bigint      NOT NULL,
+            reach      bigint      NOT NULL,
+            PRIMARY KEY (brand_id, channel, bucket)
+        );
+        CREATE TABLE IF NOT EXISTS {DailyRollup} (LIKE {HourlyRollup} INCLUDING ALL);
+        """;
+
+    public static async Task EnsureAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var command = new NpgsqlCommand(Create, connection, transaction))
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,188 @@
+using Microsoft.Extensions.DependencyInjection;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Npgsql;
+using Pulse.Silo.Tests.Functional;
+using Pulse.Testing;
+
+namespace Pulse.Silo.Tests.Archive;
+
+/// <summary>
+/// `pulse --postgres ...` against a real PostgreSQL server: matched mentions land in the archive once each, with what
+/// the windows knew of them, and survive PostgreSQL being down for a while.
+/// </summary>
+[Trait("Category", "Slow")]
+public sealed class MentionArchiveTests(ArchiveHostFixture fixture) : IClassFixture<ArchiveHostFixture>
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    private RunningHost Host => fixture.Host;
+
+    [Fact]
+    public async Task Matched_mentions_are_archived_once_each_with_their_fields()
+    {
+        await AddBrandAsync("arch-a", "archivo");
+
+        // A NUL is valid JSON and Unicode, so ingest takes it; PostgreSQL's text cannot hold it. (A lone surrogate
+        // never gets this far: ingest rejects it as invalid Unicode, and keeps the rest of the batch.)
+        var first = await PostAsync(
+            """{"id":"a1","channel":"x","text":"I love archivo, it is great","author":"@ann","url":"https://example.com/a1","likes":3}""",
+            """{"id":"a2","channel":"reddit","text":"archivo with a NUL \u0000 inside"}""",
+            """{"id":"a3","channel":"news","text":"nothing to do with any brand"}""",
+            """{"id":"a9","channel":"x","text":"archivo with a lone \ud800 surrogate"}""");
+        Assert.Equal(HttpStatusCode.BadRequest, first.StatusCode);
+        Assert.Contains("\"accepted\":3", await first.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(2, await EventuallyCountAsync("arch-a", 2));
+
+        // The same ids again (a client's retry) and one new mention: only the new one adds a row.
+        await PostAsync(
+            """{"id":"a1","channel":"x","text":"I love archivo, it is great","author":"@ann","url":"https://example.com/a1","likes":3}""",
+            """{"id":"a2","channel":"reddit","text":"archivo with a NUL \u0000 inside"}""",
+            """{"id":"a4","channel":"x","text":"archivo is terrible and broken"}""");
+        Assert.Equal(3, await EventuallyCountAsync("arch-a", 3));
+
+        await using var connection = await fixture.OpenAsync();
+        await using var read = new NpgsqlCommand(
+            "SELECT channel, author, url, likes, sentiment, sentiment_label, text FROM pulse_mentions WHERE brand_id = 'arch-a' ORDER BY mention_id", connection);
+        await using var rows = await read.ExecuteReaderAsync();
+        Assert.True(await rows.ReadAsync());
+        Assert.Equal(("x", "@ann", "https://example.com/a1", 3L), (rows.GetString(0), rows.GetString(1), rows.GetString(2), rows.GetInt64(3)));
+        Assert.True(rows.GetFloat(4) > 0, "'I love ... great' scores positive");
+        Assert.True(await rows.ReadAsync());
+        Assert.Equal("reddit", rows.GetString(0));
+        Assert.True(rows.IsDBNull(1));
+        Assert.Equal("archivo with a NUL \uFFFD inside", rows.GetString(6));
+        Assert.True(await rows.ReadAsync());
+        Assert.True(rows.GetFloat(4) < 0, "'terrible and broken' scores negative");
+        await rows.DisposeAsync();
+
+        // The rollups counted each mention once, the retried ones included, by sentiment, with their engagement.
+        foreach (var table in (string[])["pulse_rollup_hourly", "pulse_rollup_daily"])
+        {
+            await using var rollup = new NpgsqlCommand(
+                $"SELECT sum(mentions), sum(positive), sum(negative), sum(positive + neutral + negative), sum(engagement) FROM {table} WHERE brand_id = 'arch-a'", connection);
+            await using var sums = await rollup.ExecuteReaderAsync();
+            Assert.True(await sums.ReadAsync());
+            Assert.Equal(3m, sums.GetDecimal(0));
+            Assert.True(sums.GetDecimal(1) >= 1 && sums.GetDecimal(2) >= 1, table);
+            Assert.Equal(3m, sums.GetDecimal(3));
+            Assert.Equal(3m, sums.GetDecimal(4));
+        }
+    }
+
+    [Fact]
+    public async Task Mentions_accepted_while_postgres_is_down_are_archived_when_it_is_back()
+    {
+        await AddBrandAsync("arch-b", "bibliothek");
+        await PostAsync("""{"id":"b1","channel":"x","text":"bibliothek eins"}""");
+        Assert.Equal(1, await EventuallyCountAsync("arch-b", 1));
+
+        await fixture.Postgres.StopAsync();
+        try
+        {
+            var accepted = await PostAsync(
+                """{"id":"b2","channel":"x","text":"bibliothek zwei"}""",
+                """{"id":"b3","channel":"mastodon","text":"bibliothek drei"}""");
+            Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+            // Ingest and the live windows do not wait for the archive.
+            var counted = await Eventually.GetAsync(
+                async () => (await Host.Http.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/brands/arch-b/stats?window=1h"))
+                    .GetProperty("total").GetProperty("count").GetInt64(),
+                n => n == 3,
+                Patience);
+            Assert.Equal(3, counted);
+        }
+        finally
+        {
+            await fixture.Postgres.StartAsync();
+        }
+
+        Assert.Equal(3, await EventuallyCountAsync("arch-b", 3));
+    }
+
+    [Fact]
+    public async Task Retention_deletes_raw_mentions_and_rollups_past_their_ages_and_keeps_the_rest()
+    {
+        await using var connection = await fixture.OpenAsync();
+        await using (var seed = new NpgsqlCommand(
+            """
+            INSERT INTO pulse_mentions (brand_id, mention_id, channel, published_at, text, sentiment, sentiment_label, likes, shares, comments, reach)
+            VALUES ('arch-r', 'old', 'x', now() - interval '91 days', 'old', 0, 0, 0, 0, 0, 0),
+                   ('arch-r', 'new', 'x', now() - interval '89 days', 'new', 0, 0, 0, 0, 0, 0);
+            INSERT INTO pulse_rollup_hourly VALUES ('arch-r', 'x', now() - interval '181 days', 1, 0, 1, 0, 0, 0, 0),
+                                                   ('arch-r', 'x', now() - interval '179 days', 1, 0, 1, 0, 0, 0, 0);
+            INSERT INTO pulse_rollup_daily VALUES ('arch-r', 'x', now() - interval '731 days', 1, 0, 1, 0, 0, 0, 0),
+                                                  ('arch-r', 'x', now() - interval '729 days', 1, 0, 1, 0, 0, 0, 0);
+            """, connection))
+        {
+            await seed.ExecuteNonQueryAsync();
+        }
+
+        var deleted = await Host.Services.GetRequiredService<Pulse.Silo.Archive.ArchiveRetention>().DeleteExpiredAsync(CancellationToken.None);
+
+        Assert.True(deleted >= 3, $"deleted {deleted}");
+        foreach (var table in (string[])["pulse_mentions", "pulse_rollup_hourly", "pulse_rollup_daily"])
+        {
+            await using var left = new NpgsqlCommand($"SELECT count(*) FROM {table} WHERE brand_id = 'arch-r'", connection);
+            Assert.Equal(1L, (long)(await left.ExecuteScalarAsync())!);
+        }
+    }
+
+    private async Task AddBrandAsync(string id, string keyword) =>
+        (await Host.Http.PutAsJsonAsync($"/api/brands/{id}", new { name = id, keywords = new[] { keyword } })).EnsureSuccessStatusCode();
+
+    private Task<HttpResponseMessage> PostAsync(params string[] lines) =>
+        Host.Http.PostAsync("/api/mentions", new StringContent(string.Join('\n', lines), Encoding.UTF8, "application/x-ndjson"));
+
+    private async Task<long> EventuallyCountAsync(string brand, long expected) =>
+        await Eventually.GetAsync(() => CountAsync(brand), n => n >= expected, Patience);
+
+    private async Task<long> CountAsync(string brand)
+    {
+        try
+        {
+            await using var connection = await fixture.OpenAsync();
+            await using var count = new NpgsqlCommand("SELECT count(*) FROM pulse_mentions WHERE brand_id = @brand", connection);
+            count.Parameters.AddWithValue("brand", brand);
+            return (long)(await count.ExecuteScalarAsync())!;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable)
+        {
+            return 0; // the host has not created its tables yet
+        }
+    }
+}
+
+/// <summary>A PostgreSQL server and one embedded host archiving into it.</summary>
+public sealed class ArchiveHostFixture : IAsyncLifetime
+{
+    public PostgresServer Postgres { get; private set; } = null!;
+
+    public RunningHost Host { get; private set; } = null!;
+
+    public async Task<NpgsqlConnection> OpenAsync()
+    {
+        // Unpooled: the durability test restarts the server, which breaks pooled connections.
+        var connection = new NpgsqlConnection(Postgres.ConnectionString() + ";Pooling=false");
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    public async Task InitializeAsync()
+    {
+        Postgres = await PostgresServer.StartNewAsync();
+        Host = await RunningHost.StartAsync(
+        [
+            "--postgres", Postgres.ConnectionString(),
+            $"--silo-port={FreePort.Next()}",
+            $"--gateway-port={FreePort.Next()}",
+        ]);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await Postgres.DisposeAsync();
+    }
+}
