@@ -38,4 +38,9 @@ connection="Host=127.0.0.1;Port=$port;Username=pulse;Database=pulse"
 printf 'host=127.0.0.1 port=%s user=pulse dbname=pulse\n' "$port" >"$run_dir/connection"
 echo "PostgreSQL on 127.0.0.1:$port (password in $run_dir/password); starting Pulse with the archive ..."
 # The password reaches Pulse through the environment, not argv.
-Pulse__Archive__ConnectionString="$connection;Password=$password" dotnet run --project silo -c Release -- --demo "$@"
+Pulse__Archive__ConnectionString="$connection;Password=$password" dotnet run --project silo -c Release -- --demo "$@" &
+pulse=$!
+# A TERM to this script (not only Ctrl-C, which reaches the whole group) stops Pulse first, then PostgreSQL (EXIT).
+trap 'kill -TERM "$pulse" 2>/dev/null || true' INT TERM
+wait "$pulse" || true
+wait "$pulse" 2>/dev/null || true
