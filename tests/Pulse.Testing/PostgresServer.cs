@@ -127,53 +127,38 @@ public sealed class PostgresServer : IAsyncDisposable
 
     private static Process Start(string program, params string[] args)
     {
-        var psi = RunsAsRoot ? new ProcessStartInfo("runuser") : new ProcessStartInfo(program);
-        if (RunsAsRoot)
-        {
-            foreach (var arg in (string[])["-u", "postgres", "--", program])
-            {
-                psi.ArgumentList.Add(arg);
-            }
-        }
-
-        foreach (var arg in args)
-        {
-            psi.ArgumentList.Add(arg);
-        }
-
-        psi.RedirectStandardOutput = true;
-        psi.RedirectStandardError = true;
-        psi.UseShellExecute = false;
-        var process = Process.Start(psi) ?? throw new InvalidOperationException($"{program} did not start.");
+        var process = Process.Start(Command(program, args)) ?? throw new InvalidOperationException($"{program} did not start.");
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
     }
 
-    private static async Task<int> RunAsync(string program, string[] args, (string Name, string Value)? environment = null, bool check = true)
+    /// <summary>PostgreSQL's programs run as the package's postgres user when this process is root (chown runs as is).</summary>
+    private static ProcessStartInfo Command(string program, string[] args)
     {
-        var psi = RunsAsRoot && program != "chown" ? new ProcessStartInfo("runuser") : new ProcessStartInfo(program);
-        if (RunsAsRoot && program != "chown")
+        var asPostgres = RunsAsRoot && program != "chown";
+        var psi = new ProcessStartInfo(asPostgres ? "runuser" : program)
         {
-            foreach (var arg in (string[])["-u", "postgres", "--", program])
-            {
-                psi.ArgumentList.Add(arg);
-            }
-        }
-
-        foreach (var arg in args)
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in asPostgres ? (string[])["-u", "postgres", "--", program, .. args] : args)
         {
             psi.ArgumentList.Add(arg);
         }
 
+        return psi;
+    }
+
+    private static async Task<int> RunAsync(string program, string[] args, (string Name, string Value)? environment = null, bool check = true)
+    {
+        var psi = Command(program, args);
         if (environment is { } variable)
         {
             psi.Environment[variable.Name] = variable.Value;
         }
 
-        psi.RedirectStandardOutput = true;
-        psi.RedirectStandardError = true;
-        psi.UseShellExecute = false;
         using var process = Process.Start(psi) ?? throw new InvalidOperationException($"{program} did not start.");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
