@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Pulse.Grains.Archive;
 using Pulse.Grains.Mentions;
+using Pulse.Grains.Telemetry;
 using Pulse.Silo.Hosting;
 
 namespace Pulse.Silo.Archive;
@@ -18,6 +19,7 @@ internal sealed partial class MentionArchiveWriter(
     IOptions<ArchiveOptions> options,
     PulseHostMode mode,
     TimeProvider clock,
+    PulseMetrics metrics,
     ILogger<MentionArchiveWriter> logger) : BackgroundService, IMentionArchive
 {
     private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(500);
@@ -69,6 +71,7 @@ internal sealed partial class MentionArchiveWriter(
         }
 
         Interlocked.Add(ref _buffered, mentions.Count);
+        metrics.ArchiveBuffered(mentions.Count);
         _queue.Writer.TryWrite(mentions);
     }
 
@@ -151,6 +154,7 @@ internal sealed partial class MentionArchiveWriter(
         await RetryAsync(async ct => written = await ArchiveRows.WriteAsync(dataSource, batch, ct), "writing archived mentions", cancellationToken);
         Interlocked.Add(ref _written, written);
         Interlocked.Add(ref _buffered, -batch.Count);
+        metrics.ArchiveWritten(batch.Count, written);
         batch.Clear();
         if (_space.CurrentCount == 0)
         {
@@ -176,6 +180,7 @@ internal sealed partial class MentionArchiveWriter(
             }
             catch (Exception e) when (e is NpgsqlException or TimeoutException or IOException && !cancellationToken.IsCancellationRequested)
             {
+                metrics.ArchiveFailed();
                 LogRetrying(what, attempt, pause.TotalSeconds, Buffered, e.Message);
                 await Task.Delay(pause, clock, cancellationToken);
                 pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, LongestRetry.Ticks));
@@ -186,6 +191,7 @@ internal sealed partial class MentionArchiveWriter(
     private void Drop(int count)
     {
         var total = Interlocked.Add(ref _dropped, count);
+        metrics.ArchiveDropped(count);
         var now = clock.GetTimestamp();
         var last = Interlocked.Read(ref _lastDropLog);
         if ((last == long.MinValue || clock.GetElapsedTime(last, now) >= DropLogEvery) && Interlocked.CompareExchange(ref _lastDropLog, now, last) == last)

@@ -41,6 +41,9 @@ public sealed class PulseMetrics
     private readonly Counter<long> _webhookDeliveries;
     private readonly UpDownCounter<long> _hubConnections;
     private readonly Counter<long> _hubMessages;
+    private readonly Counter<long> _archiveRows;
+    private readonly UpDownCounter<long> _archiveBuffered;
+    private readonly Counter<long> _archiveFailures;
 
     public PulseMetrics(IMeterFactory meters)
     {
@@ -60,6 +63,9 @@ public sealed class PulseMetrics
         _webhookDeliveries = Meter.CreateCounter<long>("pulse.webhook.deliveries", "{attempt}", "Webhook delivery attempts by outcome (delivered, retrying, failed), and notifications dropped because the outbox was full.");
         _hubConnections = Meter.CreateUpDownCounter<long>("pulse.hub.connections", "{connection}", "Browser connections open on this host's live hub.");
         _hubMessages = Meter.CreateCounter<long>("pulse.hub.messages", "{message}", "Messages the live hub sent to its groups, by event (a group send reaches every browser in the group).");
+        _archiveRows = Meter.CreateCounter<long>("pulse.archive.rows", "{row}", "Mentions the archive handled, by outcome: written (new rows), duplicate (already archived: retries, replays), dropped (the buffer was full).");
+        _archiveBuffered = Meter.CreateUpDownCounter<long>("pulse.archive.buffered", "{row}", "Mentions taken by the archive and not yet written.");
+        _archiveFailures = Meter.CreateCounter<long>("pulse.archive.failures", "{attempt}", "Archive writes that failed and will be retried (PostgreSQL slow or down).");
     }
 
     private Meter Meter { get; }
@@ -109,6 +115,20 @@ public sealed class PulseMetrics
 
     /// <param name="outcome">A webhook delivery status: delivered, retrying, failed or dropped.</param>
     public void WebhookDelivery(string outcome) => _webhookDeliveries.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+
+    public void ArchiveBuffered(int rows) => _archiveBuffered.Add(rows);
+
+    /// <summary>A written batch: <paramref name="written"/> new rows of <paramref name="rows"/>, the rest duplicates.</summary>
+    public void ArchiveWritten(int rows, int written)
+    {
+        _archiveBuffered.Add(-rows);
+        _archiveRows.Add(written, new KeyValuePair<string, object?>("outcome", "written"));
+        _archiveRows.Add(rows - written, new KeyValuePair<string, object?>("outcome", "duplicate"));
+    }
+
+    public void ArchiveDropped(int rows) => _archiveRows.Add(rows, new KeyValuePair<string, object?>("outcome", "dropped"));
+
+    public void ArchiveFailed() => _archiveFailures.Add(1);
 
     public void HubConnected() => _hubConnections.Add(1);
 

@@ -69,6 +69,12 @@ public sealed class MentionArchiveTests(ArchiveHostFixture fixture) : IClassFixt
             Assert.Equal(3m, sums.GetDecimal(3));
             Assert.Equal(3m, sums.GetDecimal(4));
         }
+
+        // /metrics counts them: the retried two as duplicates (this host's archive is shared with the other tests, so at least).
+        var scrape = Telemetry.PrometheusText.Parse(await Host.Http.GetStringAsync("/metrics"));
+        Assert.True(scrape.Sum("pulse_archive_rows_total", ("outcome", "written")) >= 3);
+        Assert.True(scrape.Sum("pulse_archive_rows_total", ("outcome", "duplicate")) >= 2);
+        Assert.Contains(scrape.Samples, sample => sample.Name == "pulse_archive_buffered");
     }
 
     [Fact]
@@ -92,6 +98,13 @@ public sealed class MentionArchiveTests(ArchiveHostFixture fixture) : IClassFixt
                 n => n == 3,
                 Patience);
             Assert.Equal(3, counted);
+
+            // The archive tried while PostgreSQL was down, failed, and keeps the rows for a retry.
+            var failures = await Eventually.GetAsync(
+                async () => Telemetry.PrometheusText.Parse(await Host.Http.GetStringAsync("/metrics")).Sum("pulse_archive_failures_total"),
+                n => n >= 1,
+                Patience);
+            Assert.True(failures >= 1);
         }
         finally
         {
