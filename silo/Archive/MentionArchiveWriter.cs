@@ -33,20 +33,13 @@ internal sealed partial class MentionArchiveWriter(
         Channel.CreateUnbounded<IReadOnlyList<ScoredMention>>();
     private readonly SemaphoreSlim _space = new(0);
     private long _buffered;
-    private long _written;
     private long _dropped;
     private long _lastDropLog = long.MinValue;
 
     public bool Enabled => true;
 
-    /// <summary>Rows taken but not yet written.</summary>
-    public long Buffered => Interlocked.Read(ref _buffered);
-
-    /// <summary>Rows written that were new (replays and retries add none).</summary>
-    public long Written => Interlocked.Read(ref _written);
-
-    /// <summary>Rows the embedded default dropped because the buffer was full.</summary>
-    public long Dropped => Interlocked.Read(ref _dropped);
+    /// <summary>Rows taken but not yet written (also on /metrics, with what was written and dropped).</summary>
+    private long Buffered => Interlocked.Read(ref _buffered);
 
     private bool WaitsWhenFull => mode.Kind == PulseHostKind.ClusterSilo;
 
@@ -152,7 +145,6 @@ internal sealed partial class MentionArchiveWriter(
 
         var written = 0;
         await RetryAsync(async ct => written = await ArchiveRows.WriteAsync(dataSource, batch, ct), "writing archived mentions", cancellationToken);
-        Interlocked.Add(ref _written, written);
         Interlocked.Add(ref _buffered, -batch.Count);
         metrics.ArchiveWritten(batch.Count, written);
         batch.Clear();

@@ -1,4 +1,5 @@
 using Orleans.Dashboard;
+using Pulse.Silo.Telemetry;
 
 namespace Pulse.Silo.Engineers;
 
@@ -14,10 +15,12 @@ namespace Pulse.Silo.Engineers;
 /// </remarks>
 public static class OrleansDashboardHosting
 {
-    /// <summary>Configuration key: true serves the Orleans dashboard at <c>/orleans</c>. Default false.</summary>
-    public const string EnabledKey = "Pulse:Telemetry:OrleansDashboard";
+    /// <summary>Configuration key of <see cref="TelemetryOptions.OrleansDashboard"/>: true serves the dashboard at <c>/orleans</c>.</summary>
+    public const string EnabledKey = $"{TelemetryOptions.Section}:{nameof(TelemetryOptions.OrleansDashboard)}";
 
-    public static bool IsEnabled(IConfiguration configuration) => configuration.GetValue(EnabledKey, false);
+    /// <summary>Read from configuration rather than options: the Orleans builders need it before services are built.</summary>
+    public static bool IsEnabled(IConfiguration configuration) =>
+        configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>()?.OrleansDashboard ?? false;
 
     public static ISiloBuilder AddPulseOrleansDashboard(this ISiloBuilder silo, IConfiguration configuration) =>
         IsEnabled(configuration) ? silo.AddDashboard() : silo;

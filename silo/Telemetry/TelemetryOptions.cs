@@ -18,7 +18,7 @@ public sealed class TelemetryOptions
 
     /// <summary>
     /// Serve the Orleans dashboard at /orleans (admins of every brand). Off by default: it samples every activation once
-    /// a second whether anyone looks or not (<see cref="Pulse.Silo.Engineers.OrleansDashboardHosting"/>, which reads it).
+    /// a second whether anyone looks or not (<see cref="Pulse.Silo.Engineers.OrleansDashboardHosting"/> switches it on every kind of host).
     /// </summary>
     public bool OrleansDashboard { get; set; }
 
