@@ -16,8 +16,7 @@ internal sealed class BrandGrain(IOptions<ChannelOptions> channels, DashboardOut
     private readonly Dictionary<string, ChannelSnapshot> _live = new(StringComparer.Ordinal);
     private string _name = "";
     private bool _changed;
-    private IGrainTimer? _timer;
-    private TimeSpan _summaryInterval;
+    private CadencedTimer? _timer;
 
     private string BrandId => this.GetPrimaryKeyString();
 
@@ -25,8 +24,8 @@ internal sealed class BrandGrain(IOptions<ChannelOptions> channels, DashboardOut
     {
         await RefreshNameAsync();
         // A summary a second, or less often when the silo holds more brands than its tick budget (see TickCadence).
-        _summaryInterval = cadences.Brands.Interval;
-        _timer = this.RegisterGrainTimer(PublishSummaryAsync, new GrainTimerCreationOptions(_summaryInterval, _summaryInterval));
+        var interval = cadences.Brands.Interval;
+        _timer = new CadencedTimer(this.RegisterGrainTimer(PublishSummaryAsync, new GrainTimerCreationOptions(interval, interval)), interval);
         cadences.Brands.Enter();
     }
 
@@ -77,11 +76,7 @@ internal sealed class BrandGrain(IOptions<ChannelOptions> channels, DashboardOut
 
     private Task PublishSummaryAsync()
     {
-        if (cadences.Brands.Interval is var wanted && wanted != _summaryInterval && _timer is { } timer)
-        {
-            _summaryInterval = wanted;
-            timer.Change(wanted, wanted);
-        }
+        _timer?.Follow(cadences.Brands.Interval);
 
         if (!_changed)
         {

@@ -42,8 +42,7 @@ internal sealed partial class BrandChannelGrain(
     private IChannelCheckpointStore? _store;
     private IBrandGrain _brand = null!;
     private DateTimeOffset _nextSensitivityAsk;
-    private IGrainTimer? _timer;
-    private TimeSpan _tickInterval;
+    private CadencedTimer? _timer;
 
     // Calls to other grains run beside the grain (GrainCallSlot): activation and the tick never wait for them.
     private readonly GrainCallSlot _sensitivityCall = new();
@@ -78,8 +77,8 @@ internal sealed partial class BrandChannelGrain(
         // Snapshots of a busy channel go out from RecordAsync; the timer only needs to catch trailing mentions, let rates
         // decay and run detection, so it ticks at most once a second (8 000 grains ticking 4 times a second cost the silo
         // more than the mentions did), and less often when the silo holds more grains than its tick budget.
-        _tickInterval = TickInterval();
-        _timer = this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(_tickInterval, _tickInterval) { Interleave = false });
+        var interval = TickInterval();
+        _timer = new CadencedTimer(this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(interval, interval) { Interleave = false }), interval);
         cadences.Channels.Enter();
     }
 
@@ -90,15 +89,7 @@ internal sealed partial class BrandChannelGrain(
     }
 
     /// <summary>Follows the silo's cadence as grains come and go (whole seconds, so a timer is re-armed rarely).</summary>
-    private void FollowCadence()
-    {
-        var wanted = TickInterval();
-        if (wanted != _tickInterval && _timer is { } timer)
-        {
-            _tickInterval = wanted;
-            timer.Change(wanted, wanted);
-        }
-    }
+    private void FollowCadence() => _timer?.Follow(TickInterval());
 
     public Task<LogPosition?> RecordAsync(ScoredMention[] mentions, IngestOrigin? origin = null)
     {
