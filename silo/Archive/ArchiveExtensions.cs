@@ -2,32 +2,55 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Pulse.Grains.Archive;
+using Pulse.Silo.Archive.Search;
 
 namespace Pulse.Silo.Archive;
 
 public static class ArchiveExtensions
 {
     /// <summary>
-    /// The PostgreSQL mention archive on a silo host, when <see cref="ArchiveOptions.ConnectionString"/> is set
-    /// (`--postgres`); otherwise only the options' check. It replaces the grains' default of no archive.
+    /// The archive's reading side on any host (search), when <see cref="ArchiveOptions.ConnectionString"/> is set
+    /// (`--postgres`); otherwise only the options' check.
     /// </summary>
     public static IServiceCollection AddPulseArchive(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<ArchiveOptions>().BindConfiguration(ArchiveOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ArchiveOptions>, ArchiveOptionsValidator>());
-        var options = configuration.GetSection(ArchiveOptions.Section).Get<ArchiveOptions>() ?? new ArchiveOptions();
-        if (!options.Enabled || new ArchiveOptionsValidator().Validate(null, options).Failed)
+        if (ConfiguredOptions(configuration) is not { } options)
         {
             return services;
         }
 
-        services.AddSingleton(_ => NpgsqlDataSource.Create(options.ConnectionString!));
+        services.TryAddSingleton(_ => new ArchiveDatabase(NpgsqlDataSource.Create(options.ConnectionString!)));
+        services.TryAddSingleton<MentionSearch>();
+        return services;
+    }
+
+    /// <summary>
+    /// The archive's writing side on a silo host: the writer the partitions hand deliveries to (replacing the grains'
+    /// default of no archive) and retention.
+    /// </summary>
+    public static IServiceCollection AddPulseArchiveWriter(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddPulseArchive(configuration);
+        if (ConfiguredOptions(configuration) is null)
+        {
+            return services;
+        }
+
         services.AddSingleton<MentionArchiveWriter>();
         services.Replace(ServiceDescriptor.Singleton<IMentionArchive>(sp => sp.GetRequiredService<MentionArchiveWriter>()));
         services.AddHostedService(sp => sp.GetRequiredService<MentionArchiveWriter>());
         services.AddSingleton<ArchiveRetention>();
         services.AddHostedService(sp => sp.GetRequiredService<ArchiveRetention>());
         return services;
+    }
+
+    /// <summary>The options when the archive is on and they are valid; invalid ones fail the start through the validator.</summary>
+    private static ArchiveOptions? ConfiguredOptions(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(ArchiveOptions.Section).Get<ArchiveOptions>() ?? new ArchiveOptions();
+        return options.Enabled && !new ArchiveOptionsValidator().Validate(null, options).Failed ? options : null;
     }
 }

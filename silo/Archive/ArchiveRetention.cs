@@ -9,14 +9,12 @@ namespace Pulse.Silo.Archive;
 /// Every silo may run it: deleting what another silo already deleted finds nothing.
 /// </summary>
 internal sealed partial class ArchiveRetention(
-    NpgsqlDataSource dataSource,
+    ArchiveDatabase database,
     IOptions<ArchiveOptions> options,
     TimeProvider clock,
     ILogger<ArchiveRetention> logger) : BackgroundService
 {
     private const int Chunk = 50_000;
-
-    private bool _schemaReady;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -42,13 +40,6 @@ internal sealed partial class ArchiveRetention(
         var settings = options.Value;
         var now = clock.GetUtcNow();
         long deleted = 0;
-        if (!_schemaReady)
-        {
-            // The writer creates the tables too; whichever comes first, the other finds them.
-            await ArchiveSchema.EnsureAsync(dataSource, cancellationToken);
-            _schemaReady = true;
-        }
-
         foreach (var (table, column, keep) in (ValueTuple<string, string, TimeSpan>[])[
             (ArchiveSchema.Mentions, "published_at", settings.MentionRetention),
             (ArchiveSchema.HourlyRollup, "bucket", settings.HourlyRollupRetention),
@@ -70,7 +61,7 @@ internal sealed partial class ArchiveRetention(
         long total = 0;
         while (true)
         {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var connection = await database.OpenAsync(cancellationToken);
             await using var delete = new NpgsqlCommand(
                 $"DELETE FROM {table} WHERE ctid IN (SELECT ctid FROM {table} WHERE {column} < @before LIMIT {Chunk})", connection);
             delete.Parameters.AddWithValue("before", before.UtcDateTime);

@@ -15,9 +15,9 @@ internal static class ArchiveRows
         "brand_id, mention_id, channel, published_at, text, author, url, lang, sentiment, sentiment_label, likes, shares, comments, reach, engagement_of";
 
     /// <summary>Writes <paramref name="rows"/> in one transaction; returns how many were new.</summary>
-    public static async Task<int> WriteAsync(NpgsqlDataSource dataSource, IReadOnlyList<ScoredMention> rows, CancellationToken cancellationToken)
+    public static async Task<int> WriteAsync(ArchiveDatabase database, IReadOnlyList<ScoredMention> rows, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         // The rows are buffered again on failure and the insert is idempotent, so a commit need not wait for the WAL's
         // flush: a PostgreSQL crash loses at most its last moments of commits, which a replay (cluster) writes again.

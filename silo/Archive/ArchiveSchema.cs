@@ -43,7 +43,12 @@ internal static class ArchiveSchema
             archived_at     timestamptz NOT NULL DEFAULT now(),
             PRIMARY KEY (brand_id, mention_id)
         );
-        CREATE INDEX IF NOT EXISTS {Mentions}_brand_time ON {Mentions} (brand_id, published_at DESC);
+        -- Keyset pages: newest first, or most engaged first, within a brand; and across brands (a caller who sees
+        -- every brand, retention). The id ends each key so that a page boundary inside one instant stays exact.
+        CREATE INDEX IF NOT EXISTS {Mentions}_brand_time_id ON {Mentions} (brand_id, published_at DESC, mention_id DESC);
+        DROP INDEX IF EXISTS {Mentions}_brand_time;
+        CREATE INDEX IF NOT EXISTS {Mentions}_brand_engagement ON {Mentions} (brand_id, (likes + shares + comments) DESC, published_at DESC, mention_id DESC);
+        CREATE INDEX IF NOT EXISTS {Mentions}_time ON {Mentions} (published_at DESC, mention_id DESC, brand_id);
         CREATE TABLE IF NOT EXISTS {HourlyRollup} (
             brand_id   text        NOT NULL,
             channel    text        NOT NULL,
@@ -58,6 +63,7 @@ internal static class ArchiveSchema
             PRIMARY KEY (brand_id, channel, bucket)
         );
         CREATE TABLE IF NOT EXISTS {DailyRollup} (LIKE {HourlyRollup} INCLUDING ALL);
+        {Search.ArchiveTextSearch.Definitions}
         """;
 
     public static async Task EnsureAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)

@@ -15,7 +15,7 @@ namespace Pulse.Silo.Archive;
 /// embedded default, whose ingest has no log to hold the rest.
 /// </summary>
 internal sealed partial class MentionArchiveWriter(
-    NpgsqlDataSource dataSource,
+    ArchiveDatabase database,
     IOptions<ArchiveOptions> options,
     PulseHostMode mode,
     TimeProvider clock,
@@ -71,7 +71,7 @@ internal sealed partial class MentionArchiveWriter(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        await RetryAsync(ct => ArchiveSchema.EnsureAsync(dataSource, ct), "creating the archive's tables", stoppingToken);
+        await RetryAsync(ct => database.EnsureSchemaAsync(ct), "creating the archive's tables", stoppingToken);
         await Task.WhenAll(Enumerable.Range(0, settings.Writers).Select(_ => WriteLoopAsync(settings, stoppingToken)));
     }
 
@@ -144,7 +144,7 @@ internal sealed partial class MentionArchiveWriter(
         }
 
         var written = 0;
-        await RetryAsync(async ct => written = await ArchiveRows.WriteAsync(dataSource, batch, ct), "writing archived mentions", cancellationToken);
+        await RetryAsync(async ct => written = await ArchiveRows.WriteAsync(database, batch, ct), "writing archived mentions", cancellationToken);
         Interlocked.Add(ref _buffered, -batch.Count);
         metrics.ArchiveWritten(batch.Count, written);
         batch.Clear();

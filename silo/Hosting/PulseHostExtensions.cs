@@ -8,6 +8,7 @@ using Pulse.Grains;
 using Pulse.Grains.Alerts;
 using Pulse.Silo.Api;
 using Pulse.Silo.Archive;
+using Pulse.Silo.Archive.Search;
 using Pulse.Silo.Audit;
 using Pulse.Silo.Auth;
 using Pulse.Silo.Auth.Keys;
@@ -64,7 +65,7 @@ public static class PulseHostExtensions
             builder.Services.AddHostedService<BrandSeeder>();
             builder.Services.AddPulseSourcesHost(builder.Configuration);
             builder.Services.AddDemoData(builder.Configuration);
-            builder.Services.AddPulseArchive(builder.Configuration);
+            builder.Services.AddPulseArchiveWriter(builder.Configuration);
         }
 
         // Every host serves the brands API (imports included); only a silo host seeds brands from a file.
@@ -72,6 +73,7 @@ public static class PulseHostExtensions
             .Validate(o => o.MaxImportItems >= 1 && o.MaxImportBytes >= 1, $"{BrandsOptions.Section}:MaxImportItems and MaxImportBytes must be at least 1.")
             .ValidateOnStart();
         builder.Services.TryAddSingleton<BrandImportHandler>();
+        builder.Services.AddPulseArchive(builder.Configuration);
         builder.Services.AddPulseChannels(builder.Configuration);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddPulseDashboard();
@@ -120,6 +122,7 @@ public static class PulseHostExtensions
         app.MapBrandsApi();
         app.MapSourcesApi();
         app.MapAlertsApi();
+        app.MapMentionSearchApi();
         app.MapApiKeysApi();
         app.MapPulseSignIn();
         app.MapAuditApi();

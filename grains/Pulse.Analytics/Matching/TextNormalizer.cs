@@ -19,6 +19,18 @@ public static class TextNormalizer
     public static int MaxTokenCount(int textLength) => (textLength + 1) / 2;
 
     /// <summary>
+    /// Every Latin letter this folding rewrites (U+00C0–U+017F) with its ASCII form, e.g. ('Ä', "ae"); a non-letter
+    /// (× and ÷) folds to "". For a second implementation of the same folding, such as the archive's SQL one.
+    /// </summary>
+    public static IEnumerable<KeyValuePair<char, string>> LatinFolds()
+    {
+        for (var c = LatinFolding.First; c <= LatinFolding.Last; c++)
+        {
+            yield return new(c, LatinFolding.Fold(c));
+        }
+    }
+
+    /// <summary>
     /// Splits and folds <paramref name="text"/> without allocating. <paramref name="scratch"/> needs
     /// <see cref="ScratchLength"/> chars and <paramref name="tokens"/> <see cref="MaxTokenCount"/> slots.
     /// Returns the number of tokens written.

@@ -13,7 +13,8 @@ namespace Pulse.Silo.Tests.Archive;
 /// the windows knew of them, and survive PostgreSQL being down for a while.
 /// </summary>
 [Trait("Category", "Slow")]
-public sealed class MentionArchiveTests(ArchiveHostFixture fixture) : IClassFixture<ArchiveHostFixture>
+[Collection(ArchiveHostCollection.Name)]
+public sealed class MentionArchiveTests(ArchiveHostFixture fixture)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
@@ -165,6 +166,13 @@ public sealed class MentionArchiveTests(ArchiveHostFixture fixture) : IClassFixt
             return 0; // the host has not created its tables yet
         }
     }
+}
+
+/// <summary>The archive's test classes share one PostgreSQL server and host, one class at a time.</summary>
+[CollectionDefinition(Name)]
+public sealed class ArchiveHostCollection : ICollectionFixture<ArchiveHostFixture>
+{
+    public const string Name = "archive host";
 }
 
 /// <summary>A PostgreSQL server and one embedded host archiving into it.</summary>

@@ -102,6 +102,7 @@ public static class AuthorizationTargets
         new("POST /api/alerts/{id}/ack",                 Respond,           No401,  No403,  Ok,     Ok,     No403,  No404),
         new("POST /api/alerts/{id}/resolve",             Respond,           No401,  No403,  Ok,     Ok,     No403,  No404),
         new("GET /api/data-gaps",                        Read,              No401,  Ok,     Ok,     Ok,     No403,  Ok),
+        new("GET /api/mentions/search",                  Read,              No401,  Ok,     Ok,     Ok,     No403,  Ok),
 
         // Sources: a source holds a token and makes the server connect where it says, so changing one is an admin's act; an
         // admin of every brand's, as every brand's mentions come through it. Sources name channels, never brands: listed to all.
