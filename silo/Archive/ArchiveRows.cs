@@ -2,6 +2,7 @@ using System.Text;
 using Npgsql;
 using NpgsqlTypes;
 using Pulse.Grains.Mentions;
+using Pulse.Silo.Archive.Search;
 
 namespace Pulse.Silo.Archive;
 
@@ -23,12 +24,13 @@ internal static class ArchiveRows
         // flush: a PostgreSQL crash loses at most its last moments of commits, which a replay (cluster) writes again.
         await ExecuteAsync(connection, transaction, "SET LOCAL synchronous_commit = off", cancellationToken);
         await using (var staging = new NpgsqlCommand(
-            $"CREATE TEMP TABLE archive_staging (LIKE {ArchiveSchema.Mentions} INCLUDING DEFAULTS) ON COMMIT DROP", connection, transaction))
+            $"CREATE TEMP TABLE archive_staging (LIKE {ArchiveSchema.Mentions} INCLUDING DEFAULTS, search_text text, search_plain text) ON COMMIT DROP",
+            connection, transaction))
         {
             await staging.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await using (var import = await connection.BeginBinaryImportAsync($"COPY archive_staging ({Columns}) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        await using (var import = await connection.BeginBinaryImportAsync($"COPY archive_staging ({Columns}, search_text, search_plain) FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
             foreach (var row in rows)
             {
@@ -38,7 +40,8 @@ internal static class ArchiveRows
                 import.Write(Clean(mention.Id), NpgsqlDbType.Text);
                 import.Write(Clean(mention.Channel), NpgsqlDbType.Text);
                 import.Write(mention.Timestamp.UtcDateTime, NpgsqlDbType.TimestampTz);
-                import.Write(Clean(mention.Text), NpgsqlDbType.Text);
+                var text = Clean(mention.Text);
+                import.Write(text, NpgsqlDbType.Text);
                 WriteOptional(import, mention.Author);
                 WriteOptional(import, mention.Url);
                 WriteOptional(import, row.Language);
@@ -49,6 +52,9 @@ internal static class ArchiveRows
                 import.Write(mention.Comments, NpgsqlDbType.Bigint);
                 import.Write(mention.Reach, NpgsqlDbType.Bigint);
                 WriteOptional(import, mention.EngagementOf);
+                var (folded, plain) = ArchiveTextSearch.Fold(text);
+                import.Write(folded, NpgsqlDbType.Text);
+                WriteOptional(import, plain);
             }
 
             await import.CompleteAsync(cancellationToken);
@@ -63,7 +69,8 @@ internal static class ArchiveRows
             connection, transaction,
             $"""
             WITH new AS (
-                INSERT INTO {ArchiveSchema.Mentions} ({Columns}) SELECT {Columns} FROM archive_staging
+                INSERT INTO {ArchiveSchema.Mentions} ({Columns}, {ArchiveTextSearch.Column})
+                SELECT {Columns}, {ArchiveTextSearch.Vector("lang", "search_text", "search_plain")} FROM archive_staging
                 ON CONFLICT (brand_id, mention_id) DO NOTHING
                 RETURNING brand_id, channel, published_at, sentiment, sentiment_label, likes + shares + comments, reach)
             INSERT INTO archive_new SELECT * FROM new

@@ -17,6 +17,11 @@ if (args.Length > 0 && args[0] == "brands")
     return await Pulse.Benchmarks.Brands.BrandsAtScaleRun.RunAsync(args);
 }
 
+if (args.Length > 0 && args[0] == "archive-search")
+{
+    return await Pulse.Benchmarks.Archive.ArchiveSearchRun.RunAsync(args);
+}
+
 if (args.Length > 0 && args[0] == "jetstream")
 {
     return await Pulse.Benchmarks.Sources.JetstreamRun.RunAsync(args);

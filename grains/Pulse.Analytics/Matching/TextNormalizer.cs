@@ -19,15 +19,16 @@ public static class TextNormalizer
     public static int MaxTokenCount(int textLength) => (textLength + 1) / 2;
 
     /// <summary>
-    /// Every Latin letter this folding rewrites (U+00C0–U+017F) with its ASCII form, e.g. ('Ä', "ae"); a non-letter
-    /// (× and ÷) folds to "". For a second implementation of the same folding, such as the archive's SQL one.
+    /// The whole of <paramref name="text"/> folded as tokens are (lower case, ä → ae or, with
+    /// <paramref name="dropUmlauts"/>, ä → a; ß → ss; other diacritics and apostrophes dropped), every other character
+    /// kept: for indexes that split words themselves, such as the archive's full-text search, and their queries.
     /// </summary>
-    public static IEnumerable<KeyValuePair<char, string>> LatinFolds()
+    public static string FoldText(ReadOnlySpan<char> text, bool dropUmlauts, out bool hadUmlaut)
     {
-        for (var c = LatinFolding.First; c <= LatinFolding.Last; c++)
-        {
-            yield return new(c, LatinFolding.Fold(c));
-        }
+        // No letter folds to more than two.
+        var buffer = text.Length <= 512 ? stackalloc char[text.Length * 2] : new char[text.Length * 2];
+        var length = Fold(text, buffer, dropUmlauts, out hadUmlaut);
+        return new string(buffer[..length]);
     }
 
     /// <summary>

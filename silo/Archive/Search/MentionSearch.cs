@@ -106,7 +106,7 @@ public sealed class MentionSearch(ArchiveDatabase database)
 
         if (query.Text is { } text)
         {
-            Add(ArchiveTextSearch.Match("@q", query.Lang), "q", text, NpgsqlDbType.Text);
+            Add(ArchiveTextSearch.Match("@q", query.Lang), "q", ArchiveTextSearch.FoldQuery(text), NpgsqlDbType.Text);
         }
 
         // The key orders every row uniquely: a mention naming two brands is a row under each.

@@ -81,4 +81,25 @@ public class TextNormalizerTests
         Assert.Equal(["Die", "#Stellwerksstörung", "McDonald’s", "und", "@db.bsky.social"], raw);
         Assert.Equal("#stellwerksstoerung", tokens[1].Text(scratch).ToString());
     }
+
+    [Theory]
+    [InlineData("Die STÖRUNG bei Zugfix!", false, "die stoerung bei zugfix!", true)]
+    [InlineData("Die STÖRUNG bei Zugfix!", true, "die storung bei zugfix!", true)]
+    [InlineData("Straße \"café\" -McDonald's", false, "strasse \"cafe\" -mcdonalds", false)]
+    [InlineData("Mu\u0308ller or Müller", false, "mueller or mueller", true)]
+    [InlineData("Mu\u0308ller", true, "muller", true)]
+    public void Folds_whole_texts_like_tokens_and_keeps_every_other_character(string text, bool dropUmlauts, string expected, bool umlaut)
+    {
+        Assert.Equal(expected, TextNormalizer.FoldText(text, dropUmlauts, out var hadUmlaut));
+        Assert.Equal(umlaut, hadUmlaut);
+        Assert.Equal(TextNormalizer.Normalize(text), TextNormalizer.Normalize(TextNormalizer.FoldText(text, false, out _)));
+    }
+
+    [Fact]
+    public void Folds_long_texts_beyond_the_stack_buffer()
+    {
+        var text = string.Concat(Enumerable.Repeat("Größe ", 400));
+
+        Assert.Equal(string.Concat(Enumerable.Repeat("groesse ", 400)), TextNormalizer.FoldText(text, false, out _));
+    }
 }
