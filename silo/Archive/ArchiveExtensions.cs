@@ -2,6 +2,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Pulse.Grains.Archive;
+using Pulse.Grains.Wire;
+using Pulse.Silo.Archive.Annotations;
 using Pulse.Silo.Archive.Search;
 
 namespace Pulse.Silo.Archive;
@@ -17,6 +19,7 @@ public static class ArchiveExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<ArchiveOptions>().BindConfiguration(ArchiveOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ArchiveOptions>, ArchiveOptionsValidator>());
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new WireNameJsonConverter<AnnotationKind>(AnnotationWireNames.Kind)));
         if (ConfiguredOptions(configuration) is not { } options)
         {
             return services;
@@ -24,16 +27,16 @@ public static class ArchiveExtensions
 
         services.TryAddSingleton(_ => new ArchiveDatabase(NpgsqlDataSource.Create(options.ConnectionString!)));
         services.TryAddSingleton<MentionSearch>();
+        services.TryAddSingleton<AnnotationStore>();
         return services;
     }
 
     /// <summary>
     /// The archive's writing side on a silo host: the writer the partitions hand deliveries to (replacing the grains'
-    /// default of no archive) and retention.
+    /// default of no archive) and retention. Beside <see cref="AddPulseArchive"/>, which every host calls.
     /// </summary>
     public static IServiceCollection AddPulseArchiveWriter(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddPulseArchive(configuration);
         if (ConfiguredOptions(configuration) is null)
         {
             return services;

@@ -19,6 +19,9 @@ internal static class ArchiveSchema
 
     public const string DailyRollup = "pulse_rollup_daily";
 
+    /// <summary>Events a team records against a brand's timeline (a campaign, a press release, an outage).</summary>
+    public const string Annotations = "pulse_annotations";
+
     /// <summary>Several silos may start at once: the advisory lock makes one of them create and the others wait.</summary>
     private const long LockKey = 0x70756c7365; // "pulse"
 
@@ -63,6 +66,18 @@ internal static class ArchiveSchema
             PRIMARY KEY (brand_id, channel, bucket)
         );
         CREATE TABLE IF NOT EXISTS {DailyRollup} (LIKE {HourlyRollup} INCLUDING ALL);
+        CREATE TABLE IF NOT EXISTS {Annotations} (
+            id         bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            brand_id   text        NOT NULL,
+            kind       text        NOT NULL,
+            title      text        NOT NULL,
+            note       text,
+            starts_at  timestamptz NOT NULL,
+            ends_at    timestamptz,
+            created_by text        NOT NULL,
+            created_at timestamptz NOT NULL DEFAULT now()
+        );
+        CREATE INDEX IF NOT EXISTS {Annotations}_brand_time ON {Annotations} (brand_id, starts_at);
         {Search.ArchiveTextSearch.Definitions}
         """;
 

@@ -23,4 +23,8 @@ public enum AuditAction
 
     /// <summary>One <c>POST /api/brands:import</c>: one entry for all its brands, with the counts.</summary>
     BrandImport,
+
+    /// <summary>An annotation recorded on a brand's timeline, or deleted.</summary>
+    AnnotationAdd,
+    AnnotationDelete,
 }

@@ -8,6 +8,8 @@ public static class AuditNames
     public static WireNames<AuditAction> Action { get; } = new(
         (AuditAction.BrandPut, "brand-put"),
         (AuditAction.BrandImport, "brand-import"),
+        (AuditAction.AnnotationAdd, "annotation-add"),
+        (AuditAction.AnnotationDelete, "annotation-delete"),
         (AuditAction.BrandDelete, "brand-delete"),
         (AuditAction.SourcePut, "source-put"),
         (AuditAction.SourceDelete, "source-delete"),

@@ -8,6 +8,7 @@ using Pulse.Grains;
 using Pulse.Grains.Alerts;
 using Pulse.Silo.Api;
 using Pulse.Silo.Archive;
+using Pulse.Silo.Archive.Annotations;
 using Pulse.Silo.Archive.Search;
 using Pulse.Silo.Audit;
 using Pulse.Silo.Auth;
@@ -123,6 +124,7 @@ public static class PulseHostExtensions
         app.MapSourcesApi();
         app.MapAlertsApi();
         app.MapMentionSearchApi();
+        app.MapAnnotationsApi();
         app.MapApiKeysApi();
         app.MapPulseSignIn();
         app.MapAuditApi();

@@ -45,10 +45,7 @@ public static class MentionSearchApi
     {
         if (services.GetService<MentionSearch>() is not { } search)
         {
-            return TypedResults.Problem(
-                title: "The archive is off",
-                detail: "Search reads the mention archive in PostgreSQL: start pulse with --postgres CONNECTION (or set Pulse:Archive:ConnectionString).",
-                statusCode: StatusCodes.Status404NotFound);
+            return ArchiveProblems.Off("Archived mentions");
         }
 
         var parsed = Parse(q, from, to, channel, sentiment, lang, sort, cursor, limit, channels.Value.Channels);
@@ -86,7 +83,7 @@ public static class MentionSearchApi
         }
         catch (NpgsqlException e)
         {
-            return TypedResults.Problem(title: "The archive is unavailable", detail: e.Message, statusCode: StatusCodes.Status503ServiceUnavailable);
+            return ArchiveProblems.Unavailable(e);
         }
     }
 
@@ -113,12 +110,12 @@ public static class MentionSearchApi
             text = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
         }
 
-        if (!TryTime(from, out var since))
+        if (!ArchiveTimes.TryParse(from, out var since))
         {
             return Invalid("from", $"'{from}' is not a time: use ISO 8601, e.g. 2026-12-01 or 2026-12-01T08:00:00Z.");
         }
 
-        if (!TryTime(to, out var until))
+        if (!ArchiveTimes.TryParse(to, out var until))
         {
             return Invalid("to", $"'{to}' is not a time: use ISO 8601, e.g. 2026-12-07 or 2026-12-07T18:00:00Z.");
         }
@@ -184,25 +181,6 @@ public static class MentionSearchApi
         }
 
         return (new MentionSearchQuery(null, text, since, until, channel, label, lang, order, after, pageSize), null);
-    }
-
-    /// <summary>ISO 8601; a time without an offset is UTC, as every time Pulse hands out is.</summary>
-    private static bool TryTime(string? value, out DateTimeOffset? time)
-    {
-        time = null;
-        if (value is null)
-        {
-            return true;
-        }
-
-        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
-            && parsed.Year is >= 1970 and <= 9999)
-        {
-            time = parsed;
-            return true;
-        }
-
-        return false;
     }
 
     private static bool IsWellFormed(string value)

@@ -96,6 +96,9 @@ public static class AuthorizationTargets
         // Alert settings (hold webhook secrets): reading them is still a viewer's (URLs are write-only already).
         new("GET /api/brands/{id}/alert-settings/",      Read,              No401,  Ok,     Ok,     Ok,     No403,  No404),
         new("PUT /api/brands/{id}/alert-settings/",      Admin,             No401,  No403,  No403,  Ok,     No403,  No404),
+        new("GET /api/brands/{id}/annotations/",         Read,              No401,  Ok,     Ok,     Ok,     No403,  No404),
+        new("POST /api/brands/{id}/annotations/",        Respond,           No401,  No403,  Ok,     Ok,     No403,  No404),
+        new("DELETE /api/brands/{id}/annotations/{annotationId}", Respond,  No401,  No403,  Ok,     Ok,     No403,  No404),
 
         // Alerts and their workflow.
         new("GET /api/alerts/",                          Read,              No401,  Ok,     Ok,     Ok,     No403,  Ok),
