@@ -23,13 +23,12 @@ public sealed class RisingTerms
 {
     private const int EvictionSample = 8;
     private const double MinimumRecent = 3;
-    private const int MinimumTermLength = 4;
 
     /// <summary>
     /// Longer tokens are not terms: no word that explains a spike is this long (base64, spam), and the cap keeps names on
     /// the stack while they are looked up and their bytes small (see <see cref="TermSlot"/>).
     /// </summary>
-    public const int MaximumTermLength = 128;
+    public const int MaximumTermLength = TermFilter.MaximumTermLength;
 
     /// <summary>Weights are re-based this many fast half-lives after the landmark, far below a double's range (2^1023).</summary>
     private const double RebaseAfterHalfLives = 64;
@@ -182,9 +181,7 @@ public sealed class RisingTerms
         return Utf8.FromUtf16(raw, buffer, out _, out var length, replaceInvalidSequences: false) == OperationStatus.Done ? buffer[..length] : default;
     }
 
-    private static bool IsInteresting(ReadOnlySpan<char> term) =>
-        term.Length > 0 && term.Length <= MaximumTermLength
-        && (term[0] == '#' ? term.Length > 1 : term[0] != '@' && term.Length >= MinimumTermLength && !StopWords.Contains(term));
+    private static bool IsInteresting(ReadOnlySpan<char> term) => TermFilter.IsInteresting(term);
 
     /// <summary>What a post at <paramref name="ticks"/> adds to the fast and slow counts, on the landmark's scale.</summary>
     private (double Fast, double Slow) Weights(long ticks)
