@@ -4,6 +4,7 @@ using Npgsql;
 using Pulse.Grains.Archive;
 using Pulse.Grains.Wire;
 using Pulse.Silo.Archive.Annotations;
+using Pulse.Silo.Archive.Reports;
 using Pulse.Silo.Archive.Search;
 
 namespace Pulse.Silo.Archive;
@@ -19,7 +20,11 @@ public static class ArchiveExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<ArchiveOptions>().BindConfiguration(ArchiveOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ArchiveOptions>, ArchiveOptionsValidator>());
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new WireNameJsonConverter<AnnotationKind>(AnnotationWireNames.Kind)));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new WireNameJsonConverter<AnnotationKind>(AnnotationWireNames.Kind));
+            o.SerializerOptions.Converters.Add(new WireNameJsonConverter<ReportResolution>(ReportsApi.Resolutions));
+        });
         if (ConfiguredOptions(configuration) is not { } options)
         {
             return services;
@@ -28,6 +33,7 @@ public static class ArchiveExtensions
         services.TryAddSingleton(_ => new ArchiveDatabase(NpgsqlDataSource.Create(options.ConnectionString!)));
         services.TryAddSingleton<MentionSearch>();
         services.TryAddSingleton<AnnotationStore>();
+        services.TryAddSingleton<ReportBuilder>();
         return services;
     }
 

@@ -7,6 +7,7 @@ namespace Pulse.Silo.Archive;
 /// <summary>A time range [From, To).</summary>
 public readonly record struct TimeRange(DateTimeOffset From, DateTimeOffset To)
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public TimeSpan Length => To - From;
 }
 

@@ -9,6 +9,7 @@ using Pulse.Grains.Alerts;
 using Pulse.Silo.Api;
 using Pulse.Silo.Archive;
 using Pulse.Silo.Archive.Annotations;
+using Pulse.Silo.Archive.Reports;
 using Pulse.Silo.Archive.Search;
 using Pulse.Silo.Audit;
 using Pulse.Silo.Auth;
@@ -125,6 +126,7 @@ public static class PulseHostExtensions
         app.MapAlertsApi();
         app.MapMentionSearchApi();
         app.MapAnnotationsApi();
+        app.MapReportsApi();
         app.MapApiKeysApi();
         app.MapPulseSignIn();
         app.MapAuditApi();
