@@ -5,6 +5,7 @@ using System.Text.Json;
 using Pulse.Silo.Tests.Auth;
 using Pulse.Silo.Tests.Functional;
 using Pulse.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Pulse.Silo.Tests.Archive;
 
@@ -13,7 +14,8 @@ namespace Pulse.Silo.Tests.Archive;
 [Collection(ArchiveHostCollection.Name)]
 public sealed class BrandReportTests(ArchiveHostFixture fixture)
 {
-    private static readonly DateTimeOffset Now = new(DateTimeOffset.UtcNow.UtcTicks - (DateTimeOffset.UtcNow.UtcTicks % TimeSpan.TicksPerHour), TimeSpan.Zero);
+    /// <summary>The hour the tests run in, so that their posts fall on whole hours as the rollups bucket them.</summary>
+    private static readonly DateTimeOffset Now = HourOf(DateTimeOffset.UtcNow);
 
     private RunningHost Host => fixture.Host;
 
@@ -85,6 +87,42 @@ public sealed class BrandReportTests(ArchiveHostFixture fixture)
         Assert.StartsWith("period,start,mentions", series, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_incident_reports_its_spike_start_and_the_times_to_detect_acknowledge_and_resolve()
+    {
+        await AddBrandAsync("rep-e", "incidix");
+        var spike = Now.AddHours(-10);
+        // Quiet for hours, then ten posts a minute for twenty minutes; the alert came fifteen minutes in.
+        await IngestAsync(Enumerable.Range(0, 200).Select(i => JsonSerializer.Serialize(new
+        {
+            id = $"s{i}",
+            channel = "x",
+            text = $"incidix is down {i}",
+            timestamp = spike.AddSeconds(i * 6),
+        })));
+        await WaitForArchiveAsync("rep-e", 200);
+        var alertedAt = spike.AddMinutes(15);
+        var why = new Pulse.Grains.Alerts.AlertWhy([], [], new Pulse.Grains.Alerts.SentimentSplit(0, 0, 200), [new Pulse.Grains.Alerts.ChannelCount("x", 200)]);
+        var grains = Host.Services.GetRequiredService<IGrainFactory>();
+        await grains.GetGrain<Pulse.Grains.Alerts.IBrandAlertsGrain>("rep-e").SignalAsync(
+            new Pulse.Grains.Alerts.AlertSignal("rep-e", "x", Pulse.Grains.Alerts.AlertKind.Spike, 6, alertedAt, 100, 1, why));
+        var alertId = (await Host.Http.GetFromJsonAsync<JsonElement>("/api/alerts?brand=rep-e"))[0].GetProperty("id").GetString();
+        (await Host.Http.PostAsJsonAsync($"/api/alerts/{alertId}/ack", new { note = "on it" })).EnsureSuccessStatusCode();
+        (await Host.Http.PostAsJsonAsync($"/api/alerts/{alertId}/resolve", new { note = "fixed" })).EnsureSuccessStatusCode();
+
+        var report = await Host.Http.GetFromJsonAsync<JsonElement>($"/api/brands/rep-e/report?from={Uri.EscapeDataString(Now.AddDays(-1).ToString("O"))}");
+
+        var incident = Assert.Single(report.GetProperty("incidents").EnumerateArray());
+        Assert.Equal(alertId, incident.GetProperty("alertId").GetString());
+        Assert.Equal("resolved", incident.GetProperty("state").GetString());
+        Assert.Equal(spike, incident.GetProperty("spikeStart").GetDateTimeOffset());
+        Assert.Equal(15 * 60, incident.GetProperty("timeToDetectSeconds").GetDouble(), 3);
+        var acknowledge = incident.GetProperty("timeToAcknowledgeSeconds").GetDouble();
+        Assert.True(acknowledge > 9 * 3600 && acknowledge <= incident.GetProperty("timeToResolveSeconds").GetDouble(), $"{acknowledge}");
+        // No day of sentiment before the spike to recover to.
+        Assert.Equal(JsonValueKind.Null, incident.GetProperty("sentimentRecoverySeconds").ValueKind);
+    }
+
     [Theory]
     [InlineData("compare=lastyear", "compare")]
     [InlineData("format=pdf", "format")]
@@ -113,6 +151,8 @@ public sealed class BrandReportTests(ArchiveHostFixture fixture)
             likes = engaged ? i : 0,
             author = engaged ? $"@author{i % 4}" : null,
         }));
+
+    private static DateTimeOffset HourOf(DateTimeOffset at) => new(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerHour), TimeSpan.Zero);
 
     private async Task IngestAsync(IEnumerable<string> lines)
     {
