@@ -9,6 +9,7 @@ using Pulse.Grains.Alerts;
 using Pulse.Silo.Api;
 using Pulse.Silo.Archive;
 using Pulse.Silo.Archive.Annotations;
+using Pulse.Silo.Archive.History;
 using Pulse.Silo.Archive.Reports;
 using Pulse.Silo.Archive.Search;
 using Pulse.Silo.Audit;
@@ -127,6 +128,7 @@ public static class PulseHostExtensions
         app.MapMentionSearchApi();
         app.MapAnnotationsApi();
         app.MapReportsApi();
+        app.MapBrandHistoryApi();
         app.MapApiKeysApi();
         app.MapPulseSignIn();
         app.MapAuditApi();

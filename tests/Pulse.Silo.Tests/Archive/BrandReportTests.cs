@@ -123,6 +123,27 @@ public sealed class BrandReportTests(ArchiveHostFixture fixture)
         Assert.Equal(JsonValueKind.Null, incident.GetProperty("sentimentRecoverySeconds").ValueKind);
     }
 
+    [Fact]
+    public async Task History_charts_a_week_by_hour_and_a_quarter_by_day_with_the_annotations_on_them()
+    {
+        await AddBrandAsync("rep-h", "historix");
+        await IngestAsync(Posts("h", 30, Now.AddDays(-3), i => $"historix {i}").Concat(Posts("g", 12, Now.AddDays(-40), i => $"historix old {i}")));
+        await WaitForArchiveAsync("rep-h", 42);
+        (await Host.Http.PostAsJsonAsync("/api/brands/rep-h/annotations", new { title = "Launch", kind = "product-launch", at = Now.AddDays(-2) })).EnsureSuccessStatusCode();
+
+        var week = await Host.Http.GetFromJsonAsync<JsonElement>("/api/brands/rep-h/history?days=7");
+        var quarter = await Host.Http.GetFromJsonAsync<JsonElement>("/api/brands/rep-h/history?days=90");
+
+        Assert.Equal("hour", week.GetProperty("resolution").GetString());
+        Assert.Equal(30, week.GetProperty("series").EnumerateArray().Sum(b => b.GetProperty("totals").GetProperty("mentions").GetInt64()));
+        Assert.Equal("Launch", Assert.Single(week.GetProperty("annotations").EnumerateArray()).GetProperty("title").GetString());
+        Assert.Equal("day", quarter.GetProperty("resolution").GetString());
+        Assert.Equal(42, quarter.GetProperty("series").EnumerateArray().Sum(b => b.GetProperty("totals").GetProperty("mentions").GetInt64()));
+        Assert.All(quarter.GetProperty("series").EnumerateArray(), b => Assert.Equal(TimeSpan.Zero, b.GetProperty("start").GetDateTimeOffset().TimeOfDay));
+        var problem = await ProblemAssert.IsAsync(await Host.Http.GetAsync("/api/brands/rep-h/history?days=365"), HttpStatusCode.BadRequest);
+        Assert.Equal("days", problem.GetProperty("parameter").GetString());
+    }
+
     [Theory]
     [InlineData("compare=lastyear", "compare")]
     [InlineData("format=pdf", "format")]

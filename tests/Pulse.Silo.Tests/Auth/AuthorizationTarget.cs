@@ -98,6 +98,7 @@ public static class AuthorizationTargets
         new("PUT /api/brands/{id}/alert-settings/",      Admin,             No401,  No403,  No403,  Ok,     No403,  No404),
         new("GET /api/brands/{id}/annotations/",         Read,              No401,  Ok,     Ok,     Ok,     No403,  No404),
         new("GET /api/brands/{id}/report",               Read,              No401,  Ok,     Ok,     Ok,     No403,  No404),
+        new("GET /api/brands/{id}/history",              Read,              No401,  Ok,     Ok,     Ok,     No403,  No404),
         new("POST /api/brands/{id}/annotations/",        Respond,           No401,  No403,  Ok,     Ok,     No403,  No404),
         new("DELETE /api/brands/{id}/annotations/{annotationId}", Respond,  No401,  No403,  Ok,     Ok,     No403,  No404),
 
