@@ -78,7 +78,6 @@ internal static class ArchiveSchema
             created_at timestamptz NOT NULL DEFAULT now()
         );
         CREATE INDEX IF NOT EXISTS {Annotations}_brand_time ON {Annotations} (brand_id, starts_at);
-        {Search.ArchiveTextSearch.Definitions}
         """;
 
     public static async Task EnsureAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
@@ -90,6 +89,32 @@ internal static class ArchiveSchema
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        var brandKeyed = await TryBtreeGinAsync(connection, transaction, cancellationToken);
+        await using (var search = new NpgsqlCommand(Search.ArchiveTextSearch.Definitions(brandKeyed), connection, transaction))
+        {
+            await search.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// btree_gin (shipped with PostgreSQL, trusted, so a database owner may create it) lets the word index hold the brand
+    /// too, so a brand's search intersects inside one index. Without the right to create it, the index is words only.
+    /// </summary>
+    private static async Task<bool> TryBtreeGinAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        await transaction.SaveAsync("btree_gin", cancellationToken);
+        try
+        {
+            await using var create = new NpgsqlCommand("CREATE EXTENSION IF NOT EXISTS btree_gin", connection, transaction);
+            await create.ExecuteNonQueryAsync(cancellationToken);
+            return true;
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.UndefinedFile or PostgresErrorCodes.FeatureNotSupported)
+        {
+            await transaction.RollbackAsync("btree_gin", cancellationToken);
+            return false;
+        }
     }
 }

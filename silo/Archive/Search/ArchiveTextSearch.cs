@@ -21,9 +21,15 @@ internal static class ArchiveTextSearch
 
     public const string OtherConfig = "simple";
 
-    public static string Definitions { get; } = $"""
+    /// <summary>
+    /// The column and its GIN index: on (brand_id, search) when <paramref name="brandKeyed"/> (btree_gin is there), so a
+    /// brand's words are found without a second index; else on the words alone.
+    /// </summary>
+    public static string Definitions(bool brandKeyed) => $"""
         ALTER TABLE {ArchiveSchema.Mentions} ADD COLUMN IF NOT EXISTS {Column} tsvector;
-        CREATE INDEX IF NOT EXISTS {ArchiveSchema.Mentions}_search ON {ArchiveSchema.Mentions} USING gin ({Column});
+        CREATE INDEX IF NOT EXISTS {ArchiveSchema.Mentions}_{(brandKeyed ? "brand_search" : "search")} ON {ArchiveSchema.Mentions}
+            USING gin ({(brandKeyed ? "brand_id, " : "")}{Column});
+        {(brandKeyed ? $"DROP INDEX IF EXISTS {ArchiveSchema.Mentions}_search;" : "")}
         """;
 
     /// <summary>The folded text (and, for a text with umlauts, its folding without them; otherwise null) to index.</summary>
@@ -44,22 +50,44 @@ internal static class ArchiveTextSearch
             + $"ELSE pg_catalog.to_tsvector({config}, {folded}) || pg_catalog.to_tsvector({config}, {plain}) END";
     }
 
+    /// <summary>The statement that parses a folded query (parameter <paramref name="query"/>) in every configuration.</summary>
+    public static string ParseAll(string query) =>
+        "SELECT " + string.Join(", ", AllConfigs.Select(c => $"pg_catalog.websearch_to_tsquery('pg_catalog.{c}', {query})::text"));
+
+    public static IReadOnlyList<string> AllConfigs { get; } = [.. Configs.Select(c => c.Config), OtherConfig];
+
     /// <summary>
-    /// Whether a row matches the folded web-search query in parameter <paramref name="query"/> (quoted phrases, -word,
-    /// or), parsed in the row's own language. With <paramref name="lang"/> known only that language's branch remains;
-    /// without, one branch per configuration, each a scan of the same GIN index.
+    /// Whether a row matches, given the query as each configuration parsed it (<see cref="ParseAll"/>, in
+    /// <see cref="AllConfigs"/> order): one branch per distinct parse, each limited to the languages that parse it so,
+    /// so a word that stems alike in German and English is looked up once. Parses are passed as parameters named
+    /// <paramref name="prefix"/>0, 1…, returned with their values. An empty parse (only stop words) matches nothing.
     /// </summary>
-    public static string Match(string query, string? lang)
+    public static (string Sql, IReadOnlyList<string> Parameters) Match(IReadOnlyList<string> parses, string? lang, string prefix)
     {
-        string Branch(string config) => $"{Column} @@ pg_catalog.websearch_to_tsquery('pg_catalog.{config}', {query})";
+        var configs = AllConfigs.Select((config, i) => (Config: config, Lang: i < Configs.Count ? Configs[i].Lang : null, Parse: parses[i])).ToArray();
         if (lang is not null)
         {
-            return Branch(Configs.FirstOrDefault(c => c.Lang == lang).Config ?? OtherConfig);
+            var chosen = configs.FirstOrDefault(c => c.Lang == lang);
+            configs = [chosen.Config is null ? configs[^1] : chosen];
         }
 
-        var known = string.Join(", ", Configs.Select(c => $"'{c.Lang}'"));
-        return "(" + string.Join(" OR ", Configs.Select(c => $"(lang = '{c.Lang}' AND {Branch(c.Config)})"))
-            + $" OR ((lang IS NULL OR lang NOT IN ({known})) AND {Branch(OtherConfig)}))";
+        var branches = new List<string>();
+        var parameters = new List<string>();
+        foreach (var group in configs.Where(c => c.Parse.Length > 0).GroupBy(c => c.Parse, StringComparer.Ordinal))
+        {
+            var name = $"{prefix}{parameters.Count}";
+            parameters.Add(group.Key);
+            var langs = group.Where(c => c.Lang is not null).Select(c => $"'{c.Lang}'").ToArray();
+            var others = group.Any(c => c.Lang is null);
+            var excluded = Configs.Select(c => $"'{c.Lang}'").Except(langs).ToArray();
+            var condition = lang is not null ? null
+                : others ? (excluded.Length == 0 ? null : $"(lang IS NULL OR lang NOT IN ({string.Join(", ", excluded)}))")
+                : $"lang IN ({string.Join(", ", langs)})";
+            var match = $"{Column} @@ @{name}::tsquery";
+            branches.Add(condition is null ? match : $"({condition} AND {match})");
+        }
+
+        return (branches.Count == 0 ? "FALSE" : "(" + string.Join(" OR ", branches) + ")", parameters);
     }
 
     private static string ConfigOf(string lang) =>

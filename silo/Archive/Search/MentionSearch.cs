@@ -26,7 +26,15 @@ public sealed class MentionSearch(ArchiveDatabase database)
     {
         ArgumentNullException.ThrowIfNull(query);
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = Build(query, connection);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // A word in a tenth of a big brand's posts is a bitmap of hundreds of thousands of rows: past the default 4 MB
+        // it turns lossy, and every row of a lossy page is read and checked again.
+        await using (var memory = new NpgsqlCommand("SET LOCAL work_mem = '64MB'", connection, transaction))
+        {
+            await memory.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using var command = await CommandAsync(query, connection, transaction, cancellationToken);
         var items = new List<MentionView>(query.Limit);
         long lastEngagement = 0;
         var more = false;
@@ -53,11 +61,32 @@ public sealed class MentionSearch(ArchiveDatabase database)
             next = new SearchCursor(query.Sort, last.Timestamp.UtcDateTime, lastEngagement, last.Id, last.BrandId).Encode();
         }
 
+        await transaction.CommitAsync(cancellationToken);
         return new MentionSearchPage(items, next);
     }
 
-    /// <summary>The statement for <paramref name="query"/>; internal so tests can read its plan.</summary>
-    internal static NpgsqlCommand Build(MentionSearchQuery query, NpgsqlConnection connection)
+    /// <summary>
+    /// The statement for <paramref name="query"/>, its words parsed first in each configuration (one round trip), so the
+    /// statement looks each distinct parse up once; internal so tests can read its plan.
+    /// </summary>
+    internal static async Task<NpgsqlCommand> CommandAsync(MentionSearchQuery query, NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<string>? parses = null;
+        if (query.Text is { } words)
+        {
+            await using var parse = new NpgsqlCommand(ArchiveTextSearch.ParseAll("@q"), connection, transaction);
+            parse.Parameters.Add(new NpgsqlParameter("q", NpgsqlDbType.Text) { Value = ArchiveTextSearch.FoldQuery(words) });
+            await using var reader = await parse.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            parses = Enumerable.Range(0, ArchiveTextSearch.AllConfigs.Count).Select(reader.GetString).ToArray();
+        }
+
+        var command = Build(query, parses, connection);
+        command.Transaction = transaction;
+        return command;
+    }
+
+    private static NpgsqlCommand Build(MentionSearchQuery query, IReadOnlyList<string>? parses, NpgsqlConnection connection)
     {
         var command = new NpgsqlCommand { Connection = connection, CommandTimeout = (int)Timeout.TotalSeconds };
         var where = new List<string>();
@@ -104,9 +133,14 @@ public sealed class MentionSearch(ArchiveDatabase database)
             Add("lang = @lang", "lang", lang, NpgsqlDbType.Text);
         }
 
-        if (query.Text is { } text)
+        if (parses is not null)
         {
-            Add(ArchiveTextSearch.Match("@q", query.Lang), "q", ArchiveTextSearch.FoldQuery(text), NpgsqlDbType.Text);
+            var (match, values) = ArchiveTextSearch.Match(parses, query.Lang, "q");
+            where.Add(match);
+            for (var i = 0; i < values.Count; i++)
+            {
+                command.Parameters.Add(new NpgsqlParameter($"q{i}", NpgsqlDbType.Text) { Value = values[i] });
+            }
         }
 
         // The key orders every row uniquely: a mention naming two brands is a row under each.

@@ -171,7 +171,7 @@ public sealed class MentionSearchTests(ArchiveHostFixture fixture, ITestOutputHe
         await using var connection = await fixture.OpenAsync();
         // The test's tables are tiny, where scanning them is cheapest: forbidding that shows which index a plan can use.
         await SetAsync(connection, "SET enable_seqscan = off; SET enable_indexscan = off");
-        Assert.Contains("Bitmap Index Scan on pulse_mentions_search", await PlanAsync(connection, "q=stoerung"), StringComparison.Ordinal);
+        Assert.Contains("Bitmap Index Scan on pulse_mentions_brand_search", await PlanAsync(connection, "q=stoerung"), StringComparison.Ordinal);
 
         await SetAsync(connection, "RESET enable_indexscan");
         var cursor = new Pulse.Silo.Archive.Search.SearchCursor(Pulse.Silo.Archive.Search.MentionSearchSort.Time, DateTime.UtcNow, 0, "k10", "srch-k").Encode();
@@ -193,7 +193,8 @@ public sealed class MentionSearchTests(ArchiveHostFixture fixture, ITestOutputHe
             values["q"], values["from"], values["to"], values["channel"], values["sentiment"], values["lang"], values["sort"], values["cursor"], values["limit"], ["x"]);
         Assert.Null(problem);
         output.WriteLine(parameters);
-        await using var command = Pulse.Silo.Archive.Search.MentionSearch.Build(query! with { Brands = values["brand"] is { } brand ? [brand] : null }, connection);
+        await using var command = await Pulse.Silo.Archive.Search.MentionSearch.CommandAsync(
+            query! with { Brands = values["brand"] is { } brand ? [brand] : null }, connection, null, CancellationToken.None);
         command.CommandText = "EXPLAIN " + command.CommandText;
         var plan = new StringBuilder();
         await using var reader = await command.ExecuteReaderAsync();
