@@ -7,11 +7,17 @@ import { store, sortedBrands } from './store.js';
 /** The form's fields, by the name the API (and the address bar) gives each. */
 export const SEARCH_FIELDS = ['q', 'brand', 'channel', 'sentiment', 'lang', 'from', 'to', 'sort'];
 
-// Languages the archive indexes with their own stemming, and the detector's "could not tell"; any code is accepted.
+// The languages Pulse detects (author tags are not trusted): German and English, stemmed in the archive, and "could not tell".
 const LANGUAGES = [['de', 'German'], ['en', 'English'], ['und', 'undetermined']];
 
 function option(value, text) {
   return el('option', { value, text });
+}
+
+/** Selects `value`, adding it as an option first when the list lacks it (an address naming one the app does not know). */
+function choose(select, value) {
+  if (value && ![...select.options].some((o) => o.value === value)) select.append(option(value, value));
+  select.value = value;
 }
 
 function field(label, control, className) {
@@ -31,10 +37,8 @@ export function createSearchForm({ onSubmit }) {
       option('', 'all channels'), store.channels.map((c) => option(String(c), String(c)))),
     sentiment: el('select', { id: 'search-sentiment', name: 'sentiment', dataset: { testid: 'search-sentiment' } },
       option('', 'any sentiment'), option('positive', 'positive'), option('neutral', 'neutral'), option('negative', 'negative')),
-    lang: el('input', {
-      id: 'search-lang', name: 'lang', type: 'text', maxlength: 3, size: 4, list: 'search-langs', autocomplete: 'off', spellcheck: 'false',
-      placeholder: 'any', dataset: { testid: 'search-lang' },
-    }),
+    lang: el('select', { id: 'search-lang', name: 'lang', dataset: { testid: 'search-lang' } },
+      option('', 'any language'), LANGUAGES.map(([code, name]) => option(code, name))),
     from: el('input', { id: 'search-from', name: 'from', type: 'date', dataset: { testid: 'search-from' } }),
     to: el('input', { id: 'search-to', name: 'to', type: 'date', title: 'this day included', dataset: { testid: 'search-to' } }),
     sort: el('select', { id: 'search-sort', name: 'sort', dataset: { testid: 'search-sort' } },
@@ -48,7 +52,6 @@ export function createSearchForm({ onSubmit }) {
     field('Channel', controls.channel),
     field('Sentiment', controls.sentiment),
     field('Language', controls.lang),
-    el('datalist', { id: 'search-langs' }, LANGUAGES.map(([code, name]) => option(code, name))),
     field('From', controls.from),
     field('To (included)', controls.to),
     field('Order', controls.sort),
@@ -58,8 +61,7 @@ export function createSearchForm({ onSubmit }) {
   function renderBrands(selected = controls.brand.value) {
     const brands = sortedBrands();
     clear(controls.brand).append(option('', 'all brands'), ...brands.map((b) => option(String(b.id), String(b.name ?? b.id))));
-    if (selected && !store.brands.has(selected)) controls.brand.append(option(selected, selected));
-    controls.brand.value = selected;
+    choose(controls.brand, selected);
   }
 
   form.addEventListener('submit', (event) => {
@@ -73,7 +75,7 @@ export function createSearchForm({ onSubmit }) {
     const set = {};
     for (const name of SEARCH_FIELDS) {
       const value = controls[name].value.trim();
-      if (value) set[name] = name === 'lang' ? value.toLowerCase() : value;
+      if (value) set[name] = value;
     }
     if (set.sort === 'time') delete set.sort;
     return set;
@@ -86,8 +88,10 @@ export function createSearchForm({ onSubmit }) {
     /** Sets the fields from an address's values (unknown names are ignored; a missing one is cleared). */
     fill(params) {
       for (const name of SEARCH_FIELDS) {
-        if (name === 'brand') renderBrands(params.get(name) ?? '');
-        else controls[name].value = params.get(name) ?? (name === 'sort' ? 'time' : '');
+        const value = params.get(name) ?? (name === 'sort' ? 'time' : '');
+        if (name === 'brand') renderBrands(value);
+        else if (controls[name] instanceof HTMLSelectElement) choose(controls[name], value);
+        else controls[name].value = value;
       }
     },
     renderBrands: () => renderBrands(),
