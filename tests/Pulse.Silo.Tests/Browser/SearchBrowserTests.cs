@@ -69,8 +69,8 @@ public sealed class SearchBrowserTests(ArchiveHostFixture fixture, ChromiumFixtu
         Assert.Equal("noopener noreferrer", await link.GetAttributeAsync("rel"));
         Assert.True(await page.Locator("[data-testid=search-more]").IsHiddenAsync());
 
-        // Every mention of the brand: a first page of 50, newest first, the hostile one among them as text.
-        await page.Locator("[data-testid=search-q]").FillAsync(Keyword);
+        // No words: every mention of the brand, a first page of 50, newest first, the hostile one among them as text.
+        await page.Locator("[data-testid=search-q]").FillAsync("");
         await page.Locator("[data-testid=search-submit]").ClickAsync();
         await WaitForResultsAsync(page, 50);
         var hostile = page.Locator("[data-testid=search-result][data-mention-id=ui-xss]");
@@ -91,7 +91,7 @@ public sealed class SearchBrowserTests(ArchiveHostFixture fixture, ChromiumFixtu
         Assert.Equal(["ui-de", "ui-js", "ui-xss"], ids.Take(3).Order());
 
         // The search is in the address: a reload runs it again.
-        Assert.Contains("q=" + Keyword, page.Url, StringComparison.Ordinal);
+        Assert.EndsWith("#/search?brand=" + Brand, page.Url, StringComparison.Ordinal);
         await page.ReloadAsync();
         await WaitForResultsAsync(page, 50);
         Assert.Equal(Brand, await page.Locator("[data-testid=search-brand]").InputValueAsync());
@@ -141,7 +141,8 @@ public sealed class SearchBrowserTests(ArchiveHostFixture fixture, ChromiumFixtu
     /// <summary>
     /// The brand and its mentions: the German, the hostile and the javascript: one newest, the bulk an hour and more
     /// before; waits until the archive holds them all, and returns them as the API does. Ingest refuses a url that is not
-    /// http(s), so the javascript: one is written straight into the archive, as an older or another writer might have.
+    /// http(s), so the javascript: one is written straight into the archive, as an older or another writer might have
+    /// (without the archive's word index: the view lists it by brand, it is not found by words).
     /// </summary>
     private async Task<JsonElement[]> ArchiveAsync()
     {
