@@ -1,4 +1,4 @@
-// Entry point: loads reference data, routes between overview and brand view (#/ and #/brand/{id}),
+// Entry point: loads reference data, routes between overview, brand view and archive search (#/, #/brand/{id}, #/search),
 // wires the hub into the store, and keeps the alert feed, status bar, source polling and war-room mode running.
 import { el, appLink, clear } from './js/dom.js';
 import { api } from './js/api.js';
@@ -8,6 +8,7 @@ import { brandMeasures } from './js/series.js';
 import { noteServerTime } from './js/server-clock.js';
 import { mountOverview } from './js/overview.js';
 import { mountBrandView } from './js/brand-view.js';
+import { mountSearch, isSearchRoute } from './js/search.js';
 import { renderAlerts, markFresh } from './js/alerts.js';
 import { renderDataGaps } from './js/data-gaps.js';
 import { installAudioUnlock, enableAlertCues, beep, notify, notificationsState, audioReady } from './js/notify.js';
@@ -26,6 +27,7 @@ const alertList = document.getElementById('alert-list');
 const alertCount = document.getElementById('alert-count');
 const alertsButton = document.getElementById('alerts-enable');
 const dataGapsEl = document.getElementById('data-gaps');
+const searchLink = document.getElementById('nav-search');
 
 let current = null;
 let currentBrandId = null;
@@ -49,10 +51,15 @@ function renderCrumbs(title) {
 function render() {
   current?.unmount();
   clear(viewEl);
-  const brandId = routeBrandId();
+  const searching = isSearchRoute(location.hash);
+  const brandId = searching ? null : routeBrandId();
   currentBrandId = brandId !== null && store.brands.has(brandId) ? brandId : null;
   if (brandId !== null && currentBrandId === null && store.brands.size) location.hash = '#/';
-  current = currentBrandId !== null ? mountBrandView(viewEl, currentBrandId) : mountOverview(viewEl);
+  if (searching) current = mountSearch(viewEl);
+  else if (currentBrandId !== null) current = mountBrandView(viewEl, currentBrandId);
+  else current = mountOverview(viewEl);
+  if (searching) searchLink.setAttribute('aria-current', 'page');
+  else searchLink.removeAttribute('aria-current');
   renderCrumbs(current.title);
   hub.setBrand(currentBrandId);
   renderAlertFeed();

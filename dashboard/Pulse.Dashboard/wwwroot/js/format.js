@@ -57,6 +57,11 @@ export function clock(timestampMs) {
   return new Date(timestampMs).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
 }
 
+/** Date and time to the minute, as the browser's locale writes them ("07/12/2026, 10:52"). */
+export function dateTime(timestampMs) {
+  return new Date(timestampMs).toLocaleString([], { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+}
+
 /** Net sentiment as defined by the product: (pos - neg) / (pos + neg); 0 when there is neither. */
 export function netSentiment(positive, negative) {
   const polar = positive + negative;

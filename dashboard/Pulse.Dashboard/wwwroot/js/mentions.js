@@ -1,25 +1,9 @@
 // The latest-mentions feed: newest first, capped, deduplicated by id. All mention fields are untrusted.
-import { el, link, isWebUrl, clear } from './dom.js';
-import { ago, clock, compact, signed } from './format.js';
-import { channelColor, SENTIMENT_COLORS } from './colors.js';
+import { el, clear } from './dom.js';
+import { ago } from './format.js';
+import { mentionItem } from './mention-item.js';
 
 const MAX_MENTIONS = 50;
-
-function mentionItem(m, fresh) {
-  const label = ['positive', 'neutral', 'negative'].includes(m.label) ? m.label : 'neutral';
-  const at = Date.parse(m.timestamp);
-  return el('li', { className: `mention${fresh ? ' fresh' : ''}`, dataset: { testid: 'mention-item', mentionId: String(m.id), channel: String(m.channel) } },
-    el('div', { className: 'mention-head' },
-      el('span', { className: 'chip', style: { borderColor: channelColor(m.channel) }, text: String(m.channel) }),
-      el('span', { className: 'mention-author', text: String(m.author ?? 'unknown') }),
-      el('span', { className: 'sentiment-pill', style: { color: SENTIMENT_COLORS[label], borderColor: SENTIMENT_COLORS[label] }, title: `sentiment ${signed(m.sentiment)}`, text: label }),
-      m.lang ? el('span', { className: 'mention-lang', text: String(m.lang) }) : null,
-      el('time', { className: 'mention-time', datetime: String(m.timestamp), title: Number.isFinite(at) ? clock(at) : '', text: Number.isFinite(at) ? ago(at) : '' })),
-    el('p', { className: 'mention-text', text: String(m.text ?? '') }),
-    el('div', { className: 'mention-foot' },
-      el('span', { text: `${compact(m.likes ?? 0)} likes · ${compact(m.shares ?? 0)} shares · ${compact(m.comments ?? 0)} comments · reach ${compact(m.reach ?? 0)}` }),
-      isWebUrl(m.url) ? link(m.url, 'open ↗', { className: 'mention-link', title: String(m.url) }) : null));
-}
 
 export function createMentionFeed() {
   const list = el('ol', { className: 'mention-list', dataset: { testid: 'mention-feed' } });
@@ -29,7 +13,7 @@ export function createMentionFeed() {
   function render() {
     clear(list);
     if (!mentions.length) list.append(el('li', { className: 'empty-note', text: 'No mentions yet.' }));
-    for (const m of mentions) list.append(mentionItem(m, freshIds.has(m.id)));
+    for (const m of mentions) list.append(mentionItem(m, { fresh: freshIds.has(m.id) }));
     freshIds.clear();
   }
 
