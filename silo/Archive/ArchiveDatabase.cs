@@ -33,10 +33,27 @@ public sealed class ArchiveDatabase(NpgsqlDataSource dataSource) : IAsyncDisposa
         }
     }
 
+    /// <summary>
+    /// A connection known to work: after PostgreSQL restarts, the pool's idle connections are dead until used, so the
+    /// first request after would fail (or read the server's "terminating connection" notice, 57P01). A round trip finds out; on failure the pool's idle connections are dropped and a
+    /// fresh one opened.
+    /// </summary>
     public async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
     {
         await EnsureSchemaAsync(cancellationToken);
-        return await dataSource.OpenConnectionAsync(cancellationToken);
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var ping = new NpgsqlCommand("SELECT 1", connection);
+            await ping.ExecuteScalarAsync(cancellationToken);
+            return connection;
+        }
+        catch (NpgsqlException e) when (e is not PostgresException || e.IsTransient)
+        {
+            await connection.DisposeAsync();
+            dataSource.Clear();
+            return await dataSource.OpenConnectionAsync(cancellationToken);
+        }
     }
 
     public ValueTask DisposeAsync()

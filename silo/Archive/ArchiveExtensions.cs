@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Pulse.Grains.Archive;
 using Pulse.Grains.Wire;
+using Pulse.Silo.Archive.Alerts;
 using Pulse.Silo.Archive.Annotations;
 using Pulse.Silo.Archive.Reports;
 using Pulse.Silo.Archive.Search;
@@ -38,8 +39,8 @@ public static class ArchiveExtensions
     }
 
     /// <summary>
-    /// The archive's writing side on a silo host: the writer the partitions hand deliveries to (replacing the grains'
-    /// default of no archive) and retention. Beside <see cref="AddPulseArchive"/>, which every host calls.
+    /// The archive's writing side on a silo host: the writers the partitions hand deliveries to and the alerts grains
+    /// their changes (replacing the grains' defaults of no archive), and retention. Beside <see cref="AddPulseArchive"/>, which every host calls.
     /// </summary>
     public static IServiceCollection AddPulseArchiveWriter(this IServiceCollection services, IConfiguration configuration)
     {
@@ -51,6 +52,9 @@ public static class ArchiveExtensions
         services.AddSingleton<MentionArchiveWriter>();
         services.Replace(ServiceDescriptor.Singleton<IMentionArchive>(sp => sp.GetRequiredService<MentionArchiveWriter>()));
         services.AddHostedService(sp => sp.GetRequiredService<MentionArchiveWriter>());
+        services.AddSingleton<AlertArchiveWriter>();
+        services.Replace(ServiceDescriptor.Singleton<IAlertArchive>(sp => sp.GetRequiredService<AlertArchiveWriter>()));
+        services.AddHostedService(sp => sp.GetRequiredService<AlertArchiveWriter>());
         services.AddSingleton<ArchiveRetention>();
         services.AddHostedService(sp => sp.GetRequiredService<ArchiveRetention>());
         return services;

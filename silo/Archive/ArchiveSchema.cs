@@ -19,6 +19,12 @@ internal static class ArchiveSchema
 
     public const string DailyRollup = "pulse_rollup_daily";
 
+    /// <summary>
+    /// Alerts as they last changed, one row per alert: its id and the time it started (an embedded default's numbering
+    /// starts again after a restart, so the id alone may repeat).
+    /// </summary>
+    public const string Alerts = "pulse_alerts";
+
     /// <summary>Events a team records against a brand's timeline (a campaign, a press release, an outage).</summary>
     public const string Annotations = "pulse_annotations";
 
@@ -78,6 +84,24 @@ internal static class ArchiveSchema
             created_at timestamptz NOT NULL DEFAULT now()
         );
         CREATE INDEX IF NOT EXISTS {Annotations}_brand_time ON {Annotations} (brand_id, starts_at);
+        CREATE TABLE IF NOT EXISTS {Alerts} (
+            brand_id        text        NOT NULL,
+            alert_id        text        NOT NULL,
+            started_at      timestamptz NOT NULL,
+            updated_at      timestamptz NOT NULL,
+            kind            text        NOT NULL,
+            severity        integer     NOT NULL,
+            state           text        NOT NULL,
+            channels        text[]      NOT NULL,
+            message         text        NOT NULL,
+            value           double precision NOT NULL,
+            expected        double precision NOT NULL,
+            acknowledged_at timestamptz,
+            acknowledged_by text,
+            resolved_at     timestamptz,
+            resolved_by     text,
+            PRIMARY KEY (brand_id, started_at, alert_id)
+        );
         """;
 
     public static async Task EnsureAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Pulse.Grains.Archive;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pulse.Grains.Brands;
@@ -14,6 +15,7 @@ internal sealed partial class BrandAlertsGrain(
     IWebhookOutbox outbox,
     IOptions<WebhookOptions> webhookOptions,
     DashboardOutbox dashboard,
+    IAlertArchive archive,
     TimeProvider clock,
     PulseMetrics metrics,
     ILogger<BrandAlertsGrain> logger) : Grain, IBrandAlertsGrain, IRemindable
@@ -111,6 +113,7 @@ internal sealed partial class BrandAlertsGrain(
 
         await SaveAsync();
         dashboard.Publish(alert);
+        archive.Record(alert);
         metrics.AlertSignal(AlertWireNames.Kind.Of(signal.Kind), index < 0 ? "opened" : "joined");
     }
 
@@ -167,6 +170,7 @@ internal sealed partial class BrandAlertsGrain(
         state.State.Alerts[index] = alert;
         await SaveAsync();
         dashboard.Publish(alert);
+        archive.Record(alert);
     }
 
     private async Task<Alert?> TransitionAsync(string alertId, AlertState to, string action, string @event, string by, string? note)
@@ -200,6 +204,7 @@ internal sealed partial class BrandAlertsGrain(
         state.State.Alerts[index] = alert;
         await SaveAsync();
         dashboard.Publish(alert);
+        archive.Record(alert);
         return alert;
     }
 

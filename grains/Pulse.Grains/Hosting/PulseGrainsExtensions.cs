@@ -54,6 +54,7 @@ public static class PulseGrainsExtensions
         services.AddSingleton<MentionEnricher>();
         // No archive unless the host registers one (PostgreSQL, `--postgres`), which wins whichever comes first.
         services.TryAddSingleton<Archive.IMentionArchive, Archive.NoMentionArchive>();
+        services.TryAddSingleton<Archive.IAlertArchive, Archive.NoAlertArchive>();
         services.AddSingleton<DashboardOutbox>();
         services.AddSingleton<TickCadences>();
         services.AddHostedService<DashboardFlushService>();

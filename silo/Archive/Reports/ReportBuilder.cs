@@ -1,5 +1,4 @@
 using Pulse.Analytics.Reports;
-using Pulse.Grains.Alerts;
 using Pulse.Silo.Archive.Annotations;
 using Pulse.Silo.Archive.Search;
 
@@ -7,9 +6,9 @@ namespace Pulse.Silo.Archive.Reports;
 
 /// <summary>
 /// Builds a <see cref="BrandReport"/>: the archive's reads (<see cref="ReportReader"/>, search for top posts,
-/// annotations), the grain's alerts, and the pure analytics of <c>Pulse.Analytics.Reports</c> for what they mean.
+/// annotations, alerts), and the pure analytics of <c>Pulse.Analytics.Reports</c> for what they mean.
 /// </summary>
-public sealed class ReportBuilder(ArchiveDatabase database, MentionSearch search, AnnotationStore annotations, IGrainFactory grains)
+public sealed class ReportBuilder(ArchiveDatabase database, MentionSearch search, AnnotationStore annotations)
 {
     public const int TopCount = 10;
 
@@ -88,13 +87,10 @@ public sealed class ReportBuilder(ArchiveDatabase database, MentionSearch search
         return new RisingTermsSection(request.TermsBaseline, terms.Posts, terms.BaselinePosts, terms.Top(TopCount * 2));
     }
 
-    private async Task<IReadOnlyList<IncidentReport>> IncidentsAsync(ReportReader reader, ReportRequest request, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<IncidentReport>> IncidentsAsync(ReportReader reader, ReportRequest request, CancellationToken cancellationToken)
     {
-        var alerts = (await grains.GetGrain<IBrandAlertsGrain>(request.BrandId).ListAsync(null, request.Period.From))
-            .Where(a => a.StartedAt >= request.Period.From && a.StartedAt < request.Period.To)
-            .OrderBy(a => a.StartedAt)
-            .ToArray();
-        var incidents = new List<IncidentReport>(alerts.Length);
+        var alerts = await reader.AlertsAsync(request.BrandId, request.Period, cancellationToken);
+        var incidents = new List<IncidentReport>(alerts.Count);
         foreach (var alert in alerts)
         {
             var at = alert.StartedAt;
@@ -106,8 +102,7 @@ public sealed class ReportBuilder(ArchiveDatabase database, MentionSearch search
             var recovery = IncidentTimeline.SentimentRecovery(
                 hours.Select(h => new TimeBucket(h.Start, h.Totals.Mentions, (h.Totals.MeanSentiment ?? 0) * h.Totals.Mentions)).ToArray(),
                 start);
-            var acknowledged = alert.History.FirstOrDefault(h => h.Action == "acknowledge")?.At;
-            var resolved = alert.History.FirstOrDefault(h => h.Action == "resolve")?.At;
+            var (acknowledged, resolved) = (alert.AcknowledgedAt, alert.ResolvedAt);
             incidents.Add(new IncidentReport(
                 alert.Id, alert.Kind, alert.Severity, alert.State, alert.Message, alert.Channels, at, spikeStart,
                 spikeStart is { } s ? Math.Max(0, (at - s).TotalSeconds) : null,

@@ -1,8 +1,14 @@
 using Npgsql;
 using NpgsqlTypes;
 using Pulse.Analytics.Reports;
+using Pulse.Grains.Alerts;
 
 namespace Pulse.Silo.Archive.Reports;
+
+/// <summary>An alert as the archive's alerts table holds it.</summary>
+internal sealed record ArchivedAlert(
+    string Id, AlertKind Kind, int Severity, AlertState State, string Message, IReadOnlyList<string> Channels, DateTimeOffset StartedAt,
+    DateTimeOffset? AcknowledgedAt, DateTimeOffset? ResolvedAt);
 
 /// <summary>The archive reads behind a report, each one parameterised statement over the rollups or raw mentions.</summary>
 internal sealed class ReportReader(NpgsqlConnection connection)
@@ -118,6 +124,31 @@ internal sealed class ReportReader(NpgsqlConnection connection)
         }
 
         return minutes;
+    }
+
+    /// <summary>The brand's alerts that started in the range, oldest first, as they last changed.</summary>
+    public async Task<IReadOnlyList<ArchivedAlert>> AlertsAsync(string brand, TimeRange range, CancellationToken cancellationToken)
+    {
+        await using var command = Command(
+            $"""
+            SELECT alert_id, kind, severity, state, message, channels, started_at, acknowledged_at, resolved_at FROM {ArchiveSchema.Alerts}
+            WHERE brand_id = @brand AND started_at >= @from AND started_at < @to ORDER BY started_at, alert_id LIMIT 1000
+            """, brand, range);
+        var alerts = new List<ArchivedAlert>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (!AlertWireNames.Kind.TryParse(reader.GetString(1), out var kind) || !AlertWireNames.State.TryParse(reader.GetString(3), out var state))
+            {
+                continue; // written by a newer Pulse with kinds this one does not know
+            }
+
+            alerts.Add(new ArchivedAlert(
+                reader.GetString(0), kind, reader.GetInt32(2), state, reader.GetString(4), reader.GetFieldValue<string[]>(5), At(reader, 6),
+                reader.IsDBNull(7) ? null : At(reader, 7), reader.IsDBNull(8) ? null : At(reader, 8)));
+        }
+
+        return alerts;
     }
 
     private static string Rollup(ReportResolution resolution) => resolution == ReportResolution.Hour ? ArchiveSchema.HourlyRollup : ArchiveSchema.DailyRollup;

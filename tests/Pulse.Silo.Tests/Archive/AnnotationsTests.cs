@@ -26,7 +26,7 @@ public sealed class AnnotationsTests(ArchiveHostFixture fixture)
             endsAt = launch.AddDays(14),
             note = "TV and social",
         });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         var annotation = await created.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("campaign", annotation.GetProperty("kind").GetString());
         Assert.Equal("<b>Winter campaign</b> launch", annotation.GetProperty("title").GetString());

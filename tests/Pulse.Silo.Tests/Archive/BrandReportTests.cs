@@ -110,7 +110,11 @@ public sealed class BrandReportTests(ArchiveHostFixture fixture)
         (await Host.Http.PostAsJsonAsync($"/api/alerts/{alertId}/ack", new { note = "on it" })).EnsureSuccessStatusCode();
         (await Host.Http.PostAsJsonAsync($"/api/alerts/{alertId}/resolve", new { note = "fixed" })).EnsureSuccessStatusCode();
 
-        var report = await Host.Http.GetFromJsonAsync<JsonElement>($"/api/brands/rep-e/report?from={Uri.EscapeDataString(Now.AddDays(-1).ToString("O"))}");
+        // The alerts table takes each change a moment after the grain makes it.
+        var report = await Eventually.GetAsync(
+            () => Host.Http.GetFromJsonAsync<JsonElement>($"/api/brands/rep-e/report?from={Uri.EscapeDataString(Now.AddDays(-1).ToString("O"))}"),
+            r => r.GetProperty("incidents").EnumerateArray().Any(i => i.GetProperty("state").GetString() == "resolved"),
+            TimeSpan.FromSeconds(30));
 
         var incident = Assert.Single(report.GetProperty("incidents").EnumerateArray());
         Assert.Equal(alertId, incident.GetProperty("alertId").GetString());
