@@ -43,7 +43,10 @@ internal sealed partial class ArchiveRetention(
         foreach (var (table, column, keep) in (ValueTuple<string, string, TimeSpan>[])[
             (ArchiveSchema.Mentions, "published_at", settings.MentionRetention),
             (ArchiveSchema.HourlyRollup, "bucket", settings.HourlyRollupRetention),
-            (ArchiveSchema.DailyRollup, "bucket", settings.DailyRollupRetention)])
+            (ArchiveSchema.DailyRollup, "bucket", settings.DailyRollupRetention),
+            // Incidents and annotations are what reports set the rollups against: kept as long as the daily rollups.
+            (ArchiveSchema.Alerts, "started_at", settings.DailyRollupRetention),
+            (ArchiveSchema.Annotations, "coalesce(ends_at, starts_at)", settings.DailyRollupRetention)])
         {
             deleted += await DeleteBeforeAsync(table, column, now - keep, cancellationToken);
         }
