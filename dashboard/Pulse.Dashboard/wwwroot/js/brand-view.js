@@ -1,6 +1,6 @@
 // Brand view: live rate per channel, sentiment and engagement over time, per-channel table,
 // the latest mentions. Seeded from REST, then advanced by "channelSnapshots".
-import { el, clear } from './dom.js';
+import { el, clear, appLink } from './dom.js';
 import { compact, signed, change, percent } from './format.js';
 import { channelColor, SENTIMENT_COLORS } from './colors.js';
 import { createTimeChart } from './charts.js';
@@ -48,7 +48,8 @@ export function mountBrandView(container, brandId) {
   container.append(el('div', { className: 'brand-view' },
     el('div', { className: 'brand-head' },
       el('h1', { className: 'view-title', dataset: { testid: 'brand-name' }, text: String(name) }),
-      el('div', { className: 'keywords' }, keywords.map((k) => el('span', { className: 'chip muted', text: String(k) })))),
+      el('div', { className: 'keywords' }, keywords.map((k) => el('span', { className: 'chip muted', text: String(k) }))),
+      appLink(`/report.html?brand=${encodeURIComponent(brandId)}&compare=previous`, { className: 'btn', 'data-testid': 'brand-report-link', title: 'Printable report of the last 30 days against the 30 before, from the archive' }, 'Report')),
     el('div', { className: 'stats-row' }, Object.values(cards).map((c) => c.root)),
     status,
     el('div', { className: 'charts' }, ratePanel.root, el('div', { className: 'charts-pair' }, sentimentPanel.root, engagementPanel.root)),
