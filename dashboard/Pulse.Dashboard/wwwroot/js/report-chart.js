@@ -94,9 +94,12 @@ export function volumeChart(report, { width = 960, height = 300 } = {}) {
   const marks = svg('g', { class: 'chart-annotations' });
   (report.annotations ?? []).forEach((item, index) => {
     const a = item.annotation ?? {};
-    const start = ms(a.startsAt);
-    if (!Number.isFinite(start) || start < from || start >= to) return;
-    const end = Math.min(Number.isFinite(ms(a.endsAt)) ? ms(a.endsAt) : start, to);
+    const starts = ms(a.startsAt);
+    const ends = Number.isFinite(ms(a.endsAt)) ? ms(a.endsAt) : starts;
+    // The server lists those that touch the period: a span begun before it is marked from the period's start.
+    if (!Number.isFinite(starts) || starts >= to || ends < from) return;
+    const start = Math.max(starts, from);
+    const end = Math.min(ends, to);
     const left = x(start - from);
     const mark = svg('g', { class: 'chart-annotation', 'data-testid': 'report-chart-annotation', 'data-annotation-id': String(a.id ?? index) },
       svg('title', { text: `${index + 1}. ${a.title ?? ''}` }),
