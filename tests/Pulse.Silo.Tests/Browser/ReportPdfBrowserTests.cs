@@ -203,6 +203,7 @@ public sealed partial class ReportPdfBrowserTests(ArchiveHostFixture fixture, Ch
         const string member = "report-member";
         await PutBrandAsync(empty, "Quietly <img src=x onerror=alert(7)>", "pdfquietix");
         await PutBrandAsync("pdf-hidden", "Hidden", "pdfhiddenix");
+        await WaitForArchiveAsync(empty, 0);
         var created = await Host.Http.PostAsJsonAsync(UsersApi.Route, new { name = member, password = Password, role = "viewer", brands = new[] { empty } });
         Assert.True(created.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, $"POST {UsersApi.Route}: {created.StatusCode}");
 
@@ -278,11 +279,23 @@ public sealed partial class ReportPdfBrowserTests(ArchiveHostFixture fixture, Ch
     private async Task PutBrandAsync(string id, string name, string keyword) =>
         (await Host.Http.PutAsJsonAsync($"/api/brands/{id}", new { name, keywords = new[] { keyword } })).EnsureSuccessStatusCode();
 
-    private async Task WaitForArchiveAsync(string brand, int count) =>
-        await Eventually.GetAsync(
-            async () => (await Host.Http.GetFromJsonAsync<JsonElement>($"/api/mentions/search?brand={brand}&limit=200")).GetProperty("items").GetArrayLength(),
+    /// <summary>
+    /// Until search lists <paramref name="count"/> of the brand's mentions (0: until the archive answers). A failed answer
+    /// counts as not yet: this host is shared, and a test before this one may have restarted PostgreSQL under it (the
+    /// first read after that can get 503).
+    /// </summary>
+    private async Task WaitForArchiveAsync(string brand, int count)
+    {
+        var found = await Eventually.GetAsync(
+            async () =>
+            {
+                using var response = await Host.Http.GetAsync($"/api/mentions/search?brand={brand}&limit=200");
+                return response.IsSuccessStatusCode ? (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").GetArrayLength() : -1;
+            },
             n => n >= count,
             TimeSpan.FromSeconds(60));
+        Assert.True(found >= count, $"{found} of {brand}'s {count} mentions archived");
+    }
 
     [GeneratedRegex(@"/Type\s*/Page(?![a-zA-Z])")]
     private static partial Regex PageObject();
