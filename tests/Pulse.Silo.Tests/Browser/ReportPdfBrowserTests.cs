@@ -71,6 +71,12 @@ public sealed partial class ReportPdfBrowserTests(ArchiveHostFixture fixture, Ch
         var alertId = (await Host.Http.GetFromJsonAsync<JsonElement>($"/api/alerts?brand={Brand}"))[0].GetProperty("id").GetString()!;
         (await Host.Http.PostAsJsonAsync($"/api/alerts/{alertId}/ack", new { note = "on it" })).EnsureSuccessStatusCode();
         (await Host.Http.PostAsJsonAsync($"/api/alerts/{alertId}/resolve", new { note = "fixed" })).EnsureSuccessStatusCode();
+        // The alerts table takes each change a moment after the grain makes it.
+        var archived = await Eventually.GetAsync(
+            () => Host.Http.GetFromJsonAsync<JsonElement>($"/api/brands/{Brand}/report?from={Uri.EscapeDataString(Now.AddDays(-1).ToString("O", CultureInfo.InvariantCulture))}"),
+            r => r.GetProperty("incidents").EnumerateArray().Any(i => i.GetProperty("state").GetString() == "resolved"),
+            TimeSpan.FromSeconds(30));
+        Assert.Single(archived.GetProperty("incidents").EnumerateArray());
 
         var created = await Host.Http.PostAsJsonAsync(UsersApi.Route, new { name = Reader, password = Password, role = "viewer", brands = new[] { Brand, Rival } });
         Assert.True(created.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, $"POST {UsersApi.Route}: {created.StatusCode}");
