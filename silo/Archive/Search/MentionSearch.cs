@@ -14,7 +14,7 @@ public sealed record MentionSearchPage(IReadOnlyList<MentionView> Items, string?
 /// and continued from a cursor. Statements past <see cref="Timeout"/> are cancelled, so a search too broad for the
 /// moment fails alone rather than holding a connection.
 /// </summary>
-public sealed class MentionSearch(ArchiveDatabase database)
+public sealed class MentionSearch(ArchiveDatabase database, TimeProvider clock)
 {
     /// <summary>Well past the 200 ms a search is meant to take, well short of a client's patience.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
@@ -34,26 +34,7 @@ public sealed class MentionSearch(ArchiveDatabase database)
             await memory.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await using var command = await CommandAsync(query, connection, transaction, cancellationToken);
-        var items = new List<MentionView>(query.Limit);
-        long lastEngagement = 0;
-        var more = false;
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                if (items.Count == query.Limit)
-                {
-                    more = true;
-                    break;
-                }
-
-                var view = Read(reader);
-                lastEngagement = view.Likes + view.Shares + view.Comments;
-                items.Add(view);
-            }
-        }
-
+        var (items, more, lastEngagement) = await NewestFirstAsync(query, connection, transaction, cancellationToken);
         string? next = null;
         if (more)
         {
@@ -63,6 +44,62 @@ public sealed class MentionSearch(ArchiveDatabase database)
 
         await transaction.CommitAsync(cancellationToken);
         return new MentionSearchPage(items, next);
+    }
+
+    /// <summary>
+    /// Words searched newest first look at the last day first, then the last week, month, and everything: a common word
+    /// in a big brand fills a page from its newest hours, where a plan over every matching row would read thousands of
+    /// rows to keep 51. Exact all the same: when a window holds more than a page, no older row can belong on it.
+    /// </summary>
+    private static readonly TimeSpan[] Windows = [TimeSpan.FromDays(1), TimeSpan.FromDays(7), TimeSpan.FromDays(30)];
+
+    private async Task<(List<MentionView> Items, bool More, long LastEngagement)> NewestFirstAsync(
+        MentionSearchQuery query, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (query.Text is not null && query.Sort == MentionSearchSort.Time)
+        {
+            var reference = query.After is { } after ? new DateTimeOffset(after.PublishedAt, TimeSpan.Zero) : query.To ?? clock.GetUtcNow();
+            foreach (var window in Windows)
+            {
+                var lower = reference - window;
+                if (query.From is { } from && from >= lower)
+                {
+                    break;
+                }
+
+                var page = await PageAsync(query with { From = lower }, connection, transaction, cancellationToken);
+                if (page.More)
+                {
+                    return page;
+                }
+            }
+        }
+
+        return await PageAsync(query, connection, transaction, cancellationToken);
+    }
+
+    private static async Task<(List<MentionView> Items, bool More, long LastEngagement)> PageAsync(
+        MentionSearchQuery query, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = await CommandAsync(query, connection, transaction, cancellationToken);
+        var items = new List<MentionView>(query.Limit);
+        long lastEngagement = 0;
+        var more = false;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (items.Count == query.Limit)
+            {
+                more = true;
+                break;
+            }
+
+            var view = Read(reader);
+            lastEngagement = view.Likes + view.Shares + view.Comments;
+            items.Add(view);
+        }
+
+        return (items, more, lastEngagement);
     }
 
     /// <summary>

@@ -112,6 +112,24 @@ public sealed class MentionSearchTests(ArchiveHostFixture fixture, ITestOutputHe
     }
 
     [Fact]
+    public async Task Words_newest_first_widen_from_the_last_day_to_everything_and_miss_nothing()
+    {
+        var now = DateTimeOffset.UtcNow;
+        string Line(string id, TimeSpan ago) => $$"""{"id":"{{id}}","channel":"x","text":"widenix hochwasser {{id}}","timestamp":"{{(now - ago).ToString("O")}}"}""";
+        await ArchiveAsync("srch-w", "widenix",
+            Line("w1", TimeSpan.FromHours(2)), Line("w2", TimeSpan.FromDays(3)), Line("w3", TimeSpan.FromDays(20)), Line("w4", TimeSpan.FromDays(60)),
+            """{"id":"w5","channel":"x","text":"widenix nothing else"}""");
+
+        var first = await SearchAsync("brand=srch-w&q=hochwasser&limit=2");
+        var second = await SearchAsync($"brand=srch-w&q=hochwasser&limit=2&cursor={first.GetProperty("next").GetString()}");
+
+        Assert.Equal(["w1", "w2"], first.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!));
+        Assert.Equal(["w3", "w4"], second.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!));
+        Assert.Equal(JsonValueKind.Null, second.GetProperty("next").ValueKind);
+        Assert.Equal(["w1", "w2", "w3"], await IdsAsync("brand=srch-w&q=hochwasser&limit=3&from=" + Uri.EscapeDataString((now - TimeSpan.FromDays(30)).ToString("O"))));
+    }
+
+    [Fact]
     public async Task A_team_limited_caller_finds_only_its_own_brands()
     {
         await ArchiveAsync("srch-t1", "teamword", """{"id":"t1","channel":"x","text":"teamword one"}""");
