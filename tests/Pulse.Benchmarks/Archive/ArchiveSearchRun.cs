@@ -5,6 +5,7 @@ using Npgsql;
 using Pulse.Analytics.Sentiment;
 using Pulse.Silo.Archive;
 using Pulse.Silo.Archive.Search;
+using Pulse.Load;
 using Pulse.Synthetic;
 
 namespace Pulse.Benchmarks.Archive;
@@ -35,8 +36,8 @@ internal static class ArchiveSearchRun
         var brands = BenchmarkArgs.Option(args, "--brands", 1_000);
         var queries = BenchmarkArgs.Option(args, "--queries", 600);
         var words = Words();
-        var brandZipf = new Zipf(brands, 1.0);
-        var wordZipf = new Zipf(Vocabulary, 1.0);
+        var brandZipf = new ZipfPopularity(brands);
+        var wordZipf = new ZipfPopularity(Vocabulary);
         if (!args.Contains("--skip-load"))
         {
             await LoadAsync(connection, rows, brandZipf, wordZipf, words);
@@ -79,10 +80,10 @@ internal static class ArchiveSearchRun
     private static double Pct(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
     /// <summary>The query mix: words common (template), by Zipf rank, rare; phrases, NOT, no words; sorts, ranges, second pages, every brand.</summary>
-    private static (string Kind, MentionSearchQuery Query, bool SecondPage) NextQuery(ref DemoRandom random, Zipf brands, Zipf vocabulary, string[] words)
+    private static (string Kind, MentionSearchQuery Query, bool SecondPage) NextQuery(ref DemoRandom random, ZipfPopularity brands, ZipfPopularity vocabulary, string[] words)
     {
-        var brand = new[] { $"brand{brands.Sample(ref random)}" };
-        var topic = words[vocabulary.Sample(ref random)];
+        var brand = new[] { $"brand{brands.Rank(random.NextDouble())}" };
+        var topic = words[vocabulary.Rank(random.NextDouble())];
         var basic = new MentionSearchQuery(brand, topic, null, null, null, null, null, MentionSearchSort.Time, null, 50);
         return random.Next(10) switch
         {
@@ -123,7 +124,7 @@ internal static class ArchiveSearchRun
         return [.. set];
     }
 
-    private static async Task LoadAsync(string connectionString, int rows, Zipf brands, Zipf vocabulary, string[] words)
+    private static async Task LoadAsync(string connectionString, int rows, ZipfPopularity brands, ZipfPopularity vocabulary, string[] words)
     {
         var clock = Stopwatch.StartNew();
         await using (var database = new ArchiveDatabase(NpgsqlDataSource.Create(connectionString)))
@@ -148,7 +149,7 @@ internal static class ArchiveSearchRun
     }
 
     /// <summary>Writes its share of the rows through the archive's own writer (<see cref="ArchiveRows"/>), rollups included.</summary>
-    private static async Task CopyAsync(string connectionString, int part, int parts, int rows, Zipf brands, Zipf vocabulary, string[] words)
+    private static async Task CopyAsync(string connectionString, int part, int parts, int rows, ZipfPopularity brands, ZipfPopularity vocabulary, string[] words)
     {
         await using var database = new ArchiveDatabase(NpgsqlDataSource.Create(connectionString + ";Command Timeout=0"));
         var random = new DemoRandom((ulong)(1000 + part));
@@ -158,7 +159,7 @@ internal static class ArchiveSearchRun
         var batches = 0;
         for (var n = part; n < rows; n += parts)
         {
-            var brand = brands.Sample(ref random);
+            var brand = brands.Rank(random.NextDouble());
             var channel = random.Pick(DemoChannel.All);
             var language = random.Chance(0.6) ? DemoLanguages.German : DemoLanguages.English;
             var tone = random.NextDouble() switch { < 0.35 => DemoTone.Positive, < 0.8 => DemoTone.Neutral, _ => DemoTone.Negative };
@@ -166,7 +167,7 @@ internal static class ArchiveSearchRun
                 .Replace("{brand}", $"Brand{brand}").Replace("{product}", words[brand % 500]);
             for (var w = random.Next(8); w > 0; w--)
             {
-                text.Append(' ').Append(words[vocabulary.Sample(ref random)]);
+                text.Append(' ').Append(words[vocabulary.Rank(random.NextDouble())]);
             }
 
             var engagement = DemoEngagement.Sample(ref random, channel);
@@ -195,33 +196,5 @@ internal static class ArchiveSearchRun
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
-    }
-
-    /// <summary>Ranks 0..n-1 with P(k) ∝ 1/(k+1)^s, by inverting the cumulative table.</summary>
-    private sealed class Zipf
-    {
-        private readonly double[] _cumulative;
-
-        public Zipf(int n, double s)
-        {
-            _cumulative = new double[n];
-            var sum = 0.0;
-            for (var k = 0; k < n; k++)
-            {
-                sum += 1.0 / Math.Pow(k + 1, s);
-                _cumulative[k] = sum;
-            }
-
-            for (var k = 0; k < n; k++)
-            {
-                _cumulative[k] /= sum;
-            }
-        }
-
-        public int Sample(ref DemoRandom random)
-        {
-            var index = Array.BinarySearch(_cumulative, random.NextDouble());
-            return Math.Min(index < 0 ? ~index : index, _cumulative.Length - 1);
-        }
     }
 }
