@@ -4,17 +4,41 @@ namespace Pulse.Silo.Tests.Browser;
 
 /// <summary>
 /// Debian's Chromium driven by Playwright; never a downloaded browser. tests/run.sh installs the
-/// package when it is missing. One browser serves every test class of the run (each page or context is its own
-/// session): a browser per class meant eight Chromiums starting at once beside the hosts, and on two cores their
-/// start-up alone pushed pages past their deadlines. It closes when the test process exits.
+/// package when it is missing. Browsers start one at a time: a dozen test classes launching theirs at once beside the
+/// hosts starved two cores long enough for pages to miss their deadlines.
 /// </summary>
 public sealed class ChromiumFixture : IAsyncLifetime
 {
-    private static readonly Lazy<Task<IBrowser>> Shared = new(LaunchAsync, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly SemaphoreSlim Launching = new(1, 1);
+
+    private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Browser = await Shared.Value;
+    public async Task InitializeAsync()
+    {
+        var executable = new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" }.FirstOrDefault(File.Exists)
+            ?? throw new InvalidOperationException("Chromium is not installed: run tests/run.sh, which installs Debian's chromium package.");
+        await Launching.WaitAsync();
+        try
+        {
+            _playwright = await Playwright.CreateAsync();
+            Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = executable,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--disable-quic",
+            ],
+            });
+        }
+        finally
+        {
+            Launching.Release();
+        }
+    }
 
     /// <summary>
     /// A page whose every request carries the tests' admin key, as a reverse proxy that authenticates would add it. For
@@ -25,29 +49,13 @@ public sealed class ChromiumFixture : IAsyncLifetime
         ExtraHTTPHeaders = new Dictionary<string, string> { ["Authorization"] = "Bearer " + Functional.TestCaller.AdminKey },
     });
 
-    /// <summary>The shared browser outlives each class; its pages are the classes' to close.</summary>
-    public Task DisposeAsync() => Task.CompletedTask;
-
-    private static async Task<IBrowser> LaunchAsync()
+    public async Task DisposeAsync()
     {
-        var executable = new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" }.FirstOrDefault(File.Exists)
-            ?? throw new InvalidOperationException("Chromium is not installed: run tests/run.sh, which installs Debian's chromium package.");
-        var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        if (Browser is not null)
         {
-            ExecutablePath = executable,
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--disable-quic",
-            ],
-        });
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            browser.CloseAsync().Wait(TimeSpan.FromSeconds(5));
-            playwright.Dispose();
-        };
-        return browser;
+            await Browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
     }
 }
