@@ -160,7 +160,8 @@ internal static class ArchiveRows
         return builder.ToString();
     }
 
-    private static bool HasLoneSurrogate(ReadOnlySpan<char> span)
+    /// <summary>A UTF-16 surrogate without its pair: the only text with no UTF-8 form.</summary>
+    internal static bool HasLoneSurrogate(ReadOnlySpan<char> span)
     {
         for (var i = 0; i < span.Length; i++)
         {

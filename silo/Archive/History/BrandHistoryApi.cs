@@ -46,7 +46,7 @@ public static class BrandHistoryApi
             return ApiProblems.Invalid("days", $"days must be one of {string.Join(", ", Spans)}.");
         }
 
-        var resolution = days <= 7 ? ReportResolution.Hour : ReportResolution.Day;
+        var resolution = ReportRequest.ResolutionFor(TimeSpan.FromDays(days));
         var now = clock.GetUtcNow();
         // Up to the end of the current bucket, so the chart's last point is the one still filling.
         var period = ReportRequest.Align(new TimeRange(now.AddDays(-days), now), resolution);

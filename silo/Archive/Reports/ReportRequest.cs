@@ -4,7 +4,9 @@ namespace Pulse.Silo.Archive.Reports;
 public sealed record ReportRequest(string BrandId, string BrandName, TimeRange Period, TimeRange? Comparison, IReadOnlyList<(string Id, string Name)> Competitors)
 {
     /// <summary>Hours up to a week (168 points), days beyond: a chart of either stays readable.</summary>
-    public ReportResolution Resolution => Period.Length <= TimeSpan.FromDays(7) ? ReportResolution.Hour : ReportResolution.Day;
+    public ReportResolution Resolution => ResolutionFor(Period.Length);
+
+    public static ReportResolution ResolutionFor(TimeSpan length) => length <= TimeSpan.FromDays(7) ? ReportResolution.Hour : ReportResolution.Day;
 
     /// <summary>The period rising terms are measured against: the comparison, or else the equally long one before.</summary>
     public TimeRange TermsBaseline => Comparison ?? new TimeRange(Period.From - Period.Length, Period.From);

@@ -121,7 +121,7 @@ public static class ReportsApi
             }
         }
 
-        var resolution = period.Length <= TimeSpan.FromDays(7) ? ReportResolution.Hour : ReportResolution.Day;
+        var resolution = ReportRequest.ResolutionFor(period.Length);
         var request = new ReportRequest(
             brand.Id, brand.Name, ReportRequest.Align(period, resolution), comparison is { } c ? ReportRequest.Align(c, resolution) : null, rivals);
         BrandReport report;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -102,7 +101,7 @@ public static class MentionSearchApi
                 return Invalid("q", $"q is {q.Length} characters; at most {MaxQueryLength}.");
             }
 
-            if (q.Any(char.IsControl) || !IsWellFormed(q))
+            if (q.Any(char.IsControl) || ArchiveRows.HasLoneSurrogate(q))
             {
                 return Invalid("q", "q holds control characters or invalid Unicode.");
             }
@@ -181,18 +180,5 @@ public static class MentionSearchApi
         }
 
         return (new MentionSearchQuery(null, text, since, until, channel, label, lang, order, after, pageSize), null);
-    }
-
-    private static bool IsWellFormed(string value)
-    {
-        try
-        {
-            _ = new UTF8Encoding(false, throwOnInvalidBytes: true).GetByteCount(value);
-            return true;
-        }
-        catch (EncoderFallbackException)
-        {
-            return false;
-        }
     }
 }
