@@ -12,7 +12,8 @@ namespace Pulse.Silo.Archive;
 /// The PostgreSQL archive behind <see cref="IMentionArchive"/>: partitions hand it deliveries, which it buffers (up to
 /// <see cref="ArchiveOptions.BufferCapacity"/> rows) and writes in batches off the ingest path, retrying while
 /// PostgreSQL is slow or down. A full buffer pushes back in cluster mode and drops, counted and logged, in the
-/// embedded default, whose ingest has no log to hold the rest.
+/// embedded default, whose ingest has no log to hold the rest. A flush (before a cluster partition commits) waits for
+/// every row appended before it and has the writers write what they hold at once.
 /// </summary>
 internal sealed partial class MentionArchiveWriter(
     ArchiveDatabase database,
@@ -29,9 +30,10 @@ internal sealed partial class MentionArchiveWriter(
     /// <summary>What a stopping host still writes, at most this long.</summary>
     private static readonly TimeSpan FinalFlush = TimeSpan.FromSeconds(5);
 
-    private readonly Channel<IReadOnlyList<ScoredMention>> _queue =
-        Channel.CreateUnbounded<IReadOnlyList<ScoredMention>>();
+    private readonly Channel<Delivery> _queue = Channel.CreateUnbounded<Delivery>();
     private readonly SemaphoreSlim _space = new(0);
+    private readonly WriteGenerations _generations = new();
+    private TaskCompletionSource _flushRequested = NewSignal();
     private long _buffered;
     private long _dropped;
     private long _lastDropLog = long.MinValue;
@@ -65,7 +67,19 @@ internal sealed partial class MentionArchiveWriter(
 
         Interlocked.Add(ref _buffered, mentions.Count);
         metrics.ArchiveBuffered(mentions.Count);
-        _queue.Writer.TryWrite(mentions);
+        _queue.Writer.TryWrite(new Delivery(mentions, _generations.Appended()));
+    }
+
+    public Task FlushAsync(CancellationToken cancellationToken)
+    {
+        var flushed = _generations.FlushAsync(cancellationToken);
+        if (!flushed.IsCompleted)
+        {
+            // Wakes writers gathering a batch: the rows are written now, not when the batch fills or its interval ends.
+            Interlocked.Exchange(ref _flushRequested, NewSignal()).TrySetResult();
+        }
+
+        return flushed;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -78,7 +92,7 @@ internal sealed partial class MentionArchiveWriter(
     /// <summary>One of <see cref="ArchiveOptions.Writers"/> loops, each with its own connection per batch.</summary>
     private async Task WriteLoopAsync(ArchiveOptions settings, CancellationToken stoppingToken)
     {
-        var batch = new List<ScoredMention>(settings.BatchSize);
+        var batch = new Batch(settings.BatchSize);
         try
         {
             while (await _queue.Reader.WaitToReadAsync(stoppingToken))
@@ -92,7 +106,7 @@ internal sealed partial class MentionArchiveWriter(
             using var final = new CancellationTokenSource(FinalFlush, clock);
             while (_queue.Reader.TryRead(out var delivery))
             {
-                batch.AddRange(delivery);
+                batch.Add(delivery);
             }
 
             try
@@ -101,52 +115,66 @@ internal sealed partial class MentionArchiveWriter(
             }
             catch (OperationCanceledException)
             {
-                LogUnwrittenAtStop(batch.Count);
+                LogUnwrittenAtStop(batch.Rows.Count);
             }
         }
     }
 
-    /// <summary>Fills <paramref name="batch"/> until it holds a batch's rows or the flush interval has passed.</summary>
-    private async Task GatherAsync(List<ScoredMention> batch, ArchiveOptions settings, CancellationToken stoppingToken)
+    /// <summary>
+    /// Fills <paramref name="batch"/> until it holds a batch's rows, the flush interval has passed, or a flush waits.
+    /// </summary>
+    private async Task GatherAsync(Batch batch, ArchiveOptions settings, CancellationToken stoppingToken)
     {
         var started = clock.GetTimestamp();
         while (true)
         {
-            while (batch.Count < settings.BatchSize && _queue.Reader.TryRead(out var delivery))
+            var flushRequested = Volatile.Read(ref _flushRequested).Task;
+            while (batch.Rows.Count < settings.BatchSize && _queue.Reader.TryRead(out var delivery))
             {
-                batch.AddRange(delivery);
+                batch.Add(delivery);
             }
 
             var left = settings.FlushInterval - clock.GetElapsedTime(started);
-            if (batch.Count >= settings.BatchSize || left <= TimeSpan.Zero)
+            if (batch.Rows.Count >= settings.BatchSize || left <= TimeSpan.Zero || (batch.Rows.Count > 0 && _generations.FlushWaiting))
             {
                 return;
             }
 
             using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             wait.CancelAfter(left);
+            var more = _queue.Reader.WaitToReadAsync(wait.Token).AsTask();
+            await Task.WhenAny(more, flushRequested);
+            if (!more.IsCompleted)
+            {
+                await wait.CancelAsync(); // a flush came first: release the channel's waiter
+            }
+
             try
             {
-                await _queue.Reader.WaitToReadAsync(wait.Token);
+                await more;
             }
             catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
             {
-                return;
+                if (!flushRequested.IsCompleted)
+                {
+                    return; // the interval ended
+                }
             }
         }
     }
 
-    private async Task WriteAsync(List<ScoredMention> batch, CancellationToken cancellationToken)
+    private async Task WriteAsync(Batch batch, CancellationToken cancellationToken)
     {
-        if (batch.Count == 0)
+        if (batch.Rows.Count == 0)
         {
             return;
         }
 
         var written = 0;
-        await RetryAsync(async ct => written = await ArchiveRows.WriteAsync(database, batch, ct), "writing archived mentions", cancellationToken);
-        Interlocked.Add(ref _buffered, -batch.Count);
-        metrics.ArchiveWritten(batch.Count, written);
+        await RetryAsync(async ct => written = await ArchiveRows.WriteAsync(database, batch.Rows, ct), "writing archived mentions", cancellationToken);
+        Interlocked.Add(ref _buffered, -batch.Rows.Count);
+        metrics.ArchiveWritten(batch.Rows.Count, written);
+        _generations.Written(batch.Generations);
         batch.Clear();
         if (_space.CurrentCount == 0)
         {
@@ -189,6 +217,31 @@ internal sealed partial class MentionArchiveWriter(
         if ((last == long.MinValue || clock.GetElapsedTime(last, now) >= DropLogEvery) && Interlocked.CompareExchange(ref _lastDropLog, now, last) == last)
         {
             LogDropped(total, options.Value.BufferCapacity);
+        }
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>One append: its rows and the <see cref="WriteGenerations">generation</see> a flush waits on.</summary>
+    private readonly record struct Delivery(IReadOnlyList<ScoredMention> Rows, long Generation);
+
+    /// <summary>The rows of one write and the generations of the deliveries they came in.</summary>
+    private sealed class Batch(int capacity)
+    {
+        public List<ScoredMention> Rows { get; } = new(capacity);
+
+        public List<long> Generations { get; } = [];
+
+        public void Add(Delivery delivery)
+        {
+            Rows.AddRange(delivery.Rows);
+            Generations.Add(delivery.Generation);
+        }
+
+        public void Clear()
+        {
+            Rows.Clear();
+            Generations.Clear();
         }
     }
 

@@ -17,6 +17,12 @@ public interface IMentionArchive
     /// Writing is idempotent by (brand, mention id), so a replayed delivery adds nothing.
     /// </summary>
     ValueTask AppendAsync(IReadOnlyList<ScoredMention> mentions, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Completes once every delivery appended before the call is written. A cluster partition awaits it before it
+    /// commits its log position, so rows lost in a dead silo's buffer are always after the commit and replayed.
+    /// </summary>
+    Task FlushAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>No archive: Pulse keeps only its rolling windows.</summary>
@@ -25,4 +31,6 @@ internal sealed class NoMentionArchive : IMentionArchive
     public bool Enabled => false;
 
     public ValueTask AppendAsync(IReadOnlyList<ScoredMention> mentions, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    public Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

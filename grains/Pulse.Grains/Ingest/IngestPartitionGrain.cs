@@ -199,7 +199,7 @@ internal sealed partial class IngestPartitionGrain(
         if (archive.Enabled)
         {
             // After the grains recorded it. While the archive's buffer is full this waits in cluster mode, so the stream
-            // stops taking from the log, which holds the rest. (Commits do not yet wait for the buffered rows' write.)
+            // stops taking from the log, which holds the rest; commits wait for the rows' write (CommitOrHealAsync).
             await archive.AppendAsync([.. groups.Values.SelectMany(g => g)], CancellationToken.None);
         }
         if (origin is null || _progress is not { } progress)
@@ -407,6 +407,11 @@ internal sealed partial class IngestPartitionGrain(
             return; // every grain holds what it was sent, but the commit waits until the directory has settled
         }
 
+        if (!await ArchivedAsync())
+        {
+            return;
+        }
+
         try
         {
             var processed = progress.Processed;
@@ -418,6 +423,31 @@ internal sealed partial class IngestPartitionGrain(
         {
             LogCommitFailed(_partition, ex.Message);
             Failed(ex);
+        }
+    }
+
+    /// <summary>
+    /// Waits until the archive has written every row handed to it so far (this partition's among them): rows still
+    /// buffered in a silo that dies must stay after the commit, so the replay writes them. False when the wait outlasts
+    /// a commit interval (PostgreSQL slow or down): the commit is left to a later tick rather than holding this
+    /// partition's turns, while the archive's back-pressure slows ingest anyway.
+    /// </summary>
+    private async Task<bool> ArchivedAsync()
+    {
+        if (!archive.Enabled)
+        {
+            return true;
+        }
+
+        try
+        {
+            await archive.FlushAsync(CancellationToken.None).WaitAsync(durableOptions.Value.CommitInterval, clock);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            LogCommitWaitsForArchive(_partition, durableOptions.Value.CommitInterval.TotalSeconds);
+            return false;
         }
     }
 
@@ -473,6 +503,9 @@ internal sealed partial class IngestPartitionGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Partition {Partition}: commit failed, retrying at the next tick: {Reason}")]
     private partial void LogCommitFailed(int partition, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Partition {Partition}: commit waits for the archive, which wrote less than it was given within {Seconds} s; trying again at the next tick")]
+    private partial void LogCommitWaitsForArchive(int partition, double seconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Partition {Partition}: replay after the last commit failed, retrying at the next tick: {Reason}")]
     private partial void LogReplayFailed(int partition, string reason);

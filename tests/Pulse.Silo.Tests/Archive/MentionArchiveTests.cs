@@ -116,6 +116,28 @@ public sealed class MentionArchiveTests(ArchiveHostFixture fixture)
     }
 
     [Fact]
+    public async Task A_flush_returns_once_everything_appended_before_it_is_in_the_table()
+    {
+        // The writer would otherwise wait up to its flush interval (1 s) for a fuller batch: a flush must not.
+        var archive = Host.Services.GetRequiredService<Pulse.Grains.Archive.IMentionArchive>();
+        var now = DateTimeOffset.UtcNow;
+        for (var delivery = 0; delivery < 5; delivery++)
+        {
+            await archive.AppendAsync(
+                [.. Enumerable.Range(0, 7).Select(i => new Pulse.Grains.Mentions.ScoredMention(
+                    new Pulse.Grains.Mentions.Mention($"f{delivery}-{i}", "x", "flush me", now), "arch-f", 0f, Pulse.Analytics.Sentiment.SentimentLabel.Neutral, "en"))],
+                CancellationToken.None);
+        }
+
+        await archive.FlushAsync(CancellationToken.None).WaitAsync(Patience);
+
+        Assert.Equal(35, await CountAsync("arch-f"));
+        await using var connection = await fixture.OpenAsync();
+        await using var rollup = new NpgsqlCommand("SELECT sum(mentions) FROM pulse_rollup_hourly WHERE brand_id = 'arch-f'", connection);
+        Assert.Equal(35m, (decimal)(await rollup.ExecuteScalarAsync())!);
+    }
+
+    [Fact]
     public async Task Retention_deletes_raw_mentions_and_rollups_past_their_ages_and_keeps_the_rest()
     {
         await using var connection = await fixture.OpenAsync();
