@@ -104,10 +104,36 @@ internal static class ArchiveSchema
         );
         """;
 
+    /// <summary>
+    /// What the tables' definitions are, recorded in <c>pulse_schema</c> once they are in place: a host that finds its
+    /// own fingerprint there runs no DDL at all. Even <c>IF NOT EXISTS</c> DDL locks the table (ALTER TABLE takes an
+    /// exclusive lock), so a silo starting beside others that write would stall them, or deadlock with their inserts.
+    /// </summary>
+    internal static readonly string Fingerprint = Convert.ToHexString(
+        System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Create + Search.ArchiveTextSearch.Definitions(brandKeyed: true))))[..16];
+
     public static async Task EnsureAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        if (await RecordedFingerprintAsync(connection, transaction: null, cancellationToken) == Fingerprint)
+        {
+            return;
+        }
+
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var locked = new NpgsqlCommand(
+            $"SELECT pg_advisory_xact_lock({LockKey}); CREATE TABLE IF NOT EXISTS pulse_schema (fingerprint text NOT NULL)", connection, transaction))
+        {
+            await locked.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        // Another host may have finished while this one waited for the lock.
+        if (await RecordedFingerprintAsync(connection, transaction, cancellationToken) == Fingerprint)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return;
+        }
+
         await using (var command = new NpgsqlCommand(Create, connection, transaction))
         {
             await command.ExecuteNonQueryAsync(cancellationToken);
@@ -119,7 +145,26 @@ internal static class ArchiveSchema
             await search.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        await using (var record = new NpgsqlCommand("DELETE FROM pulse_schema; INSERT INTO pulse_schema (fingerprint) VALUES (@fingerprint)", connection, transaction))
+        {
+            record.Parameters.AddWithValue("fingerprint", Fingerprint);
+            await record.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static async Task<string?> RecordedFingerprintAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
+    {
+        await using var read = new NpgsqlCommand("SELECT fingerprint FROM pulse_schema LIMIT 1", connection, transaction);
+        try
+        {
+            return await read.ExecuteScalarAsync(cancellationToken) as string;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable && transaction is null)
+        {
+            return null; // a new database: no host has created the tables yet
+        }
     }
 
     /// <summary>

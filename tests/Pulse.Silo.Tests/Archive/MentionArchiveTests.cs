@@ -138,6 +138,28 @@ public sealed class MentionArchiveTests(ArchiveHostFixture fixture)
     }
 
     [Fact]
+    public async Task A_host_starting_beside_a_writing_one_runs_no_ddl_and_waits_for_no_lock()
+    {
+        // A writer's open transaction holds a row lock on the mentions table; DDL (even IF NOT EXISTS) would wait for it.
+        await using var writer = await fixture.OpenAsync();
+        await using var transaction = await writer.BeginTransactionAsync();
+        await using (var insert = new NpgsqlCommand(
+            "INSERT INTO pulse_mentions (brand_id, mention_id, channel, published_at, text, sentiment, sentiment_label, likes, shares, comments, reach) VALUES ('arch-l', 'l1', 'x', now(), 'locked', 0, 0, 0, 0, 0, 0)",
+            writer, transaction))
+        {
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        await using var dataSource = NpgsqlDataSource.Create(fixture.Postgres.ConnectionString() + ";Pooling=false");
+        await Pulse.Silo.Archive.ArchiveSchema.EnsureAsync(dataSource, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
+
+        await using var connection = await fixture.OpenAsync();
+        await using var read = new NpgsqlCommand("SELECT fingerprint FROM pulse_schema", connection);
+        Assert.Equal(Pulse.Silo.Archive.ArchiveSchema.Fingerprint, await read.ExecuteScalarAsync());
+        await transaction.RollbackAsync();
+    }
+
+    [Fact]
     public async Task Retention_deletes_raw_mentions_and_rollups_past_their_ages_and_keeps_the_rest()
     {
         await using var connection = await fixture.OpenAsync();
