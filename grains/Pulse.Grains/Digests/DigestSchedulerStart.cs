@@ -30,13 +30,23 @@ internal sealed partial class DigestSchedulerStart(
                 await grains.GetGrain<IDigestSchedulerGrain>(IDigestSchedulerGrain.Key).StartAsync().ConfigureAwait(false);
                 return;
             }
-            catch (Exception e) when (e is not OperationCanceledException && attempt < 10)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
+                if (attempt == 10)
+                {
+                    // Not fatal to the host: another silo's start, or this one's next, registers the reminder.
+                    LogGaveUp(e);
+                    return;
+                }
+
                 LogRetry(e, attempt);
                 await Task.Delay(TimeSpan.FromSeconds(10), clock, stoppingToken).ConfigureAwait(false);
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not start the digest scheduler; weekly digests wait for a silo that can")]
+    private partial void LogGaveUp(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not start the digest scheduler (attempt {Attempt}); retrying")]
     private partial void LogRetry(Exception exception, int attempt);
