@@ -16,8 +16,8 @@ using Pulse.Silo.RateLimits;
 namespace Pulse.Silo.Api;
 
 /// <summary>
-/// A brand's alert settings: sensitivity, which channels alert, the webhook minimum severity, quiet hours and
-/// webhooks. PUT replaces them all; an invalid field is a problem naming it ("parameter"). Webhook URLs are write-only
+/// A brand's alert settings: sensitivity, which channels alert, the webhook minimum severity, quiet hours,
+/// webhooks, and whether they get the weekly digest. PUT replaces them all; an invalid field is a problem naming it ("parameter"). Webhook URLs are write-only
 /// (they hold the receiver's secret): both answers show <see cref="AlertSettingsView"/>, and a webhook sent without its url
 /// keeps the stored one at the same position. A brand outside the caller's team is not found, for reading and writing.
 /// </summary>
@@ -170,7 +170,7 @@ public static class AlertSettingsApi
             webhooks[i] = new WebhookTarget(url, format);
         }
 
-        return (new AlertSettings(sensitivity, channels, minimum, quiet, webhooks), null, null);
+        return (new AlertSettings(sensitivity, channels, minimum, quiet, webhooks, body.Digest), null, null);
 
         static (AlertSettings?, string?, string?) Fail(string field, string error) => (null, field, error);
     }
@@ -178,9 +178,9 @@ public static class AlertSettingsApi
     private static async Task<string?> BrandIdAsync(IGrainFactory grains, string id, BrandScope scope) => (await grains.FindVisibleBrandAsync(id, scope))?.Id;
 }
 
-/// <summary>PUT body of a brand's alert settings; omitted fields take their defaults (PUT replaces).</summary>
+/// <summary>PUT body of a brand's alert settings; omitted fields take their defaults (PUT replaces; <see cref="Digest"/>: on).</summary>
 public sealed record AlertSettingsRequest(
-    string? Sensitivity, string[]? Channels, int? WebhookMinimumSeverity, QuietHoursRequest? QuietHours, WebhookRequest[]? Webhooks);
+    string? Sensitivity, string[]? Channels, int? WebhookMinimumSeverity, QuietHoursRequest? QuietHours, WebhookRequest[]? Webhooks, bool? Digest = null);
 
 /// <summary>"22:00" to "07:00" in "Europe/Berlin"; alerts of <see cref="WakeSeverity"/> (default 8) or more still notify.</summary>
 public sealed record QuietHoursRequest(string? From, string? To, string? TimeZone, int? WakeSeverity);

@@ -2,9 +2,11 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Pulse.Grains.Archive;
+using Pulse.Grains.Digests;
 using Pulse.Grains.Wire;
 using Pulse.Silo.Archive.Alerts;
 using Pulse.Silo.Archive.Annotations;
+using Pulse.Silo.Archive.Digest;
 using Pulse.Silo.Archive.Reports;
 using Pulse.Silo.Archive.Search;
 
@@ -20,6 +22,8 @@ public static class ArchiveExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<ArchiveOptions>().BindConfiguration(ArchiveOptions.Section).ValidateOnStart();
+        // The digest's schedule on every host (the API previews the week it names); its source only with the archive.
+        services.AddPulseDigests(configuration);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ArchiveOptions>, ArchiveOptionsValidator>());
         services.ConfigureHttpJsonOptions(o =>
         {
@@ -35,12 +39,13 @@ public static class ArchiveExtensions
         services.TryAddSingleton<MentionSearch>();
         services.TryAddSingleton<AnnotationStore>();
         services.TryAddSingleton<ReportBuilder>();
+        services.Replace(ServiceDescriptor.Singleton<IBrandDigestSource, ArchiveDigestSource>());
         return services;
     }
 
     /// <summary>
     /// The archive's writing side on a silo host: the writers the partitions hand deliveries to and the alerts grains
-    /// their changes (replacing the grains' defaults of no archive), and retention. Beside <see cref="AddPulseArchive"/>, which every host calls.
+    /// their changes (replacing the grains' defaults of no archive), retention, and the weekly digests' scheduler. Beside <see cref="AddPulseArchive"/>, which every host calls.
     /// </summary>
     public static IServiceCollection AddPulseArchiveWriter(this IServiceCollection services, IConfiguration configuration)
     {
@@ -57,6 +62,7 @@ public static class ArchiveExtensions
         services.AddHostedService(sp => sp.GetRequiredService<AlertArchiveWriter>());
         services.AddSingleton<ArchiveRetention>();
         services.AddHostedService(sp => sp.GetRequiredService<ArchiveRetention>());
+        services.AddPulseDigestScheduler();
         return services;
     }
 

@@ -27,4 +27,7 @@ public enum AuditAction
     /// <summary>An annotation recorded on a brand's timeline, or deleted.</summary>
     AnnotationAdd,
     AnnotationDelete,
+
+    /// <summary>A brand's weekly digest sent by hand (<c>POST /api/brands/{id}/digest/send</c>).</summary>
+    DigestSend,
 }

@@ -10,6 +10,7 @@ public static class AuditNames
         (AuditAction.BrandImport, "brand-import"),
         (AuditAction.AnnotationAdd, "annotation-add"),
         (AuditAction.AnnotationDelete, "annotation-delete"),
+        (AuditAction.DigestSend, "digest-send"),
         (AuditAction.BrandDelete, "brand-delete"),
         (AuditAction.SourcePut, "source-put"),
         (AuditAction.SourceDelete, "source-delete"),

@@ -9,6 +9,7 @@ using Pulse.Grains.Alerts;
 using Pulse.Silo.Api;
 using Pulse.Silo.Archive;
 using Pulse.Silo.Archive.Annotations;
+using Pulse.Silo.Archive.Digest;
 using Pulse.Silo.Archive.History;
 using Pulse.Silo.Archive.Reports;
 using Pulse.Silo.Archive.Search;
@@ -128,6 +129,7 @@ public static class PulseHostExtensions
         app.MapMentionSearchApi();
         app.MapAnnotationsApi();
         app.MapReportsApi();
+        app.MapDigestApi();
         app.MapBrandHistoryApi();
         app.MapApiKeysApi();
         app.MapPulseSignIn();

@@ -265,7 +265,7 @@ internal sealed partial class BrandAlertsGrain(
     private WebhookDelivery Enqueue(Alert alert, string @event, WebhookTarget target, DateTimeOffset now)
     {
         var key = WebhookIdempotency.Key(alert, @event, target);
-        if (!outbox.TryEnqueue(new WebhookJob(alert, @event, target, key)))
+        if (!outbox.TryEnqueue(new WebhookJob(new AlertMessage(alert, @event), target, key)))
         {
             metrics.WebhookDelivery(WebhookDeliveryStatus.Dropped);
             return new WebhookDelivery(target.Redacted(), target.Format, @event, WebhookDeliveryStatus.Dropped, 0, null, "webhook outbox full", now);
@@ -291,16 +291,16 @@ internal sealed partial class BrandAlertsGrain(
         for (var i = pending.Count - 1; i >= 0; i--)
         {
             var entry = pending[i];
-            var index = alerts.FindIndex(a => a.Id == entry.AlertId);
+            var index = alerts.FindIndex(a => a.Id == entry.Subject);
             var review = _rules.Review(entry, index >= 0, Settings.Webhooks.Contains(entry.Target), activated, now);
             switch (review.Decision)
             {
                 case PendingDecision.Resend:
-                    if (outbox.TryEnqueue(new WebhookJob(alerts[index], entry.Event, entry.Target, entry.Key, entry.Attempts + 1)))
+                    if (outbox.TryEnqueue(new WebhookJob(new AlertMessage(alerts[index], entry.Event), entry.Target, entry.Key, entry.Attempts + 1)))
                     {
                         pending[i] = entry with { At = now }; // in memory only: a later activation re-sends it anyway
                         var target = entry.Target.Redacted(); // a re-send is rare; the log names the webhook as the dashboard does
-                        LogResent(entry.AlertId, entry.Event, target, entry.Attempts + 1);
+                        LogResent(entry.Subject, entry.Event, target, entry.Attempts + 1);
                     }
 
                     break; // a full outbox leaves it as it is: the next review tries again

@@ -5,6 +5,7 @@ using Pulse.Analytics.Sentiment;
 using Pulse.Grains.Alerts;
 using Pulse.Grains.Brands;
 using Pulse.Grains.Channels;
+using Pulse.Grains.Digests;
 using Pulse.Grains.Feeds;
 using Pulse.Grains.Ingest;
 using Pulse.Grains.Ingest.Durable;
@@ -62,6 +63,7 @@ public static class PulseGrainsExtensions
         services.AddSingleton<IngestPartitionMonitor>();
         services.AddPulseMetrics();
         services.AddPulseWebhooks(configuration);
+        services.AddPulseDigests(configuration);
         return services;
     }
 

@@ -1,6 +1,6 @@
 namespace Pulse.Grains.Webhooks;
 
-/// <summary>What becomes of a pending delivery when its alert's grain looks at it again.</summary>
+/// <summary>What becomes of a pending delivery when its grain (an alert's brand, or a digest's) looks at it again.</summary>
 public enum PendingDecision
 {
     /// <summary>Its delivery is under way (or was, moments ago): leave it.</summary>
@@ -12,7 +12,7 @@ public enum PendingDecision
     /// <summary>Record it as failed and stop (<see cref="PendingReview.Reason"/> says why).</summary>
     GiveUp,
 
-    /// <summary>Its alert was trimmed away: nothing left to send or to record it on.</summary>
+    /// <summary>Its subject is gone (an alert trimmed away, a digest's week superseded): nothing left to send or to record it on.</summary>
     Forget,
 }
 
@@ -52,7 +52,7 @@ public sealed class PendingDeliveryRules(int maxAttempts, TimeSpan staleAfter)
             : entry with { Attempts = Math.Max(entry.Attempts, report.Attempts), At = now }; // a late report of an older job counts no attempt twice
     }
 
-    /// <param name="alertKept">Whether the entry's alert is still stored.</param>
+    /// <param name="alertKept">Whether the entry's subject is still current (its alert stored, its digest's week the latest sent).</param>
     /// <param name="targetConfigured">Whether the brand's settings still name the entry's webhook (the same URL and format).</param>
     /// <param name="activated">Whether the grain is looking as it activates (the previous activation's outbox is gone).</param>
     public PendingReview Review(PendingDelivery entry, bool alertKept, bool targetConfigured, bool activated, DateTimeOffset now)

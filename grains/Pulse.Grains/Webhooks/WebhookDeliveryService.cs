@@ -4,15 +4,16 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pulse.Grains.Alerts;
+using Pulse.Grains.Digests;
 using Pulse.Grains.Outbound;
 using Pulse.Grains.Telemetry;
 
 namespace Pulse.Grains.Webhooks;
 
 /// <summary>
-/// Drains the outbox: POSTs each notification with retries and exponential backoff, and records every
-/// attempt's outcome on the alert (so dashboards show "retrying" and "failed" as they happen, and the alert's grain knows
-/// what is still pending). Every request carries the job's idempotency key, the same on every attempt.
+/// Drains the outbox: POSTs each notification (an alert's change or a digest) with retries and exponential backoff, and
+/// records every attempt's outcome with the grain that queued it (so dashboards show "retrying" and "failed" as they
+/// happen, and the grain knows what is still pending). Every request carries the job's idempotency key, the same on every attempt.
 /// A plain loop rather than a resilience pipeline: each attempt must be reported, and the policy is five lines.
 /// </summary>
 internal sealed partial class WebhookDeliveryService(
@@ -51,8 +52,8 @@ internal sealed partial class WebhookDeliveryService(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Shutting down: queued notifications leave with the process, but stay pending in their alerts' grain state;
-            // each alert's next activation re-sends them (PendingDeliveryRules).
+            // Shutting down: queued notifications leave with the process, but stay pending in their grains' state; each
+            // grain's next look re-sends them (PendingDeliveryRules).
         }
 
         // Let in-flight deliveries see the cancellation and finish before the semaphore goes away.
@@ -92,7 +93,7 @@ internal sealed partial class WebhookDeliveryService(
                 error = $"HTTP {status} {response.ReasonPhrase}".TrimEnd();
                 if (status is >= 300 and < 400)
                 {
-                    // Not followed (a 307 would re-POST the alert to a place nobody configured), and asking again gets the same answer.
+                    // Not followed (a 307 would re-POST the body to a place nobody configured), and asking again gets the same answer.
                     error += " (redirects are not followed: give the final URL)";
                     permanent = true;
                 }
@@ -123,7 +124,7 @@ internal sealed partial class WebhookDeliveryService(
             await RecordAsync(job, last ? WebhookDeliveryStatus.Failed : WebhookDeliveryStatus.Retrying, attempt, status, error);
             if (last)
             {
-                LogFailed(logger, job.Alert.Id, job.Event, job.Target.Redacted(), attempt, error);
+                LogFailed(logger, job.Message.Subject, job.Message.Event, job.Target.Redacted(), attempt, error);
                 return;
             }
 
@@ -143,20 +144,25 @@ internal sealed partial class WebhookDeliveryService(
     private async Task RecordAsync(WebhookJob job, string status, int attempts, int? statusCode, string? error)
     {
         metrics.WebhookDelivery(status);
-        var delivery = new WebhookDelivery(job.Target.Redacted(), job.Target.Format, job.Event, status, attempts, statusCode, error, clock.GetUtcNow());
+        var delivery = new WebhookDelivery(job.Target.Redacted(), job.Target.Format, job.Message.Event, status, attempts, statusCode, error, clock.GetUtcNow());
         try
         {
-            await grains.GetGrain<IBrandAlertsGrain>(job.Alert.BrandId).RecordDeliveryAsync(job.Alert.Id, job.Key, delivery);
+            await (job.Message switch
+            {
+                AlertMessage a => grains.GetGrain<IBrandAlertsGrain>(a.Alert.BrandId).RecordDeliveryAsync(a.Alert.Id, job.Key, delivery),
+                DigestMessage d => grains.GetGrain<IBrandDigestGrain>(d.Digest.BrandId).RecordDeliveryAsync(job.Key, delivery),
+                _ => Task.CompletedTask,
+            });
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogNotRecorded(logger, ex, job.Alert.Id);
+            LogNotRecorded(logger, ex, job.Message.Subject);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook for alert {AlertId} ({Event}) to {Target} failed after {Attempts} attempt(s): {Error}")]
-    private static partial void LogFailed(ILogger logger, string alertId, string @event, string target, int attempts, string? error);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook for {Subject} ({Event}) to {Target} failed after {Attempts} attempt(s): {Error}")]
+    private static partial void LogFailed(ILogger logger, string subject, string @event, string target, int attempts, string? error);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record a webhook delivery on alert {AlertId}")]
-    private static partial void LogNotRecorded(ILogger logger, Exception exception, string alertId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record a webhook delivery on {Subject}")]
+    private static partial void LogNotRecorded(ILogger logger, Exception exception, string subject);
 }

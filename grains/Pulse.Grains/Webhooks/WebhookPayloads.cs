@@ -3,17 +3,27 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Pulse.Grains.Alerts;
+using Pulse.Grains.Digests;
 
 namespace Pulse.Grains.Webhooks;
 
-/// <summary>The bodies Pulse POSTs: the alert itself (JSON), or a message a chat tool renders (Slack).</summary>
+/// <summary>The bodies Pulse POSTs: the alert (or digest) itself (JSON), or a message a chat tool renders (Slack).</summary>
 public static class WebhookPayloads
 {
     private static readonly JsonSerializerOptions Web = WebOptions();
 
-    public static byte[] For(WebhookJob job, string? dashboardUrl) => job.Target.Format == WebhookFormats.Slack
-        ? Encoding.UTF8.GetBytes(Slack(job.Alert, job.Event, dashboardUrl).ToJsonString())
-        : Encoding.UTF8.GetBytes(Json(job.Alert, job.Event, job.Key).ToJsonString());
+    public static byte[] For(WebhookJob job, string? dashboardUrl)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var slack = job.Target.Format == WebhookFormats.Slack;
+        var body = job.Message switch
+        {
+            AlertMessage a => slack ? Slack(a.Alert, a.Event, dashboardUrl) : Json(a.Alert, a.Event, job.Key),
+            DigestMessage d => slack ? DigestPayloads.Slack(d.Digest) : DigestPayloads.Json(d.Digest, job.Key),
+            _ => throw new NotSupportedException($"No payload for {job.Message.GetType().Name}."),
+        };
+        return Encoding.UTF8.GetBytes(body.ToJsonString());
+    }
 
     /// <summary>
     /// The alert (camelCase, web defaults) with "event" and "idempotencyKey" (as the header) first; other webhooks'
@@ -83,11 +93,9 @@ public static class WebhookPayloads
     /// <summary>The brand view in the dashboard app, relative to its address.</summary>
     public static string LinkPath(string brandId) => $"/#/brand/{Uri.EscapeDataString(brandId)}";
 
-    private static JsonObject PlainText(string text) => new() { ["type"] = "plain_text", ["text"] = text.Length > 150 ? text[..149] + "…" : text };
+    private static JsonObject PlainText(string text) => SlackText.PlainText(text);
 
-    private static JsonObject Markdown(string text) => new() { ["type"] = "mrkdwn", ["text"] = text };
+    private static JsonObject Markdown(string text) => SlackText.Markdown(text);
 
-    // Slack's three control characters; everything else in mentions is literal.
-    private static string Escape(string text) => text.Replace("&", "&amp;", StringComparison.Ordinal)
-        .Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+    private static string Escape(string text) => SlackText.Escape(text);
 }

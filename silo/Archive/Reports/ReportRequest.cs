@@ -6,7 +6,8 @@ public sealed record ReportRequest(string BrandId, string BrandName, TimeRange P
     /// <summary>Hours up to a week (168 points), days beyond: a chart of either stays readable.</summary>
     public ReportResolution Resolution => ResolutionFor(Period.Length);
 
-    public static ReportResolution ResolutionFor(TimeSpan length) => length <= TimeSpan.FromDays(7) ? ReportResolution.Hour : ReportResolution.Day;
+    /// <summary>A local week across a clock change is 169 hours, and is still a week (the weekly digest reports on one).</summary>
+    public static ReportResolution ResolutionFor(TimeSpan length) => length <= TimeSpan.FromDays(7) + TimeSpan.FromHours(1) ? ReportResolution.Hour : ReportResolution.Day;
 
     /// <summary>The period rising terms are measured against: the comparison, or else the equally long one before.</summary>
     public TimeRange TermsBaseline => Comparison ?? new TimeRange(Period.From - Period.Length, Period.From);

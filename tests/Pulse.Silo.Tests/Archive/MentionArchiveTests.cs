@@ -222,6 +222,8 @@ public sealed class ArchiveHostCollection : ICollectionFixture<ArchiveHostFixtur
 /// <summary>A PostgreSQL server and one embedded host archiving into it.</summary>
 public sealed class ArchiveHostFixture : IAsyncLifetime
 {
+    public const string DashboardUrl = "https://pulse.example";
+
     public PostgresServer Postgres { get; private set; } = null!;
 
     public RunningHost Host { get; private set; } = null!;
@@ -240,6 +242,9 @@ public sealed class ArchiveHostFixture : IAsyncLifetime
         Host = await RunningHost.StartAsync(
         [
             "--postgres", Postgres.ConnectionString(),
+            // The weekly digest's tests deliver to a receiver on loopback, and link the report under a public address.
+            "--Pulse:Outbound:AllowPrivateNetworks=true",
+            $"--Pulse:Webhooks:DashboardUrl={DashboardUrl}",
             $"--silo-port={FreePort.Next()}",
             $"--gateway-port={FreePort.Next()}",
         ]);

@@ -99,6 +99,9 @@ public static class AuthorizationTargets
         new("GET /api/brands/{id}/annotations/",         Read,              No401,  Ok,     Ok,     Ok,     No403,  No404),
         new("GET /api/brands/{id}/report",               Read,              No401,  Ok,     Ok,     Ok,     No403,  No404),
         new("GET /api/brands/{id}/history",              Read,              No401,  Ok,     Ok,     Ok,     No403,  No404),
+        // The weekly digest: a preview is a read; sending it now notifies the brand's webhooks, a responder's act as an ack is.
+        new("GET /api/brands/{id}/digest",               Read,              No401,  Ok,     Ok,     Ok,     No403,  No404),
+        new("POST /api/brands/{id}/digest/send",         Respond,           No401,  No403,  Ok,     Ok,     No403,  No404),
         new("POST /api/brands/{id}/annotations/",        Respond,           No401,  No403,  Ok,     Ok,     No403,  No404),
         new("DELETE /api/brands/{id}/annotations/{annotationId}", Respond,  No401,  No403,  Ok,     Ok,     No403,  No404),
 

@@ -9,14 +9,16 @@ namespace Pulse.Silo.Tests.Functional;
 public sealed class ArchiveOffTests(PulseHostFixture host)
 {
     [Fact]
-    public async Task Search_and_annotations_answer_501_naming_the_flag_that_turns_the_archive_on()
+    public async Task Search_annotations_and_the_digest_answer_501_naming_the_flag_that_turns_the_archive_on()
     {
         (await host.Http.PutAsJsonAsync("/api/brands/no-archive", new { name = "no-archive", keywords = new[] { "noarchive" } })).EnsureSuccessStatusCode();
 
         foreach (var response in (HttpResponseMessage[])[
             await host.Http.GetAsync("/api/mentions/search?q=anything"),
             await host.Http.GetAsync("/api/brands/no-archive/annotations"),
-            await host.Http.PostAsJsonAsync("/api/brands/no-archive/annotations", new { title = "x", at = DateTimeOffset.UtcNow })])
+            await host.Http.PostAsJsonAsync("/api/brands/no-archive/annotations", new { title = "x", at = DateTimeOffset.UtcNow }),
+            await host.Http.GetAsync("/api/brands/no-archive/digest"),
+            await host.Http.PostAsync("/api/brands/no-archive/digest/send", null)])
         {
             var problem = await ProblemAssert.IsAsync(response, HttpStatusCode.NotImplemented);
             Assert.Contains("--postgres", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
