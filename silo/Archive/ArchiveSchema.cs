@@ -28,6 +28,14 @@ internal static class ArchiveSchema
     /// <summary>Events a team records against a brand's timeline (a campaign, a press release, an outage).</summary>
     public const string Annotations = "pulse_annotations";
 
+    /// <summary>
+    /// The embedded default's brand catalog (Brands.PostgresBrandCatalogStore): one row per brand, and the catalog's version
+    /// in a table of one row. Unused in a cluster, whose catalog is in Redis.
+    /// </summary>
+    public const string Brands = "pulse_brands";
+
+    public const string BrandCatalog = "pulse_brand_catalog";
+
     /// <summary>Several silos may start at once: the advisory lock makes one of them create and the others wait.</summary>
     private const long LockKey = 0x70756c7365; // "pulse"
 
@@ -101,6 +109,14 @@ internal static class ArchiveSchema
             resolved_at     timestamptz,
             resolved_by     text,
             PRIMARY KEY (brand_id, started_at, alert_id)
+        );
+        CREATE TABLE IF NOT EXISTS {Brands} (
+            id         text  PRIMARY KEY,
+            definition jsonb NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS {BrandCatalog} (
+            one     boolean PRIMARY KEY DEFAULT true CHECK (one),
+            version bigint  NOT NULL
         );
         """;
 

@@ -3,19 +3,24 @@ using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
 using Pulse.Grains;
+using Pulse.Grains.Brands;
+using Pulse.Silo.Archive;
+using Pulse.Silo.Brands;
 
 namespace Pulse.Silo.Hosting;
 
 public static class EmbeddedSiloExtensions
 {
     /// <summary>
-    /// The embedded default: one silo with localhost clustering, in-memory grain storage and direct
-    /// calls from ingest to the partition grains (no stream). No external dependency; state lives as long as the process.
+    /// The embedded default: one silo with localhost clustering and direct calls from ingest to the partition grains (no
+    /// stream). No external dependency: state lives as long as the process, unless the archive's PostgreSQL is given
+    /// (`--postgres`), which then keeps the brand catalog too (docs/archive.md, "Grain state in PostgreSQL").
     /// </summary>
     public static IHostApplicationBuilder AddPulseEmbeddedSilo(this IHostApplicationBuilder builder)
     {
         var siloPort = builder.Configuration.GetValue("Pulse:SiloPort", EndpointOptionsDefaults.SiloPort);
         var gatewayPort = builder.Configuration.GetValue("Pulse:GatewayPort", EndpointOptionsDefaults.GatewayPort);
+        var postgres = ArchiveExtensions.ConfiguredOptions(builder.Configuration) is not null;
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(siloPort, gatewayPort);
@@ -28,6 +33,12 @@ public static class EmbeddedSiloExtensions
             silo.UseInMemoryReminderService();
             silo.AddPulseOrleansDashboard(builder.Configuration);
         });
+        if (postgres)
+        {
+            // The catalog is not grain state: its store is chosen here (the grains' default is in memory).
+            builder.Services.AddSingleton<IBrandCatalogStore, PostgresBrandCatalogStore>();
+        }
+
         builder.Services.AddPulseGrains(builder.Configuration);
         builder.Services.AddPulseDirectIngest();
         return builder;
