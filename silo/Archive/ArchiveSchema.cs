@@ -36,6 +36,13 @@ internal static class ArchiveSchema
 
     public const string BrandCatalog = "pulse_brand_catalog";
 
+    /// <summary>
+    /// The embedded default's grain state (GrainState.PostgresGrainStorage): one row per service, grain and state name,
+    /// the state in Orleans' binary format and its version (the ETag). A cleared state keeps its row with no state, so
+    /// its version never goes back and an ETag from before the clear stays stale. Unused in a cluster (Redis).
+    /// </summary>
+    public const string GrainState = "pulse_grain_state";
+
     /// <summary>Several silos may start at once: the advisory lock makes one of them create and the others wait.</summary>
     private const long LockKey = 0x70756c7365; // "pulse"
 
@@ -117,6 +124,16 @@ internal static class ArchiveSchema
         CREATE TABLE IF NOT EXISTS {BrandCatalog} (
             one     boolean PRIMARY KEY DEFAULT true CHECK (one),
             version bigint  NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS {GrainState} (
+            service_id text   NOT NULL,
+            grain_type text   NOT NULL,
+            grain_key  text   NOT NULL,
+            state_name text   NOT NULL,
+            state      bytea,
+            version    bigint NOT NULL,
+            updated_at timestamptz NOT NULL DEFAULT now(),
+            PRIMARY KEY (service_id, grain_type, grain_key, state_name)
         );
         """;
 
