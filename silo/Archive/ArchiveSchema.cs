@@ -43,6 +43,9 @@ internal static class ArchiveSchema
     /// </summary>
     public const string GrainState = "pulse_grain_state";
 
+    /// <summary>The embedded default's reminders (GrainState.PostgresReminderTable), by service, grain and name.</summary>
+    public const string Reminders = "pulse_reminders";
+
     /// <summary>Several silos may start at once: the advisory lock makes one of them create and the others wait.</summary>
     private const long LockKey = 0x70756c7365; // "pulse"
 
@@ -135,6 +138,18 @@ internal static class ArchiveSchema
             updated_at timestamptz NOT NULL DEFAULT now(),
             PRIMARY KEY (service_id, grain_type, grain_key, state_name)
         );
+        CREATE TABLE IF NOT EXISTS {Reminders} (
+            service_id    text        NOT NULL,
+            grain_id      text        NOT NULL,
+            reminder_name text        NOT NULL,
+            start_at      timestamptz NOT NULL,
+            period        interval    NOT NULL,
+            grain_hash    bigint      NOT NULL,
+            etag          text        NOT NULL,
+            PRIMARY KEY (service_id, grain_id, reminder_name)
+        );
+        -- A silo reads the reminders of its share of the hash ring.
+        CREATE INDEX IF NOT EXISTS {Reminders}_hash ON {Reminders} (service_id, grain_hash);
         """;
 
     public static async Task EnsureAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)

@@ -8,9 +8,9 @@ using Orleans.Storage;
 namespace Pulse.Silo.Archive.GrainState;
 
 /// <summary>
-/// Grain state in the archive's PostgreSQL (docs/archive.md, "Grain state in PostgreSQL"), through the host's
-/// <see cref="ArchiveDatabase"/> (registered by <see cref="ArchiveExtensions.AddPulseArchive"/> with `--postgres`), keyed
-/// by the silo's service id.
+/// Grain state and reminders in the archive's PostgreSQL (docs/archive.md, "Grain state in PostgreSQL"). Both use the
+/// host's <see cref="ArchiveDatabase"/> (registered by <see cref="ArchiveExtensions.AddPulseArchive"/> with `--postgres`)
+/// and key their rows by the silo's service id.
 /// </summary>
 public static class PostgresGrainStateExtensions
 {
@@ -27,6 +27,18 @@ public static class PostgresGrainStateExtensions
             new OrleansGrainStorageSerializer(sp.GetRequiredService<Serializer>()),
             sp.GetRequiredService<IActivatorProvider>(),
             sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
+        return silo;
+    }
+
+    /// <summary>Orleans' reminder service with its table in <c>pulse_reminders</c>.</summary>
+    public static ISiloBuilder UsePulsePostgresReminderService(this ISiloBuilder silo)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        silo.AddReminders();
+        silo.Services.AddSingleton<IReminderTable>(sp => new PostgresReminderTable(
+            sp.GetRequiredService<ArchiveDatabase>(),
+            sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
+            sp.GetRequiredService<ILogger<PostgresReminderTable>>()));
         return silo;
     }
 }
