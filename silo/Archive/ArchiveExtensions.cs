@@ -67,7 +67,7 @@ public static class ArchiveExtensions
     }
 
     /// <summary>The options when the archive is on and they are valid; invalid ones fail the start through the validator.</summary>
-    private static ArchiveOptions? ConfiguredOptions(IConfiguration configuration)
+    internal static ArchiveOptions? ConfiguredOptions(IConfiguration configuration)
     {
         var options = configuration.GetSection(ArchiveOptions.Section).Get<ArchiveOptions>() ?? new ArchiveOptions();
         return options.Enabled && !new ArchiveOptionsValidator().Validate(null, options).Failed ? options : null;

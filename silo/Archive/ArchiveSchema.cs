@@ -28,6 +28,24 @@ internal static class ArchiveSchema
     /// <summary>Events a team records against a brand's timeline (a campaign, a press release, an outage).</summary>
     public const string Annotations = "pulse_annotations";
 
+    /// <summary>
+    /// The embedded default's brand catalog (Brands.PostgresBrandCatalogStore): one row per brand, and the catalog's version
+    /// in a table of one row. Unused in a cluster, whose catalog is in Redis.
+    /// </summary>
+    public const string Brands = "pulse_brands";
+
+    public const string BrandCatalog = "pulse_brand_catalog";
+
+    /// <summary>
+    /// The embedded default's grain state (GrainState.PostgresGrainStorage): one row per service, grain and state name,
+    /// the state in Orleans' binary format and its version (the ETag). A cleared state keeps its row with no state, so
+    /// its version never goes back and an ETag from before the clear stays stale. Unused in a cluster (Redis).
+    /// </summary>
+    public const string GrainState = "pulse_grain_state";
+
+    /// <summary>The embedded default's reminders (GrainState.PostgresReminderTable), by service, grain and name.</summary>
+    public const string Reminders = "pulse_reminders";
+
     /// <summary>Several silos may start at once: the advisory lock makes one of them create and the others wait.</summary>
     private const long LockKey = 0x70756c7365; // "pulse"
 
@@ -102,6 +120,36 @@ internal static class ArchiveSchema
             resolved_by     text,
             PRIMARY KEY (brand_id, started_at, alert_id)
         );
+        CREATE TABLE IF NOT EXISTS {Brands} (
+            id         text  PRIMARY KEY,
+            definition jsonb NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS {BrandCatalog} (
+            one     boolean PRIMARY KEY DEFAULT true CHECK (one),
+            version bigint  NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS {GrainState} (
+            service_id text   NOT NULL,
+            grain_type text   NOT NULL,
+            grain_key  text   NOT NULL,
+            state_name text   NOT NULL,
+            state      bytea,
+            version    bigint NOT NULL,
+            updated_at timestamptz NOT NULL DEFAULT now(),
+            PRIMARY KEY (service_id, grain_type, grain_key, state_name)
+        );
+        CREATE TABLE IF NOT EXISTS {Reminders} (
+            service_id    text        NOT NULL,
+            grain_id      text        NOT NULL,
+            reminder_name text        NOT NULL,
+            start_at      timestamptz NOT NULL,
+            period        interval    NOT NULL,
+            grain_hash    bigint      NOT NULL,
+            etag          text        NOT NULL,
+            PRIMARY KEY (service_id, grain_id, reminder_name)
+        );
+        -- A silo reads the reminders of its share of the hash ring.
+        CREATE INDEX IF NOT EXISTS {Reminders}_hash ON {Reminders} (service_id, grain_hash);
         """;
 
     /// <summary>
