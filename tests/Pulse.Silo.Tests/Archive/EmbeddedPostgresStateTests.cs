@@ -42,6 +42,9 @@ public sealed class EmbeddedPostgresStateTests(ArchiveHostFixture fixture)
             Assert.IsType<PostgresReminderTable>(first.Services.GetRequiredService<IReminderTable>());
             serviceId = first.Services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId;
             alerts = first.Grains.GetGrain<IBrandAlertsGrain>("kept").GetGrainId();
+            // The weekly digest's schedule is a reminder too, kept for the next Pulse.
+            var digest = $"SELECT count(*) FROM {ArchiveSchema.Reminders} WHERE reminder_name = 'weekly-digest'";
+            Assert.Equal(1L, await Eventually.GetAsync(() => CountAsync(database, digest), n => n == 1, TimeSpan.FromSeconds(30)));
         }
 
         Assert.True(await CountAsync(database, $"SELECT count(*) FROM {ArchiveSchema.GrainState} WHERE state IS NOT NULL") >= 2, "the alert settings and the source catalog are rows of the grain state");
@@ -71,7 +74,7 @@ public sealed class EmbeddedPostgresStateTests(ArchiveHostFixture fixture)
         var source = await second.Http.GetFromJsonAsync<JsonElement>("/api/sources/kept-feed");
         Assert.Equal(feed, source.GetProperty("url").GetString());
         // Due 10 s after it was stored; a host slower to start than that fires it at the next period, within a minute.
-        var reminders = $"SELECT count(*) FROM {ArchiveSchema.Reminders}";
+        var reminders = $"SELECT count(*) FROM {ArchiveSchema.Reminders} WHERE reminder_name = 'webhook-resend'";
         Assert.Equal(0L, await Eventually.GetAsync(() => CountAsync(database, reminders), n => n == 0, TimeSpan.FromSeconds(90)));
     }
 
