@@ -22,6 +22,9 @@ command -v kubectl >/dev/null 2>&1 || missing+=(kubernetes-client)
 # Rootful podman with netavark and aardvark-dns (the compose network and its names) and runc (crun refuses this
 # kernel's hybrid cgroups); mmdebstrap makes the local base image (Microsoft's registry is not reachable here).
 command -v podman >/dev/null 2>&1 || missing+=(podman netavark aardvark-dns)
+# netavark sets up the compose network with iptables, which a minimal Debian lacks (podman fails "netavark: No such file
+# or directory").
+command -v iptables >/dev/null 2>&1 || [ -x /usr/sbin/iptables ] || missing+=(iptables)
 for tool in podman-compose runc mmdebstrap; do
   command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
 done
