@@ -56,6 +56,9 @@ internal sealed partial class IngestPartitionGrain(
     private bool _stallLogged;
     private readonly Dictionary<string, IBrandChannelGrain> _channels = new(StringComparer.Ordinal);
 
+    /// <summary>The archive flush asked for at the last commit tick, and the position it covers (see <see cref="Committable"/>).</summary>
+    private (LogPosition Position, Task Flushed)? _archiving;
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _partition = int.Parse(this.GetPrimaryKeyString(), CultureInfo.InvariantCulture);
@@ -199,7 +202,7 @@ internal sealed partial class IngestPartitionGrain(
         if (archive.Enabled)
         {
             // After the grains recorded it. While the archive's buffer is full this waits in cluster mode, so the stream
-            // stops taking from the log, which holds the rest; commits wait for the rows' write (CommitOrHealAsync).
+            // stops taking from the log, which holds the rest; commits wait for the rows' write (Committable).
             await archive.AppendAsync([.. groups.Values.SelectMany(g => g)], CancellationToken.None);
         }
         if (origin is null || _progress is not { } progress)
@@ -407,16 +410,15 @@ internal sealed partial class IngestPartitionGrain(
             return; // every grain holds what it was sent, but the commit waits until the directory has settled
         }
 
-        if (!await ArchivedAsync())
+        if (Committable(progress) is not { } commit)
         {
             return;
         }
 
         try
         {
-            var processed = progress.Processed;
-            await log.CommitAsync(_partition, processed);
-            progress.Commit();
+            await log.CommitAsync(_partition, commit);
+            progress.Commit(commit);
             Progressed();
         }
         catch (Exception ex)
@@ -427,28 +429,30 @@ internal sealed partial class IngestPartitionGrain(
     }
 
     /// <summary>
-    /// Waits until the archive has written every row handed to it so far (this partition's among them): rows still
-    /// buffered in a silo that dies must stay after the commit, so the replay writes them. False when the wait outlasts
-    /// a commit interval (PostgreSQL slow or down): the commit is left to a later tick rather than holding this
-    /// partition's turns, while the archive's back-pressure slows ingest anyway.
+    /// The position to commit now that every grain saved what it was sent. With the archive on, that is the last position
+    /// whose rows the archive has written: rows still buffered in a silo that dies must stay after the commit, so the
+    /// replay writes them. The flush for the current position is asked for here and checked at a later tick, not
+    /// awaited: a slow PostgreSQL must not hold this partition's turns, and a commit one tick behind only lengthens a
+    /// replay. A flush still running is waited for rather than replaced, so commits go on while the archive lags.
     /// </summary>
-    private async Task<bool> ArchivedAsync()
+    private LogPosition? Committable(PartitionProgress progress)
     {
         if (!archive.Enabled)
         {
-            return true;
+            return progress.Processed;
         }
 
-        try
+        if (_archiving is { } asked && !asked.Flushed.IsCompleted)
         {
-            await archive.FlushAsync(CancellationToken.None).WaitAsync(durableOptions.Value.CommitInterval, clock);
-            return true;
+            LogCommitWaitsForArchive(_partition, asked.Position);
+            return null;
         }
-        catch (TimeoutException)
-        {
-            LogCommitWaitsForArchive(_partition, durableOptions.Value.CommitInterval.TotalSeconds);
-            return false;
-        }
+
+        var previous = _archiving;
+        var flush = archive.FlushAsync(CancellationToken.None);
+        _archiving = (progress.Processed, flush);
+        var written = flush.IsCompletedSuccessfully ? progress.Processed : previous?.Position;
+        return written is { } position && position > progress.Committed ? position : null;
     }
 
     private void Progressed()
@@ -504,8 +508,8 @@ internal sealed partial class IngestPartitionGrain(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Partition {Partition}: commit failed, retrying at the next tick: {Reason}")]
     private partial void LogCommitFailed(int partition, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Partition {Partition}: commit waits for the archive, which wrote less than it was given within {Seconds} s; trying again at the next tick")]
-    private partial void LogCommitWaitsForArchive(int partition, double seconds);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Partition {Partition}: the commit waits for the archive to write the rows up to {Position}; checked again at the next tick")]
+    private partial void LogCommitWaitsForArchive(int partition, LogPosition position);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Partition {Partition}: replay after the last commit failed, retrying at the next tick: {Reason}")]
     private partial void LogReplayFailed(int partition, string reason);

@@ -48,10 +48,40 @@ public sealed class PartitionProgressTests
 
         Assert.True(progress.IsProcessed(new LogPosition(105, 0)));
         Assert.False(progress.IsProcessed(new LogPosition(105, 1)));
-        progress.Commit();
+        progress.Commit(progress.Processed);
 
         Assert.Equal(new LogPosition(105, 0), progress.Committed);
         Assert.Equal(0, progress.Pending);
         Assert.Null(progress.LastSent("b/x"));
+    }
+
+    [Fact]
+    public void A_commit_behind_the_last_batch_keeps_tracking_grains_sent_something_after_it()
+    {
+        // The archive wrote up to 103 while 105 was already sent: 103 is committed, and the grain fed 105 must still hold it.
+        var progress = new PartitionProgress(Commit);
+        progress.Delivered("early/x", new LogPosition(102, 0), appliedBefore: null);
+        progress.Delivered("late/x", new LogPosition(103, 0), appliedBefore: null);
+        progress.Delivered("late/x", new LogPosition(105, 0), appliedBefore: new LogPosition(103, 0));
+        progress.Processing(new LogPosition(105, 0));
+
+        progress.Commit(new LogPosition(103, 0));
+
+        Assert.Equal(new LogPosition(103, 0), progress.Committed);
+        Assert.Equal(new LogPosition(105, 0), progress.Processed);
+        Assert.Null(progress.LastSent("early/x"));
+        Assert.Equal(new LogPosition(105, 0), progress.LastSent("late/x"));
+        Assert.False(progress.IsIntact("late/x", new LogPosition(103, 0)));
+        Assert.Equal(["late/x"], progress.GrainsSinceCommit);
+    }
+
+    [Fact]
+    public void A_commit_past_the_last_processed_batch_is_refused()
+    {
+        var progress = new PartitionProgress(Commit);
+        progress.Processing(new LogPosition(101, 0));
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => progress.Commit(new LogPosition(102, 0)));
+        Assert.Equal(Commit, progress.Committed);
     }
 }

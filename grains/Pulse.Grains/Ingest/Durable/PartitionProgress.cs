@@ -65,9 +65,28 @@ internal sealed class PartitionProgress
         }
     }
 
-    public void Commit()
+    /// <summary>
+    /// Everything up to <paramref name="upTo"/> (at most <see cref="Processed"/>) is saved and committed. Grains sent
+    /// something after it stay tracked: they must still hold that, and a gap in it replays from the new commit.
+    /// </summary>
+    public void Commit(LogPosition upTo)
     {
-        Committed = Processed;
-        _sentSinceCommit.Clear();
+        if (upTo > Processed)
+        {
+            throw new ArgumentOutOfRangeException(nameof(upTo), upTo, $"Past the last batch processed ({Processed}).");
+        }
+
+        if (upTo > Committed)
+        {
+            Committed = upTo;
+        }
+
+        foreach (var (grain, sent) in _sentSinceCommit.ToArray())
+        {
+            if (sent <= upTo)
+            {
+                _sentSinceCommit.Remove(grain);
+            }
+        }
     }
 }
