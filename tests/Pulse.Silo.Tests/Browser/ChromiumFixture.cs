@@ -11,6 +11,13 @@ public sealed class ChromiumFixture : IAsyncLifetime
 {
     private static readonly SemaphoreSlim Launching = new(1, 1);
 
+    /// <summary>
+    /// How long a page may take to first show something after navigating, in ms. No product promise is measured here (the
+    /// tests' own deadlines start once the page is up), and in the full suite these pages load beside container builds
+    /// and killed silos on two cores: one first render took just over 30 s there.
+    /// </summary>
+    public const float FirstRender = 90_000;
+
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;

@@ -21,7 +21,7 @@ public sealed class DashboardBrowserTests(PulseHostFixture host, ChromiumFixture
         var page = await chromium.NewAdminPageAsync();
         await page.GotoAsync(host.BaseAddress.ToString());
 
-        await page.Locator($"[data-testid=brand-tile][data-brand-id={brand}]").ClickAsync(new() { Timeout = Deadline });
+        await page.Locator($"[data-testid=brand-tile][data-brand-id={brand}]").ClickAsync(new() { Timeout = ChromiumFixture.FirstRender });
         var rate = page.Locator("[data-testid=channel-rate][data-channel=reddit]");
         await rate.WaitForAsync(new() { Timeout = Deadline });
         Assert.Equal(0, ParseRate(await rate.InnerTextAsync()));
@@ -51,7 +51,7 @@ public sealed class DashboardBrowserTests(PulseHostFixture host, ChromiumFixture
         var brand = await host.AddBrandAsync("browser-crisis", "crisisbrand");
         var page = await chromium.NewAdminPageAsync();
         await page.GotoAsync(host.BaseAddress.ToString());
-        await page.Locator("[data-testid=connection-state][data-state=connected]").WaitForAsync(new() { Timeout = Deadline });
+        await page.Locator("[data-testid=connection-state][data-state=connected]").WaitForAsync(new() { Timeout = ChromiumFixture.FirstRender });
 
         // A steady baseline past the (test host's) 20 s warm-up, then five times more, as in a real crisis.
         await PostAtRateAsync(brand, perSecond: 4, TimeSpan.FromSeconds(45), "crisisbrand ordinary day", CancellationToken.None);
@@ -81,7 +81,7 @@ public sealed class DashboardBrowserTests(PulseHostFixture host, ChromiumFixture
         string[] brands = [await host.AddBrandAsync("gap-one", "gapone"), await host.AddBrandAsync("gap-two", "gaptwo"), await host.AddBrandAsync("gap-three", "gapthree")];
         var page = await chromium.NewAdminPageAsync();
         await page.GotoAsync(host.BaseAddress.ToString());
-        await page.Locator("[data-testid=connection-state][data-state=connected]").WaitForAsync(new() { Timeout = Deadline });
+        await page.Locator("[data-testid=connection-state][data-state=connected]").WaitForAsync(new() { Timeout = ChromiumFixture.FirstRender });
 
         // Ten a second past the test host's 20 s warm-up, then nothing from any brand.
         await Task.WhenAll(brands.Select((b, i) => PostAtRateAsync(b, perSecond: i == 0 ? 4 : 3, TimeSpan.FromSeconds(30), $"{b.Replace("-", "", StringComparison.Ordinal)} review", CancellationToken.None, channel: "reviews")));

@@ -39,7 +39,7 @@ public sealed class DemoCrisisBrowserTests(ChromiumFixture chromium, ITestOutput
             builder => builder.Logging.AddProvider(log).AddFilter<DemoLogCapture>("Pulse.Silo.Demo", LogLevel.Information));
         var page = await chromium.NewAdminPageAsync();
         await page.GotoAsync(host.BaseAddress.ToString());
-        await page.Locator("[data-testid=connection-state][data-state=connected]").WaitForAsync(new() { Timeout = 30_000 });
+        await page.Locator("[data-testid=connection-state][data-state=connected]").WaitForAsync(new() { Timeout = ChromiumFixture.FirstRender });
 
         // The crisis starts FirstCrisisDelay after the demo did; brands take turns, so the scenario names the first one.
         var firstCrisis = await Eventually.GetAsync(() => Task.FromResult(FirstCrisisAt(log)), at => at is not null);

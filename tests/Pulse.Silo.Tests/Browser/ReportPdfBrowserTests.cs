@@ -95,7 +95,7 @@ public sealed partial class ReportPdfBrowserTests(ArchiveHostFixture fixture, Ch
         await page.AddInitScriptAsync("window.__cspViolations = []; document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));");
 
         await page.GotoAsync(Host.BaseAddress.ToString());
-        await page.Locator("[data-testid=sign-in-name]").FillAsync(Reader, new() { Timeout = Deadline });
+        await page.Locator("[data-testid=sign-in-name]").FillAsync(Reader, new() { Timeout = ChromiumFixture.FirstRender });
         await page.Locator("[data-testid=sign-in-password]").FillAsync(Password);
         await page.Locator("[data-testid=sign-in-submit]").ClickAsync();
         await page.Locator($"[data-testid=brand-tile][data-brand-id={Brand}]").ClickAsync(new() { Timeout = Deadline });
@@ -224,7 +224,7 @@ public sealed partial class ReportPdfBrowserTests(ArchiveHostFixture fixture, Ch
         await page.GotoAsync(new Uri(Host.BaseAddress, $"/report.html?brand={empty}").ToString());
 
         // The API answers 401: the page shows the dashboard's sign-in form, then the report.
-        await page.Locator("[data-testid=report][data-state=signin] [data-testid=sign-in-name]").FillAsync(member, new() { Timeout = Deadline });
+        await page.Locator("[data-testid=report][data-state=signin] [data-testid=sign-in-name]").FillAsync(member, new() { Timeout = ChromiumFixture.FirstRender });
         await page.Locator("[data-testid=sign-in-password]").FillAsync(Password);
         await page.Locator("[data-testid=sign-in-submit]").ClickAsync();
         await WaitForReportAsync(page);

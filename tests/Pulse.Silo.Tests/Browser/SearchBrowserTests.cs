@@ -48,7 +48,7 @@ public sealed class SearchBrowserTests(ArchiveHostFixture fixture, ChromiumFixtu
         await page.GotoAsync(Host.BaseAddress.ToString());
 
         // From the top bar, as a person gets there.
-        await page.Locator("[data-testid=nav-search]").ClickAsync(new() { Timeout = Deadline });
+        await page.Locator("[data-testid=nav-search]").ClickAsync(new() { Timeout = ChromiumFixture.FirstRender });
         await page.Locator("[data-testid=search-form]").WaitForAsync(new() { Timeout = Deadline });
         await page.Locator("[data-testid=search-brand]").SelectOptionAsync(Brand);
         await page.Locator("[data-testid=search-q]").FillAsync("Stoerung");
@@ -195,7 +195,7 @@ public sealed class ArchiveOffSearchBrowserTests(PulseHostFixture host, Chromium
     {
         var page = await chromium.NewAdminPageAsync();
         await page.GotoAsync(new Uri(host.BaseAddress, "/#/search").ToString());
-        await page.Locator("[data-testid=search-q]").FillAsync("anything", new() { Timeout = Deadline });
+        await page.Locator("[data-testid=search-q]").FillAsync("anything", new() { Timeout = ChromiumFixture.FirstRender });
         await page.Locator("[data-testid=search-submit]").ClickAsync();
 
         await page.Locator("[data-testid=search-error]").WaitForAsync(new() { Timeout = Deadline });

@@ -24,7 +24,7 @@ public sealed class SingleSignOnBrowserTests(OidcHostFixture fixture, ChromiumFi
         await page.GotoAsync(fixture.Host.BaseAddress.ToString());
 
         var button = page.Locator("[data-testid=sign-in-oidc]");
-        await button.WaitForAsync(new() { Timeout = Deadline });
+        await button.WaitForAsync(new() { Timeout = ChromiumFixture.FirstRender });
         Assert.Equal(OidcHostFixture.DisplayName, (await button.InnerTextAsync()).Trim());
         await button.ClickAsync();
 

@@ -64,7 +64,7 @@ public sealed class TeamSignInBrowserTests(PulseHostFixture host, ChromiumFixtur
         await page.AddInitScriptAsync("window.__cspViolations = []; document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));");
         await page.GotoAsync(host.BaseAddress.ToString());
 
-        await page.Locator("[data-testid=sign-in-name]").FillAsync("xss-viewer", new() { Timeout = Deadline });
+        await page.Locator("[data-testid=sign-in-name]").FillAsync("xss-viewer", new() { Timeout = ChromiumFixture.FirstRender });
         await page.Locator("[data-testid=sign-in-password]").FillAsync(Password);
         await page.Locator("[data-testid=sign-in-submit]").ClickAsync();
         var tile = page.Locator($"[data-testid=brand-tile][data-brand-id={TeamBrand}]");
@@ -78,7 +78,7 @@ public sealed class TeamSignInBrowserTests(PulseHostFixture host, ChromiumFixtur
 
         // Only the team's brand, anywhere: tiles, share of voice, the alert feed, mentions.
         await page.GotoAsync(host.BaseAddress.ToString());
-        await tile.WaitForAsync(new() { Timeout = Deadline });
+        await tile.WaitForAsync(new() { Timeout = ChromiumFixture.FirstRender });
         await page.WaitForTimeoutAsync(2000);
         Assert.Equal(1, await page.Locator("[data-testid=brand-tile]").CountAsync());
         Assert.DoesNotContain(OtherMarker, await page.ContentAsync(), StringComparison.Ordinal);
