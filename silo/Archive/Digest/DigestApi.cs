@@ -6,6 +6,7 @@ using Pulse.Dashboard.Api;
 using Pulse.Dashboard.Teams;
 using Pulse.Grains;
 using Pulse.Grains.Digests;
+using Pulse.Grains.Webhooks;
 using Pulse.Silo.Audit;
 using Pulse.Silo.Auth;
 using Pulse.Silo.RateLimits;
@@ -41,9 +42,9 @@ public static class DigestApi
             return ArchiveProblems.Off("Digests");
         }
 
-        if (format is not (null or "json" or "slack"))
+        if (format is not null && !WebhookFormats.IsKnown(format))
         {
-            return ApiProblems.Invalid("format", $"Unknown format '{format}'. Use json or slack.");
+            return ApiProblems.Invalid("format", $"Unknown format '{format}'. Use {WebhookFormats.Json} or {WebhookFormats.Slack}.");
         }
 
         BrandDigest digest;
@@ -56,7 +57,7 @@ public static class DigestApi
             return ArchiveProblems.Unavailable(e);
         }
 
-        return format == "slack" ? TypedResults.Ok(DigestPayloads.Slack(digest)) : TypedResults.Ok(digest);
+        return format == WebhookFormats.Slack ? TypedResults.Ok(DigestPayloads.Slack(digest)) : TypedResults.Ok(digest);
     }
 
     private static async Task<Results<Accepted<DigestSent>, ProblemHttpResult>> SendAsync(
