@@ -401,7 +401,7 @@ internal sealed partial class BrandAlertsGrain(
     /// <summary>One entry per (webhook, event): the latest outcome replaces the earlier one in place.</summary>
     private static WebhookDelivery[] Upsert(WebhookDelivery[] deliveries, WebhookDelivery delivery)
     {
-        var index = Array.FindIndex(deliveries, d => d.Target == delivery.Target && d.Format == delivery.Format && d.Event == delivery.Event);
+        var index = Array.FindIndex(deliveries, delivery.SameSlot);
         if (index < 0)
         {
             return [.. deliveries, delivery];

@@ -223,7 +223,7 @@ internal sealed partial class BrandDigestGrain(
     private void Upsert(WebhookDelivery delivery)
     {
         var deliveries = state.State.Deliveries;
-        var index = deliveries.FindIndex(d => d.Target == delivery.Target && d.Format == delivery.Format);
+        var index = deliveries.FindIndex(delivery.SameSlot);
         if (index < 0)
         {
             deliveries.Add(delivery);

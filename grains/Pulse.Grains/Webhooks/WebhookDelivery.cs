@@ -1,7 +1,7 @@
 namespace Pulse.Grains.Webhooks;
 
 /// <summary>
-/// The latest outcome of one event of one alert sent to one webhook. <see cref="Target"/> is the webhook's
+/// The latest outcome of one event of one alert (or one week's digest) sent to one webhook. <see cref="Target"/> is the webhook's
 /// redacted address (scheme and host only): webhook paths often carry secrets (Slack's do), and alerts are public to the dashboard.
 /// </summary>
 [GenerateSerializer, Immutable]
@@ -13,4 +13,9 @@ public sealed record WebhookDelivery(
     [property: Id(4)] int Attempts,
     [property: Id(5)] int? StatusCode,
     [property: Id(6)] string? Error,
-    [property: Id(7)] DateTimeOffset At);
+    [property: Id(7)] DateTimeOffset At)
+{
+    /// <summary>True when <paramref name="other"/> is an outcome of the same event at the same webhook, which this one replaces.</summary>
+    public bool SameSlot(WebhookDelivery other) =>
+        other is not null && other.Target == Target && other.Format == Format && other.Event == Event;
+}
