@@ -25,11 +25,28 @@ public static class TextNormalizer
     /// </summary>
     public static string FoldText(ReadOnlySpan<char> text, bool dropUmlauts, out bool hadUmlaut)
     {
-        // No letter folds to more than two.
-        var buffer = text.Length <= 512 ? stackalloc char[text.Length * 2] : new char[text.Length * 2];
+        var buffer = text.Length <= 512 ? stackalloc char[FoldedTextLength(text.Length)] : new char[FoldedTextLength(text.Length)];
         var length = Fold(text, buffer, dropUmlauts, out hadUmlaut);
         return new string(buffer[..length]);
     }
+
+    /// <summary>
+    /// <see cref="FoldText(ReadOnlySpan{char}, bool, out bool)"/> into <paramref name="destination"/> without allocating,
+    /// for callers that split the folded text themselves on every text they see (the archive's text search).
+    /// <paramref name="destination"/> needs <see cref="FoldedTextLength"/> chars. Returns the number of chars written.
+    /// </summary>
+    public static int FoldText(ReadOnlySpan<char> text, Span<char> destination, bool dropUmlauts, out bool hadUmlaut)
+    {
+        if (destination.Length < FoldedTextLength(text.Length))
+        {
+            throw new ArgumentException("Destination is shorter than FoldedTextLength(text.Length).", nameof(destination));
+        }
+
+        return Fold(text, destination, dropUmlauts, out hadUmlaut);
+    }
+
+    /// <summary>Chars the folding of a text of <paramref name="textLength"/> chars may need: no letter folds to more than two.</summary>
+    public static int FoldedTextLength(int textLength) => checked(textLength * 2);
 
     /// <summary>
     /// Splits and folds <paramref name="text"/> without allocating. <paramref name="scratch"/> needs

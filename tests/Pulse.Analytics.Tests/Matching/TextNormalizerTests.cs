@@ -102,4 +102,23 @@ public class TextNormalizerTests
 
         Assert.Equal(string.Concat(Enumerable.Repeat("groesse ", 400)), TextNormalizer.FoldText(text, false, out _));
     }
+
+    [Theory]
+    [InlineData("Die STÖRUNG bei Zugfix!", false)]
+    [InlineData("Die STÖRUNG bei Zugfix!", true)]
+    [InlineData("Straße \"café\" ẞ", false)]
+    [InlineData("", false)]
+    public void Folds_into_a_span_exactly_as_into_a_string(string text, bool dropUmlauts)
+    {
+        var destination = new char[TextNormalizer.FoldedTextLength(text.Length)];
+
+        int length = TextNormalizer.FoldText(text, destination, dropUmlauts, out bool hadUmlaut);
+
+        Assert.Equal(TextNormalizer.FoldText(text, dropUmlauts, out bool expectedUmlaut), new string(destination, 0, length));
+        Assert.Equal(expectedUmlaut, hadUmlaut);
+    }
+
+    [Fact]
+    public void Folding_into_a_span_refuses_one_that_is_too_short() =>
+        Assert.Throws<ArgumentException>(() => TextNormalizer.FoldText("ßß", new char[3], false, out _));
 }
