@@ -16,4 +16,8 @@ internal static class Search
 
     /// <summary>The tokens as "position:term" joined by spaces, for readable assertions.</summary>
     public static string Show(string text, string? lang) => string.Join(' ', Tokens(text, lang).Select(t => $"{t.Position}:{t.Term}"));
+
+    public static CompiledSearchQuery Compile(string query, string? lang) => SearchQuery.Parse(query).Compile(lang, Analyzer);
+
+    public static bool Finds(string query, string text, string? lang) => Compile(query, lang).Matches(Tokens(text, lang));
 }
