@@ -1,3 +1,4 @@
+using Pulse.Analytics.TextSearch;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -36,6 +37,8 @@ public static class ArchiveExtensions
         }
 
         services.TryAddSingleton(_ => new ArchiveDatabase(NpgsqlDataSource.Create(options.ConnectionString!)));
+        // One analyser for the writers and the searches, so both see the same words and share its stem cache.
+        services.TryAddSingleton<SearchAnalyzer>();
         services.TryAddSingleton<MentionSearch>();
         services.TryAddSingleton<AnnotationStore>();
         services.TryAddSingleton<ReportBuilder>();

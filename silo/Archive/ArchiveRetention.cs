@@ -41,7 +41,8 @@ internal sealed partial class ArchiveRetention(
         var now = clock.GetUtcNow();
         long deleted = 0;
         foreach (var (table, column, keep) in (ValueTuple<string, string, TimeSpan>[])[
-            (ArchiveSchema.Mentions, "published_at", settings.MentionRetention),
+            // A batch goes once its newest mention is past the age: a mention may outstay it by its batch's span, seconds as a rule.
+            (ArchiveSchema.Batches, "last_at", settings.MentionRetention),
             (ArchiveSchema.HourlyRollup, "bucket", settings.HourlyRollupRetention),
             (ArchiveSchema.DailyRollup, "bucket", settings.DailyRollupRetention),
             // Incidents and annotations are what reports set the rollups against: kept as long as the daily rollups.

@@ -1,7 +1,9 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Pulse.Analytics.TextSearch;
 using Pulse.Grains.Archive;
+using Pulse.Silo.Archive.Batches;
 using Pulse.Grains.Mentions;
 using Pulse.Grains.Telemetry;
 using Pulse.Silo.Hosting;
@@ -17,6 +19,7 @@ namespace Pulse.Silo.Archive;
 /// </summary>
 internal sealed partial class MentionArchiveWriter(
     ArchiveDatabase database,
+    SearchAnalyzer analyzer,
     IOptions<ArchiveOptions> options,
     PulseHostMode mode,
     TimeProvider clock,
@@ -45,7 +48,7 @@ internal sealed partial class MentionArchiveWriter(
 
     private bool WaitsWhenFull => mode.Kind == PulseHostKind.ClusterSilo;
 
-    public async ValueTask AppendAsync(IReadOnlyList<ScoredMention> mentions, CancellationToken cancellationToken)
+    public async ValueTask AppendAsync(IReadOnlyList<ScoredMention> mentions, ArchiveOrigin? origin, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(mentions);
         if (mentions.Count == 0)
@@ -67,7 +70,7 @@ internal sealed partial class MentionArchiveWriter(
 
         Interlocked.Add(ref _buffered, mentions.Count);
         metrics.ArchiveBuffered(mentions.Count);
-        _queue.Writer.TryWrite(new Delivery(mentions, _generations.Appended()));
+        _queue.Writer.TryWrite(new Delivery(mentions, origin, _generations.Appended()));
     }
 
     public Task FlushAsync(CancellationToken cancellationToken)
@@ -92,13 +95,14 @@ internal sealed partial class MentionArchiveWriter(
     /// <summary>One of <see cref="ArchiveOptions.Writers"/> loops, each with its own connection per batch.</summary>
     private async Task WriteLoopAsync(ArchiveOptions settings, CancellationToken stoppingToken)
     {
-        var batch = new Batch(settings.BatchSize);
+        var batch = new Batch();
+        var write = new BatchWrite(analyzer);
         try
         {
             while (await _queue.Reader.WaitToReadAsync(stoppingToken))
             {
                 await GatherAsync(batch, settings, stoppingToken);
-                await WriteAsync(batch, stoppingToken);
+                await WriteAsync(batch, write, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -111,11 +115,11 @@ internal sealed partial class MentionArchiveWriter(
 
             try
             {
-                await WriteAsync(batch, final.Token);
+                await WriteAsync(batch, write, final.Token);
             }
             catch (OperationCanceledException)
             {
-                LogUnwrittenAtStop(batch.Rows.Count);
+                LogUnwrittenAtStop(batch.Count);
             }
         }
     }
@@ -129,13 +133,13 @@ internal sealed partial class MentionArchiveWriter(
         while (true)
         {
             var flushRequested = Volatile.Read(ref _flushRequested).Task;
-            while (batch.Rows.Count < settings.BatchSize && _queue.Reader.TryRead(out var delivery))
+            while (batch.Count < settings.BatchSize && _queue.Reader.TryRead(out var delivery))
             {
                 batch.Add(delivery);
             }
 
             var left = settings.FlushInterval - clock.GetElapsedTime(started);
-            if (batch.Rows.Count >= settings.BatchSize || left <= TimeSpan.Zero || (batch.Rows.Count > 0 && _generations.FlushWaiting))
+            if (batch.Count >= settings.BatchSize || left <= TimeSpan.Zero || (batch.Count > 0 && _generations.FlushWaiting))
             {
                 return;
             }
@@ -163,17 +167,17 @@ internal sealed partial class MentionArchiveWriter(
         }
     }
 
-    private async Task WriteAsync(Batch batch, CancellationToken cancellationToken)
+    private async Task WriteAsync(Batch batch, BatchWrite write, CancellationToken cancellationToken)
     {
-        if (batch.Rows.Count == 0)
+        if (batch.Count == 0)
         {
             return;
         }
 
         var written = 0;
-        await RetryAsync(async ct => written = await ArchiveRows.WriteAsync(database, batch.Rows, ct), "writing archived mentions", cancellationToken);
-        Interlocked.Add(ref _buffered, -batch.Rows.Count);
-        metrics.ArchiveWritten(batch.Rows.Count, written);
+        await RetryAsync(async ct => written = await write.WriteAsync(database, batch.Deliveries, ct), "writing archived mentions", cancellationToken);
+        Interlocked.Add(ref _buffered, -batch.Count);
+        metrics.ArchiveWritten(batch.Count, written);
         _generations.Written(batch.Generations);
         batch.Clear();
         if (_space.CurrentCount == 0)
@@ -222,26 +226,30 @@ internal sealed partial class MentionArchiveWriter(
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>One append: its rows and the <see cref="WriteGenerations">generation</see> a flush waits on.</summary>
-    private readonly record struct Delivery(IReadOnlyList<ScoredMention> Rows, long Generation);
+    /// <summary>One append: its rows, where they came from, and the <see cref="WriteGenerations">generation</see> a flush waits on.</summary>
+    private readonly record struct Delivery(IReadOnlyList<ScoredMention> Rows, ArchiveOrigin? Origin, long Generation);
 
-    /// <summary>The rows of one write and the generations of the deliveries they came in.</summary>
-    private sealed class Batch(int capacity)
+    /// <summary>The deliveries of one write and their generations.</summary>
+    private sealed class Batch
     {
-        public List<ScoredMention> Rows { get; } = new(capacity);
+        public List<(IReadOnlyList<ScoredMention> Mentions, ArchiveOrigin? Origin)> Deliveries { get; } = [];
 
         public List<long> Generations { get; } = [];
 
+        public int Count { get; private set; }
+
         public void Add(Delivery delivery)
         {
-            Rows.AddRange(delivery.Rows);
+            Deliveries.Add((delivery.Rows, delivery.Origin));
             Generations.Add(delivery.Generation);
+            Count += delivery.Rows.Count;
         }
 
         public void Clear()
         {
-            Rows.Clear();
+            Deliveries.Clear();
             Generations.Clear();
+            Count = 0;
         }
     }
 

@@ -14,9 +14,11 @@ public interface IMentionArchive
     /// <summary>
     /// Takes a delivery for writing. Returns once it is buffered; while the buffer is full it either waits (back-pressure:
     /// cluster mode, where the ingest log holds the rest) or drops and counts what it dropped (the embedded default).
-    /// Writing is idempotent by (brand, mention id), so a replayed delivery adds nothing.
+    /// A mention appears once per brand in the archive: within a write, and across a replay, whose <paramref name="origin"/>
+    /// says so and which the archive checks against what it wrote past the partition's commit. A replay starts with a
+    /// flush, so that everything written before it is there to check.
     /// </summary>
-    ValueTask AppendAsync(IReadOnlyList<ScoredMention> mentions, CancellationToken cancellationToken);
+    ValueTask AppendAsync(IReadOnlyList<ScoredMention> mentions, ArchiveOrigin? origin, CancellationToken cancellationToken);
 
     /// <summary>
     /// Completes once every delivery appended before the call is written. A cluster partition awaits it before it
@@ -30,7 +32,7 @@ internal sealed class NoMentionArchive : IMentionArchive
 {
     public bool Enabled => false;
 
-    public ValueTask AppendAsync(IReadOnlyList<ScoredMention> mentions, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    public ValueTask AppendAsync(IReadOnlyList<ScoredMention> mentions, ArchiveOrigin? origin, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
     public Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

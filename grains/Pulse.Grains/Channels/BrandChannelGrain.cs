@@ -91,14 +91,14 @@ internal sealed partial class BrandChannelGrain(
     /// <summary>Follows the silo's cadence as grains come and go (whole seconds, so a timer is re-armed rarely).</summary>
     private void FollowCadence() => _timer?.Follow(TickInterval());
 
-    public Task<LogPosition?> RecordAsync(ScoredMention[] mentions, IngestOrigin? origin = null)
+    public Task<RecordOutcome> RecordAsync(ScoredMention[] mentions, IngestOrigin? origin = null)
     {
         var now = clock.GetUtcNow();
         var applied = _state.Apply(mentions, origin, now);
-        if (applied.Duplicates > 0)
+        if (applied.DuplicateCount > 0)
         {
             // Resolved when needed rather than kept: duplicates are rare, and a field costs each of 100 000 grains 8 bytes.
-            ServiceProvider.GetRequiredService<PulseMetrics>().Deduplicated(applied.Duplicates);
+            ServiceProvider.GetRequiredService<PulseMetrics>().Deduplicated(applied.DuplicateCount);
         }
 
         if (applied.Accepted)
@@ -106,7 +106,7 @@ internal sealed partial class BrandChannelGrain(
             _snapshots.AfterRecord(_state, applied.Counted, now, dashboard);
         }
 
-        return Task.FromResult(applied.Before);
+        return Task.FromResult(new RecordOutcome(applied.Before, applied.Duplicates));
     }
 
     public async Task<LogPosition?> SaveAsync(int partition)

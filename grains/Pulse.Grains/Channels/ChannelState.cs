@@ -89,15 +89,17 @@ internal sealed class ChannelState
         }
 
         Changed = true;
-        int counted = 0, duplicates = 0;
-        foreach (var scored in mentions)
+        var counted = 0;
+        List<int>? duplicates = null;
+        for (var i = 0; i < mentions.Length; i++)
         {
+            var scored = mentions[i];
             var m = scored.Mention;
             var hash = RecentMentionIds.HashOf(m.Id);
             _journal?.Seen(hash); // duplicates too: a sighting keeps an id in the current generation (see SeenIdsJournal)
             if (!_seen.TryAdd(hash))
             {
-                duplicates++;
+                (duplicates ??= []).Add(i);
                 continue;
             }
 
@@ -129,7 +131,7 @@ internal sealed class ChannelState
             }
         }
 
-        return new ChannelApply(true, before, counted, duplicates);
+        return new ChannelApply(true, before, counted, duplicates?.ToArray());
     }
 
     /// <summary>The last position applied from <paramref name="partition"/> (null: none yet).</summary>

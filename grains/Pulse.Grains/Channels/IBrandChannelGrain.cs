@@ -13,9 +13,10 @@ public interface IBrandChannelGrain : IGrainWithStringKey
     /// <summary>
     /// Records a batch; mentions already seen (same id within the retention horizon) count once. With an
     /// <paramref name="origin"/>, a batch at or before the last position applied from that partition is skipped whole
-    /// (a replay). Returns that last applied position as it was before this call (null: nothing from that partition yet).
+    /// (a replay). Returns that last applied position as it was before this call (null: nothing from that partition yet),
+    /// and which of the mentions were skipped as seen before, so the archive keeps no more than the windows counted.
     /// </summary>
-    Task<LogPosition?> RecordAsync(ScoredMention[] mentions, IngestOrigin? origin = null);
+    Task<RecordOutcome> RecordAsync(ScoredMention[] mentions, IngestOrigin? origin = null);
 
     /// <summary>Saves the windows to grain storage (when changed) and returns the last position applied from <paramref name="partition"/>.</summary>
     Task<LogPosition?> SaveAsync(int partition);

@@ -187,23 +187,27 @@ internal sealed partial class IngestPartitionGrain(
     {
         var keys = new string[groups.Count];
         var previous = new LogPosition?[groups.Count];
-        var calls = new Task<LogPosition?>[groups.Count];
+        var sent = new ScoredMention[groups.Count][];
+        var calls = new Task<RecordOutcome>[groups.Count];
         var i = 0;
         foreach (var (key, scored) in groups)
         {
             keys[i] = key.ToString();
             previous[i] = origin is null || _progress is null ? null : replay is null ? _progress.LastSent(keys[i]) : replay.Previous(keys[i]);
-            calls[i] = RecordWithRetryAsync(keys[i], [.. scored], origin is null ? null : origin with { Previous = previous[i] });
+            sent[i] = [.. scored];
+            calls[i] = RecordWithRetryAsync(keys[i], sent[i], origin is null ? null : origin with { Previous = previous[i] });
             i++;
         }
 
-        var appliedBefore = await Task.WhenAll(calls);
+        var outcomes = await Task.WhenAll(calls);
         metrics.PartitionDelivered(_partition, groups.Sum(g => g.Value.Count));
         if (archive.Enabled)
         {
             // After the grains recorded it. While the archive's buffer is full this waits in cluster mode, so the stream
             // stops taking from the log, which holds the rest; commits wait for the rows' write (Committable).
-            await archive.AppendAsync([.. groups.Values.SelectMany(g => g)], CancellationToken.None);
+            var from = origin is null || _progress is null ? (ArchiveOrigin?)null
+                : new ArchiveOrigin(_partition, origin.Position, _progress.Committed, Replayed: replay is not null);
+            await archive.AppendAsync(Archivable(sent, outcomes), from, CancellationToken.None);
         }
         if (origin is null || _progress is not { } progress)
         {
@@ -213,19 +217,38 @@ internal sealed partial class IngestPartitionGrain(
         var intact = true;
         for (var k = 0; k < keys.Length; k++)
         {
-            var delivered = progress.Delivered(keys[k], origin.Position, appliedBefore[k]);
+            var delivered = progress.Delivered(keys[k], origin.Position, outcomes[k].AppliedBefore);
             // Mid-replay, what a grain held before the pass says nothing: only the pass's own predecessor counts.
-            intact &= replay is null ? delivered : replay.Answered(keys[k], origin.Position, previous[k], appliedBefore[k]);
+            intact &= replay is null ? delivered : replay.Answered(keys[k], origin.Position, previous[k], outcomes[k].AppliedBefore);
         }
 
         return intact;
+    }
+
+    /// <summary>What the grains took, less the mentions they skipped as seen before (a client's retry, say).</summary>
+    private static List<ScoredMention> Archivable(ScoredMention[][] sent, RecordOutcome[] outcomes)
+    {
+        var archivable = new List<ScoredMention>(sent.Sum(s => s.Length));
+        for (var k = 0; k < sent.Length; k++)
+        {
+            if (outcomes[k].Duplicates is not { Length: > 0 } duplicates)
+            {
+                archivable.AddRange(sent[k]);
+                continue;
+            }
+
+            var skipped = duplicates.ToHashSet();
+            archivable.AddRange(sent[k].Where((_, index) => !skipped.Contains(index)));
+        }
+
+        return archivable;
     }
 
     /// <summary>
     /// Retries a grain that is briefly unreachable (its silo just died and it is reactivating elsewhere) instead of
     /// failing the stream event, which the stream would redeliver anyway: the batch is applied at most once per grain.
     /// </summary>
-    private async Task<LogPosition?> RecordWithRetryAsync(string key, ScoredMention[] mentions, IngestOrigin? origin)
+    private async Task<RecordOutcome> RecordWithRetryAsync(string key, ScoredMention[] mentions, IngestOrigin? origin)
     {
         var started = clock.GetTimestamp();
         for (var attempt = 1; ; attempt++)
@@ -274,6 +297,12 @@ internal sealed partial class IngestPartitionGrain(
         {
             var replay = new PartitionReplay();
             var from = progress.Committed;
+            if (archive.Enabled)
+            {
+                // The archive skips replayed mentions it already holds: what this silo wrote before must be there to see.
+                await archive.FlushAsync(CancellationToken.None);
+            }
+
             var batches = 0;
             var intact = true;
             await foreach (var (position, batch) in log.ReadAsync(_partition, from, upTo))

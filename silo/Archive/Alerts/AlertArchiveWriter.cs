@@ -73,21 +73,21 @@ internal sealed partial class AlertArchiveWriter(ArchiveDatabase database, TimeP
                     resolved_at = excluded.resolved_at, resolved_by = excluded.resolved_by
                 WHERE excluded.updated_at >= a.updated_at
                 """);
-            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = ArchiveRows.Clean(alert.BrandId) });
-            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = ArchiveRows.Clean(alert.Id) });
+            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = ArchiveText.Clean(alert.BrandId) });
+            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = ArchiveText.Clean(alert.Id) });
             command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = alert.StartedAt.UtcDateTime });
             command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = alert.UpdatedAt.UtcDateTime });
             command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = AlertWireNames.Kind.Of(alert.Kind) });
             command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = alert.Severity });
             command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = AlertWireNames.State.Of(alert.State) });
-            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = alert.Channels.Select(ArchiveRows.Clean).ToArray() });
-            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = ArchiveRows.Clean(alert.Message) });
+            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = alert.Channels.Select(ArchiveText.Clean).ToArray() });
+            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = ArchiveText.Clean(alert.Message) });
             command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Double, Value = alert.Value });
             command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Double, Value = alert.Expected });
             command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = acknowledged is null ? DBNull.Value : acknowledged.At.UtcDateTime });
-            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = acknowledged is null ? DBNull.Value : ArchiveRows.Clean(acknowledged.By) });
+            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = acknowledged is null ? DBNull.Value : ArchiveText.Clean(acknowledged.By) });
             command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = resolved is null ? DBNull.Value : resolved.At.UtcDateTime });
-            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = resolved is null ? DBNull.Value : ArchiveRows.Clean(resolved.By) });
+            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = resolved is null ? DBNull.Value : ArchiveText.Clean(resolved.By) });
             upsert.BatchCommands.Add(command);
         }
 

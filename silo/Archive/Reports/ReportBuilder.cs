@@ -49,13 +49,20 @@ public sealed class ReportBuilder(ArchiveDatabase database, MentionSearch search
             new MentionSearchQuery([request.BrandId], null, request.Period.From, request.Period.To, null, null, null, MentionSearchSort.Engagement, null, TopCount),
             cancellationToken)).Items;
         var topAuthors = await reader.TopAuthorsAsync(request.BrandId, request.Period, TopCount, cancellationToken);
-        var terms = await RisingTermsAsync(reader, request, cancellationToken);
+        var terms = await RisingTermsAsync(request, cancellationToken);
         var incidents = await IncidentsAsync(reader, request, cancellationToken);
         var lifts = await AnnotationLiftsAsync(reader, request, cancellationToken);
         return new BrandReport(
             request.BrandId, request.BrandName, request.Period, request.Comparison, resolution, totals, comparisonTotals,
             comparisonTotals is null ? null : PeriodLift.Between(comparisonTotals.AsPeriod(), totals.AsPeriod()),
             series, comparisonSeries, channels, voices, topPosts, topAuthors, terms, incidents, lifts);
+    }
+
+    /// <summary>The texts of the brand's newest <see cref="TermSample"/> mentions in the range.</summary>
+    private async Task<IEnumerable<string>> NewestTextsAsync(string brand, TimeRange range, CancellationToken cancellationToken)
+    {
+        var query = new MentionSearchQuery([brand], null, range.From, range.To, null, null, null, MentionSearchSort.Time, null, TermSample);
+        return (await search.BestAsync(query, TermSample, cancellationToken)).Select(m => m.Mention.Text);
     }
 
     private static ReportTotals Sum(IReadOnlyList<ReportBucket> series) => ReportTotals.Of(
@@ -71,15 +78,15 @@ public sealed class ReportBuilder(ArchiveDatabase database, MentionSearch search
         return brands.Select(b => new VoiceShare(b.Id, b.Name, volumes.GetValueOrDefault(b.Id), all == 0 ? 0 : volumes.GetValueOrDefault(b.Id) / (double)all)).ToArray();
     }
 
-    private static async Task<RisingTermsSection> RisingTermsAsync(ReportReader reader, ReportRequest request, CancellationToken cancellationToken)
+    private async Task<RisingTermsSection> RisingTermsAsync(ReportRequest request, CancellationToken cancellationToken)
     {
         var terms = new RisingTermsBetween();
-        foreach (var text in await reader.NewestTextsAsync(request.BrandId, request.Period, TermSample, cancellationToken))
+        foreach (var text in await NewestTextsAsync(request.BrandId, request.Period, cancellationToken))
         {
             terms.Observe(text, baseline: false);
         }
 
-        foreach (var text in await reader.NewestTextsAsync(request.BrandId, request.TermsBaseline, TermSample, cancellationToken))
+        foreach (var text in await NewestTextsAsync(request.BrandId, request.TermsBaseline, cancellationToken))
         {
             terms.Observe(text, baseline: true);
         }

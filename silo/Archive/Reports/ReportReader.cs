@@ -2,6 +2,7 @@ using Npgsql;
 using NpgsqlTypes;
 using Pulse.Analytics.Reports;
 using Pulse.Grains.Alerts;
+using Pulse.Silo.Archive.Batches;
 
 namespace Pulse.Silo.Archive.Reports;
 
@@ -10,7 +11,7 @@ internal sealed record ArchivedAlert(
     string Id, AlertKind Kind, int Severity, AlertState State, string Message, IReadOnlyList<string> Channels, DateTimeOffset StartedAt,
     DateTimeOffset? AcknowledgedAt, DateTimeOffset? ResolvedAt);
 
-/// <summary>The archive reads behind a report, each one parameterised statement over the rollups or raw mentions.</summary>
+/// <summary>The archive reads behind a report: parameterised statements over the rollups, and scans of a brand's batches.</summary>
 internal sealed class ReportReader(NpgsqlConnection connection)
 {
     /// <summary>Per bucket of the rollup table for <paramref name="resolution"/>, the brand's totals, oldest first.</summary>
@@ -68,62 +69,58 @@ internal sealed class ReportReader(NpgsqlConnection connection)
 
     public async Task<IReadOnlyList<AuthorActivity>> TopAuthorsAsync(string brand, TimeRange range, int count, CancellationToken cancellationToken)
     {
-        await using var command = Command(
-            $"""
-            SELECT author, count(*), sum(likes + shares + comments) FROM {ArchiveSchema.Mentions}
-            WHERE brand_id = @brand AND published_at >= @from AND published_at < @to AND author IS NOT NULL
-            GROUP BY author ORDER BY 2 DESC, 3 DESC, author LIMIT {count}
-            """, brand, range);
-        var authors = new List<AuthorActivity>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        var authors = new Dictionary<string, (long Mentions, long Engagement)>(StringComparer.Ordinal);
+        await ScanAsync(brand, range, mention =>
         {
-            authors.Add(new AuthorActivity(reader.GetString(0), reader.GetInt64(1), (long)reader.GetDecimal(2)));
-        }
-
-        return authors;
-    }
-
-    /// <summary>The texts of the newest <paramref name="count"/> mentions in the range (the brand/time index serves them).</summary>
-    public async Task<IReadOnlyList<string>> NewestTextsAsync(string brand, TimeRange range, int count, CancellationToken cancellationToken)
-    {
-        await using var command = Command(
-            $"""
-            SELECT text FROM {ArchiveSchema.Mentions} WHERE brand_id = @brand AND published_at >= @from AND published_at < @to
-            ORDER BY published_at DESC, mention_id DESC LIMIT {count}
-            """, brand, range);
-        var texts = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            texts.Add(reader.GetString(0));
-        }
-
-        return texts;
+            if (!mention.IsEngagement && mention.Author is { } author)
+            {
+                ref var activity = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(authors, author, out _);
+                activity = (activity.Mentions + 1, activity.Engagement + mention.Engagement);
+            }
+        }, cancellationToken);
+        return [.. authors
+            .OrderByDescending(a => a.Value.Mentions).ThenByDescending(a => a.Value.Engagement).ThenBy(a => a.Key, StringComparer.Ordinal)
+            .Take(count)
+            .Select(a => new AuthorActivity(a.Key, a.Value.Mentions, a.Value.Engagement))];
     }
 
     /// <summary>Mentions and summed sentiment per minute, on the given channels (all when empty).</summary>
     public async Task<IReadOnlyList<TimeBucket>> MinutesAsync(string brand, IReadOnlyList<string> channels, TimeRange range, CancellationToken cancellationToken)
     {
-        await using var command = Command(
-            $"""
-            SELECT date_trunc('minute', published_at), count(*), sum(sentiment)::float8 FROM {ArchiveSchema.Mentions}
-            WHERE brand_id = @brand AND published_at >= @from AND published_at < @to{(channels.Count > 0 ? " AND channel = ANY(@channels)" : "")}
-            GROUP BY 1 ORDER BY 1
-            """, brand, range);
-        if (channels.Count > 0)
+        var minutes = new SortedDictionary<long, (long Mentions, double Sentiment)>();
+        await ScanAsync(brand, range, mention =>
         {
-            command.Parameters.Add(new NpgsqlParameter("channels", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = channels.ToArray() });
-        }
+            if (mention.IsEngagement || (channels.Count > 0 && !channels.Any(mention.ChannelIs)))
+            {
+                return;
+            }
 
-        var minutes = new List<TimeBucket>();
+            var minute = mention.PublishedAt.Ticks - (mention.PublishedAt.Ticks % TimeSpan.TicksPerMinute);
+            minutes.TryGetValue(minute, out var sums);
+            minutes[minute] = (sums.Mentions + 1, sums.Sentiment + mention.Sentiment);
+        }, cancellationToken);
+        return [.. minutes.Select(m => new TimeBucket(new DateTimeOffset(m.Key, TimeSpan.Zero), m.Value.Mentions, m.Value.Sentiment))];
+    }
+
+    /// <summary>Every archived mention of <paramref name="brand"/> in <paramref name="range"/>, in no particular order.</summary>
+    private async Task ScanAsync(string brand, TimeRange range, Action<BatchBodyReader> each, CancellationToken cancellationToken)
+    {
+        await using var command = Command(
+            $"SELECT first_at, body FROM {ArchiveSchema.Batches} WHERE brand_id = @brand AND last_at >= @from AND first_at < @to",
+            brand, range);
+        var (from, to) = (range.From.UtcTicks, range.To.UtcTicks);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            minutes.Add(new TimeBucket(At(reader, 0), reader.GetInt64(1), reader.GetDouble(2)));
+            var mentions = new BatchBodyReader(reader.GetFieldValue<byte[]>(1), reader.GetFieldValue<DateTime>(0));
+            while (mentions.MoveNext())
+            {
+                if (mentions.PublishedAt.Ticks >= from && mentions.PublishedAt.Ticks < to)
+                {
+                    each(mentions);
+                }
+            }
         }
-
-        return minutes;
     }
 
     /// <summary>The brand's alerts that started in the range, oldest first, as they last changed.</summary>

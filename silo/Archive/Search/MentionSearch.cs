@@ -1,8 +1,7 @@
-using System.Text;
 using Npgsql;
-using NpgsqlTypes;
-using Pulse.Analytics.Sentiment;
+using Pulse.Analytics.TextSearch;
 using Pulse.Grains.Mentions;
+using Pulse.Silo.Archive.Batches;
 
 namespace Pulse.Silo.Archive.Search;
 
@@ -10,215 +9,93 @@ namespace Pulse.Silo.Archive.Search;
 public sealed record MentionSearchPage(IReadOnlyList<MentionView> Items, string? Next);
 
 /// <summary>
-/// Searches the archive: one parameterised statement per page (no input ever becomes SQL text), ordered by a unique key
-/// and continued from a cursor. Statements past <see cref="Timeout"/> are cancelled, so a search too broad for the
-/// moment fails alone rather than holding a connection.
+/// Searches the archive's batches. Candidates come best bound first (newest last mention, or top engagement), narrowed
+/// by brand, time and the word index; each candidate's mentions are checked in .NET against the words and filters, and
+/// the best page is kept. The search stops once no further candidate can hold a mention better than the page's worst:
+/// exact, and for a common word it reads only the newest few batches. A search past <see cref="Timeout"/> fails alone
+/// rather than holding a connection and a core.
 /// </summary>
-public sealed class MentionSearch(ArchiveDatabase database, TimeProvider clock)
+public sealed class MentionSearch(ArchiveDatabase database, SearchAnalyzer analyzer)
 {
     /// <summary>Well past the 200 ms a search is meant to take, well short of a client's patience.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
-    private const string Columns =
-        "brand_id, mention_id, channel, published_at, text, author, url, lang, sentiment, sentiment_label, likes, shares, comments, reach";
+    /// <summary>Bodies read per round trip: enough to amortise it, few enough to stop soon after the page is settled.</summary>
+    private const int BodiesPerRead = 16;
 
     public async Task<MentionSearchPage> SearchAsync(MentionSearchQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(Timeout);
+        try
+        {
+            var best = await BestAsync(query, query.Limit + 1, budget.Token);
+            var items = best.Take(query.Limit).Select(b => b.Mention.ToView()).ToList();
+            string? next = null;
+            if (best.Count > query.Limit)
+            {
+                var last = best[query.Limit - 1].Mention;
+                next = new SearchCursor(query.Sort, last.PublishedAt, last.Engagement, last.Id, last.BrandId).Encode();
+            }
+
+            return new MentionSearchPage(items, next);
+        }
+        catch (OperationCanceledException) when (budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"The search ran past {Timeout.TotalSeconds:0} s.");
+        }
+    }
+
+    /// <summary>The best <paramref name="count"/> mentions for <paramref name="query"/> (its own limit aside), best first.</summary>
+    internal async Task<List<(ArchivedMention Mention, SearchKey Key)>> BestAsync(MentionSearchQuery query, int count, CancellationToken cancellationToken)
+    {
+        var text = query.Text is { } words ? TextMatch.Of(words, query.Lang, analyzer) : null;
+        var top = new TopMentions(query.Sort, count);
+        if (text is { MatchesNothing: true })
+        {
+            return top.Drain();
+        }
+
+        var filter = new MentionFilter(query, text);
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        // A word in a tenth of a big brand's posts is a bitmap of hundreds of thousands of rows: past the default 4 MB
-        // it turns lossy, and every row of a lossy page is read and checked again.
-        await using (var memory = new NpgsqlCommand("SET LOCAL work_mem = '64MB'", connection, transaction))
+        BatchCandidate? after = null;
+        while (true)
         {
-            await memory.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        var (items, more, lastEngagement) = await NewestFirstAsync(query, connection, transaction, cancellationToken);
-        string? next = null;
-        if (more)
-        {
-            var last = items[^1];
-            next = new SearchCursor(query.Sort, last.Timestamp.UtcDateTime, lastEngagement, last.Id, last.BrandId).Encode();
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return new MentionSearchPage(items, next);
-    }
-
-    /// <summary>
-    /// Words searched newest first look at the last day first, then the last week, month, and everything: a common word
-    /// in a big brand fills a page from its newest hours, where a plan over every matching row would read thousands of
-    /// rows to keep 51. Exact all the same: when a window holds more than a page, no older row can belong on it.
-    /// </summary>
-    private static readonly TimeSpan[] Windows = [TimeSpan.FromDays(1), TimeSpan.FromDays(7), TimeSpan.FromDays(30)];
-
-    private async Task<(List<MentionView> Items, bool More, long LastEngagement)> NewestFirstAsync(
-        MentionSearchQuery query, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
-    {
-        if (query.Text is not null && query.Sort == MentionSearchSort.Time)
-        {
-            var reference = query.After is { } after ? new DateTimeOffset(after.PublishedAt, TimeSpan.Zero) : query.To ?? clock.GetUtcNow();
-            foreach (var window in Windows)
+            List<BatchCandidate> candidates;
+            await using (var command = BatchCandidates.Command(query, text, after, connection))
             {
-                var lower = reference - window;
-                if (query.From is { } from && from >= lower)
+                candidates = await BatchCandidates.ReadAsync(command, cancellationToken);
+            }
+
+            for (var i = 0; i < candidates.Count; i += BodiesPerRead)
+            {
+                if (top.IsFull && !CanImprove(query.Sort, candidates[i], top.Worst))
                 {
-                    break;
+                    return top.Drain();
                 }
 
-                var page = await PageAsync(query with { From = lower }, connection, transaction, cancellationToken);
-                if (page.More)
+                await using var bodies = BatchCandidates.Bodies(candidates.Skip(i).Take(BodiesPerRead), connection);
+                await using var reader = await bodies.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
                 {
-                    return page;
+                    var brand = reader.GetString(0);
+                    var mentions = new BatchBodyReader(reader.GetFieldValue<byte[]>(3), reader.GetFieldValue<DateTime>(1));
+                    filter.Collect(brand, reader.GetFieldValue<string[]>(2), mentions, top);
                 }
             }
-        }
 
-        return await PageAsync(query, connection, transaction, cancellationToken);
-    }
-
-    private static async Task<(List<MentionView> Items, bool More, long LastEngagement)> PageAsync(
-        MentionSearchQuery query, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
-    {
-        await using var command = await CommandAsync(query, connection, transaction, cancellationToken);
-        var items = new List<MentionView>(query.Limit);
-        long lastEngagement = 0;
-        var more = false;
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            if (items.Count == query.Limit)
+            if (candidates.Count < BatchCandidates.PerRound)
             {
-                more = true;
-                break;
+                return top.Drain();
             }
 
-            var view = Read(reader);
-            lastEngagement = view.Likes + view.Shares + view.Comments;
-            items.Add(view);
+            after = candidates[^1];
         }
-
-        return (items, more, lastEngagement);
     }
 
-    /// <summary>
-    /// The statement for <paramref name="query"/>, its words parsed first in each configuration (one round trip), so the
-    /// statement looks each distinct parse up once; internal so tests can read its plan.
-    /// </summary>
-    internal static async Task<NpgsqlCommand> CommandAsync(MentionSearchQuery query, NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
-    {
-        IReadOnlyList<string>? parses = null;
-        if (query.Text is { } words)
-        {
-            await using var parse = new NpgsqlCommand(ArchiveTextSearch.ParseAll("@q"), connection, transaction);
-            parse.Parameters.Add(new NpgsqlParameter("q", NpgsqlDbType.Text) { Value = ArchiveTextSearch.FoldQuery(words) });
-            await using var reader = await parse.ExecuteReaderAsync(cancellationToken);
-            await reader.ReadAsync(cancellationToken);
-            parses = Enumerable.Range(0, ArchiveTextSearch.AllConfigs.Count).Select(reader.GetString).ToArray();
-        }
-
-        var command = Build(query, parses, connection);
-        command.Transaction = transaction;
-        return command;
-    }
-
-    private static NpgsqlCommand Build(MentionSearchQuery query, IReadOnlyList<string>? parses, NpgsqlConnection connection)
-    {
-        var command = new NpgsqlCommand { Connection = connection, CommandTimeout = (int)Timeout.TotalSeconds };
-        var where = new List<string>();
-        void Add(string condition, string name, object value, NpgsqlDbType type)
-        {
-            where.Add(condition);
-            command.Parameters.Add(new NpgsqlParameter(name, type) { Value = value });
-        }
-
-        switch (query.Brands)
-        {
-            case null:
-                break;
-            case [var one]:
-                Add("brand_id = @brand", "brand", one, NpgsqlDbType.Text);
-                break;
-            default:
-                Add("brand_id = ANY(@brands)", "brands", query.Brands.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
-                break;
-        }
-
-        if (query.From is { } from)
-        {
-            Add("published_at >= @from", "from", from.UtcDateTime, NpgsqlDbType.TimestampTz);
-        }
-
-        if (query.To is { } to)
-        {
-            Add("published_at < @to", "to", to.UtcDateTime, NpgsqlDbType.TimestampTz);
-        }
-
-        if (query.Channel is { } channel)
-        {
-            Add("channel = @channel", "channel", channel, NpgsqlDbType.Text);
-        }
-
-        if (query.Label is { } label)
-        {
-            Add("sentiment_label = @label", "label", (short)label, NpgsqlDbType.Smallint);
-        }
-
-        if (query.Lang is { } lang)
-        {
-            Add("lang = @lang", "lang", lang, NpgsqlDbType.Text);
-        }
-
-        if (parses is not null)
-        {
-            var (match, values) = ArchiveTextSearch.Match(parses, query.Lang, "q");
-            where.Add(match);
-            for (var i = 0; i < values.Count; i++)
-            {
-                command.Parameters.Add(new NpgsqlParameter($"q{i}", NpgsqlDbType.Text) { Value = values[i] });
-            }
-        }
-
-        // The key orders every row uniquely: a mention naming two brands is a row under each.
-        var key = query.Sort == MentionSearchSort.Engagement
-            ? "(likes + shares + comments), published_at, mention_id, brand_id"
-            : "published_at, mention_id, brand_id";
-        if (query.After is { } after)
-        {
-            var bound = query.Sort == MentionSearchSort.Engagement ? "@after_e, @after_t, @after_m, @after_b" : "@after_t, @after_m, @after_b";
-            where.Add($"({key}) < ({bound})");
-            command.Parameters.Add(new NpgsqlParameter("after_e", NpgsqlDbType.Bigint) { Value = after.Engagement });
-            command.Parameters.Add(new NpgsqlParameter("after_t", NpgsqlDbType.TimestampTz) { Value = after.PublishedAt });
-            command.Parameters.Add(new NpgsqlParameter("after_m", NpgsqlDbType.Text) { Value = after.MentionId });
-            command.Parameters.Add(new NpgsqlParameter("after_b", NpgsqlDbType.Text) { Value = after.BrandId });
-        }
-
-        command.Parameters.Add(new NpgsqlParameter("limit", NpgsqlDbType.Integer) { Value = query.Limit + 1 });
-        var sql = new StringBuilder($"SELECT {Columns} FROM {ArchiveSchema.Mentions}");
-        if (where.Count > 0)
-        {
-            sql.Append(" WHERE ").AppendJoin(" AND ", where);
-        }
-
-        sql.Append(" ORDER BY ").AppendJoin(", ", key.Split(", ").Select(k => k + " DESC")).Append(" LIMIT @limit");
-        command.CommandText = sql.ToString();
-        return command;
-    }
-
-    private static MentionView Read(NpgsqlDataReader reader) => new(
-        Id: reader.GetString(1),
-        BrandId: reader.GetString(0),
-        Channel: reader.GetString(2),
-        Text: reader.GetString(4),
-        Author: reader.IsDBNull(5) ? null : reader.GetString(5),
-        Url: reader.IsDBNull(6) ? null : reader.GetString(6),
-        Timestamp: new DateTimeOffset(reader.GetFieldValue<DateTime>(3), TimeSpan.Zero),
-        Lang: reader.IsDBNull(7) ? "" : reader.GetString(7),
-        Sentiment: reader.GetFloat(8),
-        Label: MentionView.LabelName((SentimentLabel)reader.GetInt16(9)),
-        Likes: reader.GetInt64(10),
-        Shares: reader.GetInt64(11),
-        Comments: reader.GetInt64(12),
-        Reach: reader.GetInt64(13));
+    /// <summary>Whether a batch bounded as <paramref name="candidate"/> may hold a mention ranked before <paramref name="worst"/>.</summary>
+    private static bool CanImprove(MentionSearchSort sort, BatchCandidate candidate, SearchKey worst) => sort == MentionSearchSort.Engagement
+        ? candidate.TopEngagement >= worst.Engagement
+        : candidate.LastAt.Ticks >= worst.Ticks;
 }

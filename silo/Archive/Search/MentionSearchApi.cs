@@ -16,7 +16,7 @@ namespace Pulse.Silo.Archive.Search;
 /// <summary>
 /// <c>GET /api/mentions/search</c>: the archive's mentions by brand, words, time, channel, sentiment and language,
 /// newest or most engaged first, a page at a time. Every parameter is checked here and named in a 400 when wrong; the
-/// words go to PostgreSQL only as a parameter of <c>websearch_to_tsquery</c>, which accepts any text.
+/// words are parsed by Pulse (web-search syntax, any text accepted) and reach PostgreSQL only as array parameters.
 /// </summary>
 public static class MentionSearchApi
 {
@@ -73,7 +73,7 @@ public static class MentionSearchApi
         {
             return TypedResults.Ok(await search.SearchAsync(parsed.Query! with { Brands = brands }, cancellationToken));
         }
-        catch (NpgsqlException e) when (e.InnerException is TimeoutException || e is PostgresException { SqlState: PostgresErrorCodes.QueryCanceled })
+        catch (Exception e) when (e is TimeoutException || (e is NpgsqlException && (e.InnerException is TimeoutException || e is PostgresException { SqlState: PostgresErrorCodes.QueryCanceled })))
         {
             return TypedResults.Problem(
                 title: "Search took too long",
@@ -101,7 +101,7 @@ public static class MentionSearchApi
                 return Invalid("q", $"q is {q.Length} characters; at most {MaxQueryLength}.");
             }
 
-            if (q.Any(char.IsControl) || ArchiveRows.HasLoneSurrogate(q))
+            if (q.Any(char.IsControl) || ArchiveText.HasLoneSurrogate(q))
             {
                 return Invalid("q", "q holds control characters or invalid Unicode.");
             }

@@ -4,6 +4,7 @@ using System.Text;
 using Npgsql;
 using Pulse.Analytics.Sentiment;
 using Pulse.Silo.Archive;
+using Pulse.Silo.Archive.Batches;
 using Pulse.Silo.Archive.Search;
 using Pulse.Load;
 using Pulse.Synthetic;
@@ -44,7 +45,7 @@ internal static class ArchiveSearchRun
         }
 
         await using var database = new ArchiveDatabase(NpgsqlDataSource.Create(connection));
-        var search = new MentionSearch(database, TimeProvider.System);
+        var search = new MentionSearch(database, new Pulse.Analytics.TextSearch.SearchAnalyzer());
         var random = new DemoRandom(7);
         var times = new Dictionary<string, List<double>>();
         for (var i = -50; i < queries; i++)
@@ -134,27 +135,35 @@ internal static class ArchiveSearchRun
 
         // Through the archive's own writer with every index in place, as a running archive fills: the load's rate is
         // the write path's as the table grows.
-        await ExecuteAsync(connectionString, $"TRUNCATE {ArchiveSchema.Mentions}, {ArchiveSchema.HourlyRollup}, {ArchiveSchema.DailyRollup}");
+        await ExecuteAsync(connectionString, $"TRUNCATE {ArchiveSchema.Batches}, {ArchiveSchema.HourlyRollup}, {ArchiveSchema.DailyRollup}");
         const int Loaders = 2;
         await Task.WhenAll(Enumerable.Range(0, Loaders).Select(part => Task.Run(() => CopyAsync(connectionString, part, Loaders, rows, brands, vocabulary, words))));
-        Console.WriteLine($"copied {rows:N0} rows in {clock.Elapsed.TotalSeconds:0} s");
+        Console.WriteLine($"wrote {rows:N0} mentions in {clock.Elapsed.TotalSeconds:0} s ({rows / clock.Elapsed.TotalSeconds:N0}/s)");
         clock.Restart();
-        await ExecuteAsync(connectionString, $"VACUUM ANALYZE {ArchiveSchema.Mentions}");
+        await ExecuteAsync(connectionString, $"VACUUM ANALYZE {ArchiveSchema.Batches}");
         Console.WriteLine($"vacuumed and analysed in {clock.Elapsed.TotalSeconds:0} s");
         await using var data = NpgsqlDataSource.Create(connectionString);
-        await using var size = data.CreateCommand($"SELECT pg_size_pretty(pg_table_size('{ArchiveSchema.Mentions}')), pg_size_pretty(pg_indexes_size('{ArchiveSchema.Mentions}'))");
+        await using var size = data.CreateCommand(
+            $"SELECT pg_size_pretty(pg_table_size('{ArchiveSchema.Batches}')), pg_size_pretty(pg_indexes_size('{ArchiveSchema.Batches}')), (SELECT count(*) FROM {ArchiveSchema.Batches})");
         await using var reader = await size.ExecuteReaderAsync();
         await reader.ReadAsync();
-        Console.WriteLine($"table {reader.GetString(0)}, indexes {reader.GetString(1)}");
+        Console.WriteLine($"table {reader.GetString(0)}, indexes {reader.GetString(1)}, {reader.GetInt64(2):N0} batches");
     }
 
-    /// <summary>Writes its share of the rows through the archive's own writer (<see cref="ArchiveRows"/>), rollups included.</summary>
+    /// <summary>
+    /// Writes its share of the mentions through the archive's own write (<see cref="BatchWrite"/>, a write of
+    /// <see cref="ArchiveOptions.BatchSize"/> at a time, rollups included). Mentions come in time order over the 90 days,
+    /// as live ingest brings them, and 2 % of them late, by up to 6 hours (a feed polled late).
+    /// </summary>
     private static async Task CopyAsync(string connectionString, int part, int parts, int rows, ZipfPopularity brands, ZipfPopularity vocabulary, string[] words)
     {
         await using var database = new ArchiveDatabase(NpgsqlDataSource.Create(connectionString + ";Command Timeout=0"));
+        var write = new BatchWrite(new Pulse.Analytics.TextSearch.SearchAnalyzer());
         var random = new DemoRandom((ulong)(1000 + part));
         var text = new StringBuilder();
-        var batch = new List<Pulse.Grains.Mentions.ScoredMention>(5_000);
+        var batch = new List<Pulse.Grains.Mentions.ScoredMention>(new ArchiveOptions().BatchSize);
+        var start = Now.AddDays(-90);
+        var step = TimeSpan.FromDays(90) / rows;
         var clock = Stopwatch.StartNew();
         var batches = 0;
         for (var n = part; n < rows; n += parts)
@@ -172,22 +181,23 @@ internal static class ArchiveSearchRun
 
             var engagement = DemoEngagement.Sample(ref random, channel);
             var mention = new Pulse.Grains.Mentions.Mention(
-                $"m{n}", channel.Name, text.ToString(), Now.AddSeconds(-random.NextDouble() * 90 * 86_400), DemoAuthors.Sample(ref random, language, channel),
+                $"m{n}", channel.Name, text.ToString(), start + (step * n) - (random.Chance(0.02) ? TimeSpan.FromHours(6 * random.NextDouble()) : TimeSpan.Zero),
+                DemoAuthors.Sample(ref random, language, channel),
                 language, null, engagement.Likes, engagement.Shares, engagement.Comments, engagement.Reach);
             var (score, label) = tone switch { DemoTone.Positive => (0.6f, SentimentLabel.Positive), DemoTone.Negative => (-0.6f, SentimentLabel.Negative), _ => (0f, SentimentLabel.Neutral) };
             batch.Add(new Pulse.Grains.Mentions.ScoredMention(mention, $"brand{brand}", score, label, language));
             if (batch.Count == batch.Capacity)
             {
-                await ArchiveRows.WriteAsync(database, batch, CancellationToken.None);
+                await write.WriteAsync(database, [(batch, null)], CancellationToken.None);
                 batch.Clear();
-                if (part == 0 && ++batches % 100 == 0)
+                if (part == 0 && ++batches % 10 == 0)
                 {
                     Console.WriteLine($"  {n:N0} rows, {n / clock.Elapsed.TotalSeconds:N0}/s");
                 }
             }
         }
 
-        await ArchiveRows.WriteAsync(database, batch, CancellationToken.None);
+        await write.WriteAsync(database, [(batch, null)], CancellationToken.None);
     }
 
     private static async Task ExecuteAsync(string connectionString, string sql)

@@ -18,11 +18,11 @@ public sealed class OriginCheckTests(ClusterFixture fixture)
     {
         var grain = fixture.Grains.GetGrain<IBrandChannelGrain>("origin-replay/x");
 
-        Assert.Null(await grain.RecordAsync([Scored("r1"), Scored("r2")], new IngestOrigin(0, P1)));
+        Assert.Null((await grain.RecordAsync([Scored("r1"), Scored("r2")], new IngestOrigin(0, P1))).AppliedBefore);
         // Same position again (a replay) with other ids: skipped by position, not by id.
-        Assert.Equal(P1, await grain.RecordAsync([Scored("r3")], new IngestOrigin(0, P1)));
+        Assert.Equal(P1, (await grain.RecordAsync([Scored("r3")], new IngestOrigin(0, P1))).AppliedBefore);
         // Another partition has its own position.
-        Assert.Null(await grain.RecordAsync([Scored("r4")], new IngestOrigin(1, P1)));
+        Assert.Null((await grain.RecordAsync([Scored("r4")], new IngestOrigin(1, P1))).AppliedBefore);
 
         Assert.Equal(3, (await grain.GetStatsAsync(TimeSpan.FromMinutes(5))).Count);
     }
@@ -34,12 +34,12 @@ public sealed class OriginCheckTests(ClusterFixture fixture)
         await grain.RecordAsync([Scored("h1")], new IngestOrigin(0, P1));
 
         // The partition says it already sent P2 to this grain; the grain only holds P1 (it lost P2 in a crash).
-        Assert.Equal(P1, await grain.RecordAsync([Scored("h3")], new IngestOrigin(0, P3, Previous: P2)));
+        Assert.Equal(P1, (await grain.RecordAsync([Scored("h3")], new IngestOrigin(0, P3, Previous: P2))).AppliedBefore);
         Assert.Equal(1, (await grain.GetStatsAsync(TimeSpan.FromMinutes(5))).Count);
 
         // The replay re-sends P2 and P3 in order, without a Previous: both apply.
-        Assert.Equal(P1, await grain.RecordAsync([Scored("h2")], new IngestOrigin(0, P2)));
-        Assert.Equal(P2, await grain.RecordAsync([Scored("h3")], new IngestOrigin(0, P3)));
+        Assert.Equal(P1, (await grain.RecordAsync([Scored("h2")], new IngestOrigin(0, P2))).AppliedBefore);
+        Assert.Equal(P2, (await grain.RecordAsync([Scored("h3")], new IngestOrigin(0, P3))).AppliedBefore);
         Assert.Equal(3, (await grain.GetStatsAsync(TimeSpan.FromMinutes(5))).Count);
         Assert.Equal(P3, await grain.SaveAsync(0));
     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -169,33 +170,31 @@ public sealed class MentionSearchTests(ArchiveHostFixture fixture, ITestOutputHe
         // Past Kestrel's 8 KB request line the server refuses the request itself, before any Pulse code.
         Assert.Equal(HttpStatusCode.RequestUriTooLong, (await Host.Http.GetAsync("/api/mentions/search?q=" + new string('a', 100_000))).StatusCode);
 
-        await ArchiveAsync("srch-i", "injecto", """{"id":"i1","channel":"x","text":"injecto says: drop table pulse_mentions, now"}""");
-        foreach (var attack in (string[])["'; DROP TABLE pulse_mentions; --", "injecto') OR 1=1 --", "injecto & !(", "\\' || pg_sleep(10) --", "<->:*!&|"])
+        await ArchiveAsync("srch-i", "injecto", """{"id":"i1","channel":"x","text":"injecto says: drop table pulse_mention_batches, now"}""");
+        foreach (var attack in (string[])["'; DROP TABLE pulse_mention_batches; --", "injecto') OR 1=1 --", "injecto & !(", "\\' || pg_sleep(10) --", "<->:*!&|"])
         {
             var response = await Host.Http.GetAsync("/api/mentions/search?brand=srch-i&q=" + Uri.EscapeDataString(attack));
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
 
         // The words of the first attack are just words, and i1 holds them all.
-        Assert.Equal(["i1"], await IdsAsync("brand=srch-i&q=" + Uri.EscapeDataString("'; DROP TABLE pulse_mentions; --")));
+        Assert.Equal(["i1"], await IdsAsync("brand=srch-i&q=" + Uri.EscapeDataString("'; DROP TABLE pulse_mention_batches; --")));
         await using var connection = await fixture.OpenAsync();
-        await using var count = new NpgsqlCommand("SELECT count(*) FROM pulse_mentions WHERE brand_id = 'srch-i'", connection);
-        Assert.Equal(1L, (long)(await count.ExecuteScalarAsync())!);
+        Assert.Single(await ArchiveContents.ReadAsync(connection, "srch-i"));
     }
 
     [Fact]
-    public async Task Search_plans_can_use_the_word_index_and_page_newest_first_without_sorting()
+    public async Task Search_plans_can_use_the_word_index_and_read_a_brands_batches_newest_first()
     {
         await using var connection = await fixture.OpenAsync();
         // The test's tables are tiny, where scanning them is cheapest: forbidding that shows which index a plan can use.
         await SetAsync(connection, "SET enable_seqscan = off; SET enable_indexscan = off");
-        Assert.Contains("Bitmap Index Scan on pulse_mentions_brand_search", await PlanAsync(connection, "q=stoerung"), StringComparison.Ordinal);
+        Assert.Contains("Bitmap Index Scan on pulse_mention_batches_brand_terms", await PlanAsync(connection, "q=stoerung"), StringComparison.Ordinal);
 
         await SetAsync(connection, "RESET enable_indexscan");
         var cursor = new Pulse.Silo.Archive.Search.SearchCursor(Pulse.Silo.Archive.Search.MentionSearchSort.Time, DateTime.UtcNow, 0, "k10", "srch-k").Encode();
         var page = await PlanAsync(connection, $"brand=srch-k&limit=10&cursor={cursor}");
-        Assert.Contains("Index Scan using pulse_mentions_brand_time_id", page, StringComparison.Ordinal);
-        Assert.DoesNotContain("Sort", page, StringComparison.Ordinal);
+        Assert.Contains("Index Scan Backward using pulse_mention_batches_brand_time", page, StringComparison.Ordinal);
     }
 
     private static async Task SetAsync(NpgsqlConnection connection, string sql)
@@ -211,8 +210,11 @@ public sealed class MentionSearchTests(ArchiveHostFixture fixture, ITestOutputHe
             values["q"], values["from"], values["to"], values["channel"], values["sentiment"], values["lang"], values["sort"], values["cursor"], values["limit"], ["x"]);
         Assert.Null(problem);
         output.WriteLine(parameters);
-        await using var command = await Pulse.Silo.Archive.Search.MentionSearch.CommandAsync(
-            query! with { Brands = values["brand"] is { } brand ? [brand] : null }, connection, null, CancellationToken.None);
+        var text = query!.Text is { } words
+            ? Pulse.Silo.Archive.Search.TextMatch.Of(words, query.Lang, Host.Services.GetRequiredService<Pulse.Analytics.TextSearch.SearchAnalyzer>())
+            : null;
+        await using var command = Pulse.Silo.Archive.Search.BatchCandidates.Command(
+            query with { Brands = values["brand"] is { } brand ? [brand] : null }, text, after: null, connection);
         command.CommandText = "EXPLAIN " + command.CommandText;
         var plan = new StringBuilder();
         await using var reader = await command.ExecuteReaderAsync();

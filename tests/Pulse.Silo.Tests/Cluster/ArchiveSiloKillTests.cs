@@ -101,7 +101,7 @@ public sealed class ArchiveSiloKillTests(ITestOutputHelper output)
         return taken.MaxBy(t => t.Value).Key;
     }
 
-    /// <summary>Per brand: raw rows, distinct mention ids, and the mentions the hourly and daily rollups counted.</summary>
+    /// <summary>Per brand: archived mentions, distinct mention ids among them, and the mentions the hourly and daily rollups counted.</summary>
     private static async Task<Dictionary<string, (long Rows, long Distinct, long Hourly, long Daily)>> ArchivedAsync(PostgresServer postgres)
     {
         var result = Brands.ToDictionary(b => b, _ => (0L, 0L, 0L, 0L));
@@ -109,17 +109,20 @@ public sealed class ArchiveSiloKillTests(ITestOutputHelper output)
         {
             await using var connection = new NpgsqlConnection(postgres.ConnectionString() + ";Pooling=false");
             await connection.OpenAsync();
+            var mentions = await Archive.ArchiveContents.ReadAsync(connection);
             await using var query = new NpgsqlCommand(
                 """
-                SELECT m.brand_id, m.rows, m.distinct_ids,
-                       (SELECT coalesce(sum(mentions), 0) FROM pulse_rollup_hourly h WHERE h.brand_id = m.brand_id)::bigint,
-                       (SELECT coalesce(sum(mentions), 0) FROM pulse_rollup_daily d WHERE d.brand_id = m.brand_id)::bigint
-                FROM (SELECT brand_id, count(*) AS rows, count(DISTINCT mention_id) AS distinct_ids FROM pulse_mentions GROUP BY brand_id) m
+                SELECT b.brand_id,
+                       (SELECT coalesce(sum(mentions), 0) FROM pulse_rollup_hourly h WHERE h.brand_id = b.brand_id)::bigint,
+                       (SELECT coalesce(sum(mentions), 0) FROM pulse_rollup_daily d WHERE d.brand_id = b.brand_id)::bigint
+                FROM (SELECT DISTINCT brand_id FROM pulse_mention_batches) b
                 """, connection);
             await using var reader = await query.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
-                result[reader.GetString(0)] = (reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4));
+                var brand = reader.GetString(0);
+                var rows = mentions.Where(m => m.BrandId == brand).ToList();
+                result[brand] = (rows.Count, rows.Select(m => m.Id).Distinct(StringComparer.Ordinal).LongCount(), reader.GetInt64(1), reader.GetInt64(2));
             }
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable)

@@ -1,0 +1,111 @@
+using System.Text;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Pulse.Silo.Archive.Search;
+
+/// <summary>A batch that may hold results: where it is, and the bound its mentions cannot pass (newest time or top engagement).</summary>
+internal readonly record struct BatchCandidate(NpgsqlTid Row, DateTime LastAt, long TopEngagement);
+
+/// <summary>
+/// The statements of a search over <see cref="ArchiveSchema.Batches"/>: candidates best bound first, a round at a time
+/// (brand, time span and word index narrow them; nothing of the input becomes SQL text), then their bodies by row.
+/// </summary>
+internal static class BatchCandidates
+{
+    public const int PerRound = 256;
+
+    public static NpgsqlCommand Command(MentionSearchQuery query, TextMatch? text, BatchCandidate? after, NpgsqlConnection connection)
+    {
+        var command = new NpgsqlCommand { Connection = connection };
+        var where = new List<string>();
+        void Add(string condition, string name, object value, NpgsqlDbType type)
+        {
+            where.Add(condition);
+            command.Parameters.Add(new NpgsqlParameter(name, type) { Value = value });
+        }
+
+        switch (query.Brands)
+        {
+            case null:
+                break;
+            case [var one]:
+                Add("brand_id = @brand", "brand", one, NpgsqlDbType.Text);
+                break;
+            default:
+                Add("brand_id = ANY(@brands)", "brands", query.Brands.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+                break;
+        }
+
+        if (query.From is { } from)
+        {
+            Add("last_at >= @from", "from", from.UtcDateTime, NpgsqlDbType.TimestampTz);
+        }
+
+        if (query.To is { } to)
+        {
+            Add("first_at < @to", "to", to.UtcDateTime, NpgsqlDbType.TimestampTz);
+        }
+
+        if (query.After is { Sort: MentionSearchSort.Time } cursor)
+        {
+            Add("first_at <= @cursor", "cursor", cursor.PublishedAt, NpgsqlDbType.TimestampTz);
+        }
+
+        if (text is { Unconstrained: false })
+        {
+            var sets = new List<string>();
+            for (var i = 0; i < text.CandidateSets.Count; i++)
+            {
+                sets.Add($"terms @> @s{i}");
+                command.Parameters.Add(new NpgsqlParameter($"s{i}", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = text.CandidateSets[i] });
+            }
+
+            where.Add(sets.Count == 0 ? "FALSE" : "(" + string.Join(" OR ", sets) + ")");
+        }
+
+        var bound = query.Sort == MentionSearchSort.Engagement ? "top_engagement" : "last_at";
+        if (after is { } last)
+        {
+            where.Add($"({bound}, ctid) < (@after_bound, @after_row)");
+            command.Parameters.Add(query.Sort == MentionSearchSort.Engagement
+                ? new NpgsqlParameter("after_bound", NpgsqlDbType.Bigint) { Value = last.TopEngagement }
+                : new NpgsqlParameter("after_bound", NpgsqlDbType.TimestampTz) { Value = last.LastAt });
+            command.Parameters.Add(new NpgsqlParameter("after_row", NpgsqlDbType.Tid) { Value = last.Row });
+        }
+
+        var sql = new StringBuilder($"SELECT ctid, last_at, top_engagement FROM {ArchiveSchema.Batches}");
+        if (where.Count > 0)
+        {
+            sql.Append(" WHERE ").AppendJoin(" AND ", where);
+        }
+
+        sql.Append($" ORDER BY {bound} DESC, ctid DESC LIMIT {PerRound}");
+        command.CommandText = sql.ToString();
+        return command;
+    }
+
+    public static async Task<List<BatchCandidate>> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        var candidates = new List<BatchCandidate>(PerRound);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            candidates.Add(new BatchCandidate(reader.GetFieldValue<NpgsqlTid>(0), reader.GetFieldValue<DateTime>(1), reader.GetInt64(2)));
+        }
+
+        return candidates;
+    }
+
+    /// <summary>The rows' brand, first time, terms and body.</summary>
+    public static NpgsqlCommand Bodies(IEnumerable<BatchCandidate> rows, NpgsqlConnection connection)
+    {
+        // Npgsql writes no tid[]: the rows go as text and PostgreSQL reads them back as tids.
+        var command = new NpgsqlCommand($"SELECT brand_id, first_at, terms, body FROM {ArchiveSchema.Batches} WHERE ctid = ANY(@rows::tid[])", connection);
+        command.Parameters.Add(new NpgsqlParameter("rows", NpgsqlDbType.Array | NpgsqlDbType.Text)
+        {
+            Value = rows.Select(r => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"({r.Row.BlockNumber},{r.Row.OffsetNumber})")).ToArray(),
+        });
+        return command;
+    }
+}
