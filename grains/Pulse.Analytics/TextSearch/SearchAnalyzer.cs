@@ -15,7 +15,10 @@ namespace Pulse.Analytics.TextSearch;
 /// </summary>
 public sealed class SearchAnalyzer
 {
-    /// <summary>Words cached per language by default: more than a few days of posts use, some 20 MB each when full.</summary>
+    /// <summary>
+    /// Words cached per language, and distinct terms interned, by default. Filled with random words, one language's cache
+    /// and the terms took about 33 MB, so all three languages full would be some 75 MB.
+    /// </summary>
     public const int DefaultCacheCapacity = 200_000;
 
     /// <summary>
