@@ -12,8 +12,8 @@ internal sealed class BatchWrite(SearchAnalyzer analyzer)
 {
     private readonly BatchBuilder _builder = new(analyzer);
     private readonly WriteGroups _groups = new();
-    private readonly RollupDelta _hourly = new(daily: false);
-    private readonly RollupDelta _daily = new(daily: true);
+    private readonly RollupDelta _hourly = new();
+    private readonly RollupDelta _daily = new();
     private readonly List<NewBatch> _batches = [];
 
     /// <summary>Writes <paramref name="deliveries"/>; returns how many mentions were new (the rest were held already).</summary>
@@ -35,16 +35,16 @@ internal sealed class BatchWrite(SearchAnalyzer analyzer)
 
         _batches.Clear();
         _hourly.Clear();
-        _daily.Clear();
         foreach (var (brand, partition, mentions, last) in _groups.Groups)
         {
             _batches.Add(_builder.Build(brand, partition, last, mentions));
             foreach (var scored in mentions)
             {
                 _hourly.Add(scored);
-                _daily.Add(scored);
             }
         }
+
+        _hourly.SumDays(_daily);
 
         if (_batches.Count > 0)
         {

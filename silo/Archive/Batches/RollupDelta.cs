@@ -8,9 +8,9 @@ namespace Pulse.Silo.Archive.Batches;
 /// <summary>
 /// What one write adds to a rollup table, per (brand, channel) and UTC hour or day, summed in .NET so PostgreSQL gets
 /// one row per key instead of one per mention. Engagement on a post (<see cref="Mention.EngagementOf"/>) adds to the
-/// engagement but is no mention, as in the live windows.
+/// engagement but is no mention, as in the live windows. Sums by hour; the days are summed from the hours.
 /// </summary>
-internal sealed class RollupDelta(bool daily)
+internal sealed class RollupDelta
 {
     private readonly Dictionary<(string Brand, string Channel, DateTime Bucket), Sums> _sums = [];
 
@@ -19,9 +19,8 @@ internal sealed class RollupDelta(bool daily)
     public void Add(ScoredMention scored)
     {
         var mention = scored.Mention;
-        var at = mention.Timestamp.UtcDateTime;
-        var bucket = daily ? at.Date : new DateTime(at.Year, at.Month, at.Day, at.Hour, 0, 0, DateTimeKind.Utc);
-        var key = (scored.BrandId, mention.Channel, DateTime.SpecifyKind(bucket, DateTimeKind.Utc));
+        var ticks = mention.Timestamp.UtcTicks;
+        var key = (scored.BrandId, mention.Channel, new DateTime(ticks - (ticks % TimeSpan.TicksPerHour), DateTimeKind.Utc));
         ref var sums = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_sums, key, out _);
         sums.Engagement += mention.Likes + mention.Shares + mention.Comments;
         sums.Reach += mention.Reach;
@@ -41,6 +40,24 @@ internal sealed class RollupDelta(bool daily)
     }
 
     public void Clear() => _sums.Clear();
+
+    /// <summary>These hourly sums by UTC day, into <paramref name="daily"/> (cleared first).</summary>
+    public void SumDays(RollupDelta daily)
+    {
+        daily.Clear();
+        foreach (var ((brand, channel, hour), sums) in _sums)
+        {
+            ref var day = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(
+                daily._sums, (brand, channel, DateTime.SpecifyKind(hour.Date, DateTimeKind.Utc)), out _);
+            day.Mentions += sums.Mentions;
+            day.Positive += sums.Positive;
+            day.Neutral += sums.Neutral;
+            day.Negative += sums.Negative;
+            day.SentimentSum += sums.SentimentSum;
+            day.Engagement += sums.Engagement;
+            day.Reach += sums.Reach;
+        }
+    }
 
     /// <summary>
     /// Adds the sums to <paramref name="table"/> in key order, so two writers updating the same rows take their locks in

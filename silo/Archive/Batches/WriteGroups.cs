@@ -24,26 +24,34 @@ internal sealed class WriteGroups
     public IEnumerable<(string Brand, int Partition, List<ScoredMention> Mentions, LogPosition Last)> Groups =>
         _groups.Select(g => (g.Key.Brand, g.Key.Partition, g.Value.Mentions, g.Value.Last));
 
+    /// <summary>
+    /// Adds a delivery. Only a replay's mentions are checked for repeats: the grains already skip a mention seen before
+    /// (a client's retry), and a replay starts with a flush, so a first delivery repeats nothing in the same write.
+    /// </summary>
     public void Add(IReadOnlyList<ScoredMention> mentions, ArchiveOrigin? origin)
     {
         var partition = origin?.Partition ?? -1;
         var position = origin?.Position ?? LogPosition.Start;
+        var replayed = origin is { Replayed: true };
+        Group? group = null;
+        (string Brand, int Partition, long Hour) key = default;
         foreach (var scored in mentions)
         {
-            var id = (scored.BrandId, scored.Mention.Id);
-            if (Written.Contains(id) || !_seen.Add(id))
+            if (replayed && (Written.Contains((scored.BrandId, scored.Mention.Id)) || !_seen.Add((scored.BrandId, scored.Mention.Id))))
             {
                 continue;
             }
 
-            ref var group = ref CollectionsMarshal.GetValueRefOrAddDefault(
-                _groups, (scored.BrandId, partition, scored.Mention.Timestamp.UtcTicks / TimeSpan.TicksPerHour), out var exists);
-            if (!exists)
+            // A delivery comes grouped by (brand, channel): the group of the mention before is most often this one's.
+            var hour = scored.Mention.Timestamp.UtcTicks / TimeSpan.TicksPerHour;
+            if (group is null || hour != key.Hour || !ReferenceEquals(scored.BrandId, key.Brand))
             {
-                group = new Group();
+                key = (scored.BrandId, partition, hour);
+                ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_groups, key, out var exists);
+                group = exists ? slot! : slot = new Group();
             }
 
-            group!.Mentions.Add(scored);
+            group.Mentions.Add(scored);
             group.Last = position > group.Last ? position : group.Last;
             Mentions++;
         }
