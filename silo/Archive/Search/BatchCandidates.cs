@@ -15,7 +15,8 @@ internal static class BatchCandidates
 {
     public const int PerRound = 256;
 
-    public static NpgsqlCommand Command(MentionSearchQuery query, TextMatch? text, BatchCandidate? after, NpgsqlConnection connection)
+    /// <param name="floor">A lower bound on the candidates' bound (ticks of their newest mention, or their top engagement).</param>
+    public static NpgsqlCommand Command(MentionSearchQuery query, TextMatch? text, long? floor, BatchCandidate? after, NpgsqlConnection connection)
     {
         var command = new NpgsqlCommand { Connection = connection };
         var where = new List<string>();
@@ -65,6 +66,14 @@ internal static class BatchCandidates
         }
 
         var bound = query.Sort == MentionSearchSort.Engagement ? "top_engagement" : "last_at";
+        if (floor is { } lowest)
+        {
+            where.Add($"{bound} >= @floor");
+            command.Parameters.Add(query.Sort == MentionSearchSort.Engagement
+                ? new NpgsqlParameter("floor", NpgsqlDbType.Bigint) { Value = lowest }
+                : new NpgsqlParameter("floor", NpgsqlDbType.TimestampTz) { Value = new DateTime(lowest, DateTimeKind.Utc) });
+        }
+
         if (after is { } last)
         {
             where.Add($"({bound}, ctid) < (@after_bound, @after_row)");

@@ -15,7 +15,7 @@ public sealed record MentionSearchPage(IReadOnlyList<MentionView> Items, string?
 /// exact, and for a common word it reads only the newest few batches. A search past <see cref="Timeout"/> fails alone
 /// rather than holding a connection and a core.
 /// </summary>
-public sealed class MentionSearch(ArchiveDatabase database, SearchAnalyzer analyzer)
+public sealed class MentionSearch(ArchiveDatabase database, SearchAnalyzer analyzer, TimeProvider clock)
 {
     /// <summary>Well past the 200 ms a search is meant to take, well short of a client's patience.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
@@ -47,23 +47,79 @@ public sealed class MentionSearch(ArchiveDatabase database, SearchAnalyzer analy
         }
     }
 
+    /// <summary>
+    /// Lower bounds tried on the candidates' bound before none: the last day, week and month newest first; engagement in
+    /// decades, as it spans orders of magnitude. A search within a bound reads and sorts only the batches above it, where
+    /// one over everything would sort every batch holding the words (a common word in a big brand: hundreds of
+    /// thousands). Exact all the same: once the page's worst reaches the bound, no batch below it can hold a better one.
+    /// </summary>
+    private static readonly TimeSpan[] TimeFloors = [TimeSpan.FromDays(1), TimeSpan.FromDays(7), TimeSpan.FromDays(30)];
+
+    private static readonly long[] EngagementFloors = [10_000, 1_000, 100, 10];
+
     /// <summary>The best <paramref name="count"/> mentions for <paramref name="query"/> (its own limit aside), best first.</summary>
     internal async Task<List<(ArchivedMention Mention, SearchKey Key)>> BestAsync(MentionSearchQuery query, int count, CancellationToken cancellationToken)
     {
         var text = query.Text is { } words ? TextMatch.Of(words, query.Lang, analyzer) : null;
-        var top = new TopMentions(query.Sort, count);
         if (text is { MatchesNothing: true })
         {
-            return top.Drain();
+            return [];
         }
 
         var filter = new MentionFilter(query, text);
         await using var connection = await database.OpenAsync(cancellationToken);
+        foreach (var floor in Floors(query))
+        {
+            var top = await BestAboveAsync(query, text, filter, count, floor, connection, cancellationToken);
+            if (floor is null || (top.IsFull && Reaches(query.Sort, top.Worst, floor.Value)))
+            {
+                return top.Drain();
+            }
+        }
+
+        throw new InvalidOperationException("The last floor is none.");
+    }
+
+    /// <summary>The bounds to try, as ticks (time) or engagement, ending with none.</summary>
+    private IEnumerable<long?> Floors(MentionSearchQuery query)
+    {
+        if (query.Sort == MentionSearchSort.Engagement)
+        {
+            foreach (var floor in EngagementFloors.Where(f => query.After is not { } after || f <= after.Engagement))
+            {
+                yield return floor;
+            }
+        }
+        else
+        {
+            var reference = query.After is { } after ? after.PublishedAt.Ticks : (query.To ?? clock.GetUtcNow()).UtcTicks;
+            foreach (var window in TimeFloors)
+            {
+                var floor = reference - window.Ticks;
+                if (floor <= 0 || (query.From is { } from && from.UtcTicks >= floor))
+                {
+                    break; // the range is narrower already
+                }
+
+                yield return floor;
+            }
+        }
+
+        yield return null;
+    }
+
+    private static bool Reaches(MentionSearchSort sort, SearchKey worst, long floor) =>
+        sort == MentionSearchSort.Engagement ? worst.Engagement >= floor : worst.Ticks >= floor;
+
+    private static async Task<TopMentions> BestAboveAsync(
+        MentionSearchQuery query, TextMatch? text, MentionFilter filter, int count, long? floor, NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var top = new TopMentions(query.Sort, count);
         BatchCandidate? after = null;
         while (true)
         {
             List<BatchCandidate> candidates;
-            await using (var command = BatchCandidates.Command(query, text, after, connection))
+            await using (var command = BatchCandidates.Command(query, text, floor, after, connection))
             {
                 candidates = await BatchCandidates.ReadAsync(command, cancellationToken);
             }
@@ -72,7 +128,7 @@ public sealed class MentionSearch(ArchiveDatabase database, SearchAnalyzer analy
             {
                 if (top.IsFull && !CanImprove(query.Sort, candidates[i], top.Worst))
                 {
-                    return top.Drain();
+                    return top;
                 }
 
                 await using var bodies = BatchCandidates.Bodies(candidates.Skip(i).Take(BodiesPerRead), connection);
@@ -87,7 +143,7 @@ public sealed class MentionSearch(ArchiveDatabase database, SearchAnalyzer analy
 
             if (candidates.Count < BatchCandidates.PerRound)
             {
-                return top.Drain();
+                return top;
             }
 
             after = candidates[^1];

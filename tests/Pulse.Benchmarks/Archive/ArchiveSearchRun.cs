@@ -45,7 +45,7 @@ internal static class ArchiveSearchRun
         }
 
         await using var database = new ArchiveDatabase(NpgsqlDataSource.Create(connection));
-        var search = new MentionSearch(database, new Pulse.Analytics.TextSearch.SearchAnalyzer());
+        var search = new MentionSearch(database, new Pulse.Analytics.TextSearch.SearchAnalyzer(), TimeProvider.System);
         var random = new DemoRandom(7);
         var times = new Dictionary<string, List<double>>();
         for (var i = -50; i < queries; i++)
