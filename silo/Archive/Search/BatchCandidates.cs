@@ -15,7 +15,7 @@ internal static class BatchCandidates
 {
     public const int PerRound = 256;
 
-    /// <param name="floor">A lower bound on the candidates' bound (ticks of their newest mention, or their top engagement).</param>
+    /// <param name="floor">A lower bound, in ticks, on newest-first candidates' last mention.</param>
     public static NpgsqlCommand Command(MentionSearchQuery query, TextMatch? text, long? floor, BatchCandidate? after, NpgsqlConnection connection)
     {
         var command = new NpgsqlCommand { Connection = connection };
@@ -68,10 +68,7 @@ internal static class BatchCandidates
         var bound = query.Sort == MentionSearchSort.Engagement ? "top_engagement" : "last_at";
         if (floor is { } lowest)
         {
-            where.Add($"{bound} >= @floor");
-            command.Parameters.Add(query.Sort == MentionSearchSort.Engagement
-                ? new NpgsqlParameter("floor", NpgsqlDbType.Bigint) { Value = lowest }
-                : new NpgsqlParameter("floor", NpgsqlDbType.TimestampTz) { Value = new DateTime(lowest, DateTimeKind.Utc) });
+            Add("last_at >= @floor", "floor", new DateTime(lowest, DateTimeKind.Utc), NpgsqlDbType.TimestampTz);
         }
 
         if (after is { } last)

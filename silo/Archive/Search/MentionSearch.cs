@@ -48,14 +48,13 @@ public sealed class MentionSearch(ArchiveDatabase database, SearchAnalyzer analy
     }
 
     /// <summary>
-    /// Lower bounds tried on the candidates' bound before none: the last day, week and month newest first; engagement in
-    /// decades, as it spans orders of magnitude. A search within a bound reads and sorts only the batches above it, where
-    /// one over everything would sort every batch holding the words (a common word in a big brand: hundreds of
-    /// thousands). Exact all the same: once the page's worst reaches the bound, no batch below it can hold a better one.
+    /// Lower bounds tried on the newest-first candidates' last mention before none: the last day, week and month. A
+    /// search within a bound reads and sorts only the batches above it, where one over everything would sort every batch
+    /// holding the words (a common word across every brand: hundreds of thousands). Exact all the same: once the page's
+    /// worst is newer than the bound, no batch before it can hold a better one. (Engagement has none: a big batch's top
+    /// engagement is high whatever the floor, so a floor saved nothing and a failed one read the batches twice.)
     /// </summary>
     private static readonly TimeSpan[] TimeFloors = [TimeSpan.FromDays(1), TimeSpan.FromDays(7), TimeSpan.FromDays(30)];
-
-    private static readonly long[] EngagementFloors = [10_000, 1_000, 100, 10];
 
     /// <summary>The best <paramref name="count"/> mentions for <paramref name="query"/> (its own limit aside), best first.</summary>
     internal async Task<List<(ArchivedMention Mention, SearchKey Key)>> BestAsync(MentionSearchQuery query, int count, CancellationToken cancellationToken)
@@ -71,7 +70,7 @@ public sealed class MentionSearch(ArchiveDatabase database, SearchAnalyzer analy
         foreach (var floor in Floors(query))
         {
             var top = await BestAboveAsync(query, text, filter, count, floor, connection, cancellationToken);
-            if (floor is null || (top.IsFull && Reaches(query.Sort, top.Worst, floor.Value)))
+            if (floor is null || (top.IsFull && Reaches(top.Worst, floor.Value)))
             {
                 return top.Drain();
             }
@@ -80,17 +79,10 @@ public sealed class MentionSearch(ArchiveDatabase database, SearchAnalyzer analy
         throw new InvalidOperationException("The last floor is none.");
     }
 
-    /// <summary>The bounds to try, as ticks (time) or engagement, ending with none.</summary>
+    /// <summary>The bounds to try, as ticks, ending with none.</summary>
     private IEnumerable<long?> Floors(MentionSearchQuery query)
     {
-        if (query.Sort == MentionSearchSort.Engagement)
-        {
-            foreach (var floor in EngagementFloors.Where(f => query.After is not { } after || f <= after.Engagement))
-            {
-                yield return floor;
-            }
-        }
-        else
+        if (query.Sort == MentionSearchSort.Time)
         {
             var reference = query.After is { } after ? after.PublishedAt.Ticks : (query.To ?? clock.GetUtcNow()).UtcTicks;
             foreach (var window in TimeFloors)
@@ -108,8 +100,7 @@ public sealed class MentionSearch(ArchiveDatabase database, SearchAnalyzer analy
         yield return null;
     }
 
-    private static bool Reaches(MentionSearchSort sort, SearchKey worst, long floor) =>
-        sort == MentionSearchSort.Engagement ? worst.Engagement >= floor : worst.Ticks >= floor;
+    private static bool Reaches(SearchKey worst, long floor) => worst.Ticks >= floor;
 
     private static async Task<TopMentions> BestAboveAsync(
         MentionSearchQuery query, TextMatch? text, MentionFilter filter, int count, long? floor, NpgsqlConnection connection, CancellationToken cancellationToken)
