@@ -29,7 +29,7 @@ public sealed class SourcesPanelBrowserTests(PulseHostFixture host, ChromiumFixt
         var line = page.Locator("[data-testid=source-freshness]");
         if ((await host.Http.GetFromJsonAsync<JsonElement>("/api/sources")).GetArrayLength() == 0)
         {
-            await page.Locator("[data-testid=source-freshness-empty]").WaitForAsync(new() { Timeout = Deadline });
+            await page.Locator("[data-testid=source-freshness-empty]").WaitForAsync(new() { Timeout = ChromiumFixture.FirstRender }); // the first render after navigating
             Assert.Equal("no sources: the dashboard shows demo or POSTed data only", await line.InnerTextAsync());
         }
 
