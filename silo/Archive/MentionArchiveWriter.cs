@@ -3,9 +3,9 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Pulse.Analytics.TextSearch;
 using Pulse.Grains.Archive;
-using Pulse.Silo.Archive.Batches;
 using Pulse.Grains.Mentions;
 using Pulse.Grains.Telemetry;
+using Pulse.Silo.Archive.Batches;
 using Pulse.Silo.Hosting;
 
 namespace Pulse.Silo.Archive;

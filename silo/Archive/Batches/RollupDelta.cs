@@ -65,7 +65,7 @@ internal sealed class RollupDelta
     /// </summary>
     public NpgsqlCommand Command(string table, NpgsqlConnection connection, NpgsqlTransaction transaction)
     {
-        var keys = _sums.Keys.Order().ToArray();
+        var rows = _sums.OrderBy(row => row.Key).ToArray();
         var command = new NpgsqlCommand(
             $"""
             INSERT INTO {table} AS r (brand_id, channel, bucket, mentions, positive, neutral, negative, sentiment_sum, engagement, reach)
@@ -77,7 +77,7 @@ internal sealed class RollupDelta
                 reach = r.reach + excluded.reach
             """, connection, transaction);
         void Column<T>(string name, NpgsqlDbType type, Func<(string Brand, string Channel, DateTime Bucket), Sums, T> value) =>
-            command.Parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Array | type) { Value = keys.Select(k => value(k, _sums[k])).ToArray() });
+            command.Parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Array | type) { Value = rows.Select(row => value(row.Key, row.Value)).ToArray() });
         Column("brand", NpgsqlDbType.Text, (k, _) => ArchiveText.Clean(k.Brand));
         Column("channel", NpgsqlDbType.Text, (k, _) => ArchiveText.Clean(k.Channel));
         Column("bucket", NpgsqlDbType.TimestampTz, (k, _) => k.Bucket);
