@@ -8,6 +8,31 @@ namespace Pulse.Silo.Archive;
 /// </summary>
 public sealed class ArchiveDatabase(NpgsqlDataSource dataSource) : IAsyncDisposable
 {
+    /// <summary>
+    /// Connections a host holds at most unless its connection string says otherwise. Npgsql's default (100) is
+    /// PostgreSQL's default max_connections: one silo starting (a thousand grains reading their state at once) took every
+    /// connection, and the other silos, the dashboard hosts and an operator's psql were refused. 20 lets four hosts and
+    /// an operator share a default server; a host's steady use is its two writers and a few reads.
+    /// </summary>
+    public const int DefaultMaxPoolSize = 20;
+
+    private const string MaxPoolSizeKey = "Maximum Pool Size";
+
+    /// <summary>The database at <paramref name="connectionString"/>, its pool capped at <see cref="DefaultMaxPoolSize"/> unless the string sets one.</summary>
+    public static ArchiveDatabase Create(string connectionString) => new(NpgsqlDataSource.Create(WithPoolLimit(connectionString)));
+
+    internal static string WithPoolLimit(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        // Keys holds what the string set; ContainsKey answers true for any keyword Npgsql knows.
+        if (!builder.Keys.Any(key => key == MaxPoolSizeKey))
+        {
+            builder.MaxPoolSize = Math.Max(DefaultMaxPoolSize, builder.MinPoolSize);
+        }
+
+        return builder.ConnectionString;
+    }
+
     private readonly SemaphoreSlim _creating = new(1, 1);
     private volatile bool _ready;
 

@@ -1,7 +1,6 @@
 using Pulse.Analytics.TextSearch;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using Pulse.Grains.Archive;
 using Pulse.Grains.Digests;
 using Pulse.Grains.Wire;
@@ -36,7 +35,7 @@ public static class ArchiveExtensions
             return services;
         }
 
-        services.TryAddSingleton(_ => new ArchiveDatabase(NpgsqlDataSource.Create(options.ConnectionString!)));
+        services.TryAddSingleton(_ => ArchiveDatabase.Create(options.ConnectionString!));
         // One analyser for the writers and the searches, so both see the same words and share its stem cache.
         services.TryAddSingleton<SearchAnalyzer>();
         services.TryAddSingleton<MentionSearch>();

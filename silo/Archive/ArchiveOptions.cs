@@ -12,11 +12,12 @@ public sealed class ArchiveOptions
     public string? ConnectionString { get; set; }
 
     /// <summary>
-    /// Mentions per write, packed into one row per brand. A write's cost in PostgreSQL is mostly the word index's entries,
-    /// one per distinct word per brand, and a brand's words repeat: the more mentions a write holds, the fewer entries
-    /// each adds. Half a second at the embedded default's top rate; more only lengthens the time a mention waits.
+    /// Mentions per write, packed into one row per brand, partition and hour. A write's cost in PostgreSQL is mostly per
+    /// brand (its row, the row's index entries, one per distinct word) and per brand, channel and hour (the rollups' rows),
+    /// not per mention: the more mentions a write holds, the less each pays. A second at the embedded default's target
+    /// rate (100 000/s); more only lengthens the time a mention waits.
     /// </summary>
-    public int BatchSize { get; set; } = 50_000;
+    public int BatchSize { get; set; } = 100_000;
 
     /// <summary>
     /// Writes at once, each on its own connection, so one encodes while another waits on PostgreSQL. Two silos'
@@ -28,11 +29,11 @@ public sealed class ArchiveOptions
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// Rows held while PostgreSQL is slow or down: 200 000 is about two seconds at the embedded default's top rate, or
-    /// minutes at a realistic one, at roughly 1 KB each. Past it cluster mode waits (the ingest log keeps the rest) and
-    /// the embedded default drops, logging how many.
+    /// Rows held while PostgreSQL is slow or down: four writes (one being written by each writer, as much again arriving
+    /// meanwhile), about four seconds at the embedded default's top rate or minutes at a realistic one, at roughly 1 KB
+    /// each. Past it cluster mode waits (the ingest log keeps the rest) and the embedded default drops, logging how many.
     /// </summary>
-    public int BufferCapacity { get; set; } = 200_000;
+    public int BufferCapacity { get; set; } = 400_000;
 
     /// <summary>Raw mentions (text, author, URL) are deleted past this age: search and reports look back 90 days.</summary>
     public TimeSpan MentionRetention { get; set; } = TimeSpan.FromDays(90);

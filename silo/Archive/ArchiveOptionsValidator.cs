@@ -26,9 +26,9 @@ internal sealed class ArchiveOptionsValidator : IValidateOptions<ArchiveOptions>
             }
         }
 
-        if (options.BatchSize is < 1 or > 100_000)
+        if (options.BatchSize is < 1 or > 1_000_000)
         {
-            errors.Add($"{s}:BatchSize must be 1 to 100000, not {options.BatchSize}.");
+            errors.Add($"{s}:BatchSize must be 1 to 1000000, not {options.BatchSize}.");
         }
 
         if (options.Writers is < 1 or > 16)
