@@ -77,6 +77,11 @@ internal static class ArchiveSchema
         CREATE INDEX IF NOT EXISTS {Batches}_time ON {Batches} (last_at);
         -- A replay reads what was written past its partition's commit.
         CREATE INDEX IF NOT EXISTS {Batches}_replay ON {Batches} (part, last_major, last_minor) WHERE part >= 0;
+        -- Whether the terms hold engagement tiers (Batches.EngagementTiers). Batches written before them, or by a silo
+        -- of an earlier version during an upgrade (its COPY leaves the column out), are false: searches read those as
+        -- holding every tier, found through this index, which empties as retention deletes them.
+        ALTER TABLE {Batches} ADD COLUMN IF NOT EXISTS tiered boolean NOT NULL DEFAULT false;
+        CREATE INDEX IF NOT EXISTS {Batches}_untiered ON {Batches} (brand_id, top_engagement) WHERE NOT tiered;
         CREATE TABLE IF NOT EXISTS {HourlyRollup} (
             brand_id   text        NOT NULL,
             channel    text        NOT NULL,

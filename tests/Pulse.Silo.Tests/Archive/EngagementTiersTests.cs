@@ -1,0 +1,97 @@
+using Pulse.Analytics.Sentiment;
+using Pulse.Analytics.TextSearch;
+using Pulse.Grains.Ingest.Durable;
+using Pulse.Grains.Mentions;
+using Pulse.Silo.Archive.Batches;
+
+namespace Pulse.Silo.Tests.Archive;
+
+/// <summary>The engagement tier rule, and the tier terms a batch gets from it, without PostgreSQL.</summary>
+public sealed class EngagementTiersTests
+{
+    private static readonly DateTimeOffset Noon = new(2026, 12, 7, 12, 0, 0, TimeSpan.Zero);
+
+    private static ScoredMention Scored(string id, string text, long likes, long shares = 0, long comments = 0, string lang = "de") =>
+        new(new Mention(id, "x", text, Noon, Lang: lang, Likes: likes, Shares: shares, Comments: comments), "b", 0, SentimentLabel.Neutral, lang);
+
+    [Theory]
+    [InlineData(long.MinValue, 1)]
+    [InlineData(-5, 1)]
+    [InlineData(0, 1)]
+    [InlineData(99, 1)]
+    [InlineData(100, 2)]
+    [InlineData(999, 2)]
+    [InlineData(1_000, 3)]
+    [InlineData(99_999_999, 7)]
+    [InlineData(1_000_000_000, 9)]
+    [InlineData(long.MaxValue, 9)]
+    public void A_tier_is_reached_at_its_power_of_ten_from_100_to_a_billion(long engagement, int tier)
+    {
+        Assert.Equal(tier, EngagementTiers.Reached(engagement));
+    }
+
+    [Fact]
+    public void Floors_are_the_powers_of_ten_of_the_tiers_and_nothing_outside_them()
+    {
+        Assert.Equal([100L, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000],
+            Enumerable.Range(EngagementTiers.Lowest, EngagementTiers.Highest - EngagementTiers.Lowest + 1).Select(EngagementTiers.Floor));
+        Assert.Throws<ArgumentOutOfRangeException>(() => EngagementTiers.Floor(1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => EngagementTiers.Floor(10));
+    }
+
+    [Fact]
+    public void No_text_and_no_query_can_spell_a_tier_term()
+    {
+        var analyzer = new SearchAnalyzer();
+        var hostile = $"{EngagementTiers.Term(3, "stoerung")} \u00013\u0001stoerung \u0001 3 Störung";
+        foreach (var lang in (string?[])["de", "en", null])
+        {
+            var tokens = new List<SearchToken>();
+            analyzer.Analyze(hostile, lang, tokens);
+            Assert.NotEmpty(tokens);
+            Assert.DoesNotContain(tokens, t => t.Term.Contains('\u0001', StringComparison.Ordinal));
+            var query = SearchQuery.Parse(hostile).Compile(lang, analyzer);
+            Assert.DoesNotContain(query.Terms, term => term.Contains('\u0001', StringComparison.Ordinal));
+        }
+
+        Assert.Equal("\u00013\u0001stoerung", EngagementTiers.Term(3, "stoerung"));
+        Assert.True(EngagementTiers.IsTierTerm(EngagementTiers.Term(2, "x")));
+        Assert.False(EngagementTiers.IsTierTerm("x"));
+    }
+
+    [Fact]
+    public void A_batch_gets_each_term_of_each_mention_once_per_tier_it_reaches_after_its_analysed_terms()
+    {
+        var analyzer = new SearchAnalyzer();
+        var batch = new BatchBuilder(analyzer).Build("b", -1, LogPosition.Start,
+        [
+            Scored("quiet", "Lieferung heute", likes: 60, shares: 30, comments: 9), // 99: no tier
+            Scored("loud", "Die Störung dauert", likes: 1_000, shares: 400, comments: 100), // 1 500: tiers 2 and 3
+            Scored("also", "Störung gemeldet", likes: 100, lang: "en"), // 100: tier 2; "stoerung" for tier 2 once
+        ]);
+
+        var analysed = batch.Terms.TakeWhile(t => !EngagementTiers.IsTierTerm(t)).ToArray();
+        var tiered = batch.Terms.Skip(analysed.Length).ToArray();
+        Assert.All(tiered, t => Assert.True(EngagementTiers.IsTierTerm(t)));
+        Assert.Equal(tiered.Length, tiered.Distinct(StringComparer.Ordinal).Count());
+        string[] Terms(string text, string lang)
+        {
+            var tokens = new List<SearchToken>();
+            analyzer.Analyze(text, lang, tokens);
+            return [.. tokens.Select(t => t.Term)];
+        }
+
+        var loud = Terms("Die Störung dauert", "de");
+        var also = Terms("Störung gemeldet", "en");
+        Assert.Contains("storung", loud); // the umlaut's alternative spelling is tiered too
+        Assert.Equal(
+            loud.Union(also).Select(t => EngagementTiers.Term(2, t)).Concat(loud.Select(t => EngagementTiers.Term(3, t))).Order(StringComparer.Ordinal),
+            tiered.Order(StringComparer.Ordinal));
+        Assert.Equal(analysed.Order(StringComparer.Ordinal), Terms("Lieferung heute", "de").Union(loud).Union(also).Order(StringComparer.Ordinal));
+
+        // The tokens still point into the analysed terms: a stored mention matches as before.
+        var reader = new BatchBodyReader(batch.Body, batch.FirstAt);
+        Assert.True(reader.MoveNext() && reader.MoveNext());
+        Assert.True(SearchQuery.Parse("Storung").Compile("de", analyzer).Bind(term => Array.IndexOf(batch.Terms, term)).Matches(reader.Tokens));
+    }
+}
