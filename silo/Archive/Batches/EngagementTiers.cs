@@ -1,3 +1,4 @@
+using System.Globalization;
 using Pulse.Analytics.TextSearch;
 using Pulse.Grains.Mentions;
 
@@ -5,46 +6,47 @@ namespace Pulse.Silo.Archive.Batches;
 
 /// <summary>
 /// Engagement tiers in a batch's word index, so a most-engaged-first search with words reads only the batches where a
-/// well-engaged mention has those words. A mention whose engagement (likes + shares + comments) reaches 10^k, for tiers
-/// k from <see cref="Lowest"/> to <see cref="Highest"/>, adds <see cref="Term"/>(k, t) to its batch's terms for each of
-/// its own terms t and each tier it reaches (cumulative: 1 500 gives tiers 2 and 3). A batch whose terms contain a
-/// required set's tier-k terms may hold a match at 10^k or more; one without cannot. The rule lives here alone: the
-/// writer (<see cref="BatchBuilder"/>) and the search (Search.MentionSearch) both use it.
+/// well-engaged mention has those words. A mention whose engagement (likes + shares + comments) reaches a tier's
+/// <see cref="Floor"/> adds <see cref="Term"/>(tier, t) to its batch's terms for each of its own terms t and each tier
+/// it reaches (cumulative: 1 500 reaches 32, 100, 316 and 1 000). A batch whose terms contain a required set's tier terms
+/// may hold a match at that floor or above; one without cannot. The rule lives here alone: the writer
+/// (<see cref="BatchBuilder"/>) and the search (Search.MentionSearch) both use it.
 /// </summary>
+/// <remarks>
+/// Floors are every half order of magnitude, 10^(k/2) rounded, from 10^1.5 (32) to 10^9. Engagement is heavy-tailed
+/// (Pareto, tail index α about 1.2 in DemoEngagement and the load generator: 23 % of mentions reach 10, 6.5 % reach 32,
+/// 1.8 % reach 100). Three costs follow from the floors, for a page of p results:
+/// <list type="bullet">
+/// <item>Writing: a tier adds a term per term of each mention reaching it, so tiers cost the share reaching the lowest
+/// floor, times 1 / (1 - step^-α) for the tiers above it (1.34 for half orders): from 32 about 9 % of a mention's terms, from
+/// 10 about 30 %, from 100 about 2.5 %.</item>
+/// <item>A search whose page fills at a tier read the batches of at most about p * step^α matches (the tier above held
+/// fewer than p): 4 pages for half orders of magnitude, 16 for whole ones.</item>
+/// <item>A search whose page no tier fills reads every batch holding its words, up to about p / (share reaching the
+/// lowest floor): 15 pages from 32, 57 from 100 (a big brand's batch of 300 mentions takes about 0.3 ms to read).</item>
+/// </list>
+/// 32 is the lowest floor whose terms stay under a tenth of those written. 10^9 is beyond any post's engagement (the most
+/// liked posts ever have under 10^8), so a search starts there; an empty tier costs one index probe.
+/// </remarks>
 internal static class EngagementTiers
 {
-    /// <summary>
-    /// 10^2. Engagement is heavy-tailed (Pareto, tail index about 1.2 in DemoEngagement and the load generator): about
-    /// 23 % of mentions reach 10, 1.8 % reach 100, 0.12 % reach 1 000. Each tier adds a term per term of each mention
-    /// reaching it, so the lowest tier sets the write cost: from 10 it would add a quarter again to the terms written,
-    /// from 100 about 2 %. All higher tiers together add only 1 / (1 - 10^-1.2) - 1, about 7 %, of the lowest's share.
-    /// </summary>
-    public const int Lowest = 2;
-
-    /// <summary>
-    /// 10^9, beyond any post's engagement (the most liked posts ever have under 10^8), so a search starts there and the
-    /// empty tiers above a brand's real top cost one index probe each.
-    /// </summary>
-    public const int Highest = 9;
+    /// <summary>The tiers' floors, lowest first: 10^(k/2) rounded, k from 3 to 18.</summary>
+    private static readonly long[] Floors = [.. Enumerable.Range(3, 16).Select(k => (long)Math.Round(Math.Pow(10, k / 2.0)))];
 
     /// <summary>What no analysed term holds: <see cref="SearchAnalyzer"/> keeps only letters and digits.</summary>
     private const char Mark = '\u0001';
 
-    private static readonly long[] Floors = [.. Enumerable.Range(0, Highest + 1).Select(k => (long)Math.Pow(10, k))];
+    /// <summary>How many tiers there are; tier 0 is the lowest.</summary>
+    public static int Count => Floors.Length;
 
-    /// <summary>The engagement tier <paramref name="tier"/> starts at: 10^tier.</summary>
-    public static long Floor(int tier)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(tier, Lowest);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(tier, Highest);
-        return Floors[tier];
-    }
+    /// <summary>The engagement tier <paramref name="tier"/> starts at.</summary>
+    public static long Floor(int tier) => Floors[tier];
 
-    /// <summary>The highest tier <paramref name="engagement"/> reaches, or <see cref="Lowest"/> - 1 when it reaches none.</summary>
+    /// <summary>The highest tier <paramref name="engagement"/> reaches, or -1 when it reaches none.</summary>
     public static int Reached(long engagement)
     {
-        var tier = Lowest - 1;
-        while (tier < Highest && engagement >= Floors[tier + 1])
+        var tier = -1;
+        while (tier + 1 < Floors.Length && engagement >= Floors[tier + 1])
         {
             tier++;
         }
@@ -53,11 +55,12 @@ internal static class EngagementTiers
     }
 
     /// <summary>
-    /// Tier <paramref name="tier"/>'s term for <paramref name="term"/>: a control character, the tier, the control
+    /// Tier <paramref name="tier"/>'s term for <paramref name="term"/>: a control character, the tier's floor, the control
     /// character again, the term. No analysed word holds a control character (and the API refuses them in queries), so
     /// neither a mention nor a query's words can make one.
     /// </summary>
-    public static string Term(int tier, string term) => string.Concat([Mark, (char)('0' + tier), Mark], term);
+    public static string Term(int tier, string term) =>
+        string.Concat(Mark.ToString(), Floors[tier].ToString(CultureInfo.InvariantCulture), Mark.ToString(), term);
 
     /// <summary>Whether <paramref name="term"/> is a tier term rather than an analysed one.</summary>
     public static bool IsTierTerm(string term) => term.Length > 0 && term[0] == Mark;
@@ -79,7 +82,7 @@ internal static class EngagementTiers
         public void Add(Mention mention, List<SearchToken> tokens)
         {
             var reached = Reached(mention.Likes + mention.Shares + mention.Comments);
-            for (var tier = Lowest; tier <= reached; tier++)
+            for (var tier = 0; tier <= reached; tier++)
             {
                 foreach (var token in tokens)
                 {

@@ -117,7 +117,7 @@ public sealed class MentionSearch(ArchiveDatabase database, SearchAnalyzer analy
         {
             // Without words a batch's top engagement bounds its mentions well enough; with them, it bounds a mention
             // that may not have the words, so only the tier terms tell which batches can hold a well-engaged match.
-            for (var tier = EngagementTiers.Highest; tier >= EngagementTiers.Lowest; tier--)
+            for (var tier = EngagementTiers.Count - 1; tier >= 0; tier--)
             {
                 // Nothing after a cursor is more engaged than it, so a tier above it cannot fill the page.
                 if (query.After is not { } after || after.Engagement >= EngagementTiers.Floor(tier))

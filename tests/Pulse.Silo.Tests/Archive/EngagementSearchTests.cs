@@ -232,10 +232,14 @@ internal static class TierCorpus
 
         var engagement = random.NextDouble() switch
         {
-            < 0.02 => 100,
-            < 0.03 => 1_000,
-            < 0.035 => 99,
-            < 0.04 => 999,
+            // At tiers' floors and just below them.
+            < 0.01 => 32,
+            < 0.015 => 31,
+            < 0.025 => 100,
+            < 0.03 => 99,
+            < 0.035 => 316,
+            < 0.04 => 1_000,
+            < 0.045 => 999,
             // Pareto with tail index 1.2, as the demo's likes.
             _ => (long)Math.Min(50_000, Math.Floor(3 * Math.Pow(1 - random.NextDouble(), -1 / 1.2)) - 2),
         };

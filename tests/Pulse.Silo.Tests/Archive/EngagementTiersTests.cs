@@ -15,35 +15,37 @@ public sealed class EngagementTiersTests
         new(new Mention(id, "x", text, Noon, Lang: lang, Likes: likes, Shares: shares, Comments: comments), "b", 0, SentimentLabel.Neutral, lang);
 
     [Theory]
-    [InlineData(long.MinValue, 1)]
-    [InlineData(-5, 1)]
-    [InlineData(0, 1)]
-    [InlineData(99, 1)]
-    [InlineData(100, 2)]
-    [InlineData(999, 2)]
+    [InlineData(long.MinValue, -1)]
+    [InlineData(-5, -1)]
+    [InlineData(0, -1)]
+    [InlineData(31, -1)]
+    [InlineData(32, 0)]
+    [InlineData(99, 0)]
+    [InlineData(100, 1)]
+    [InlineData(315, 1)]
+    [InlineData(316, 2)]
     [InlineData(1_000, 3)]
-    [InlineData(99_999_999, 7)]
-    [InlineData(1_000_000_000, 9)]
-    [InlineData(long.MaxValue, 9)]
-    public void A_tier_is_reached_at_its_power_of_ten_from_100_to_a_billion(long engagement, int tier)
+    [InlineData(99_999_999, 12)]
+    [InlineData(1_000_000_000, 15)]
+    [InlineData(long.MaxValue, 15)]
+    public void A_tier_is_reached_at_its_floor_every_half_order_of_magnitude_from_32_to_a_billion(long engagement, int tier)
     {
         Assert.Equal(tier, EngagementTiers.Reached(engagement));
     }
 
     [Fact]
-    public void Floors_are_the_powers_of_ten_of_the_tiers_and_nothing_outside_them()
+    public void Floors_are_the_half_powers_of_ten_rounded()
     {
-        Assert.Equal([100L, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000],
-            Enumerable.Range(EngagementTiers.Lowest, EngagementTiers.Highest - EngagementTiers.Lowest + 1).Select(EngagementTiers.Floor));
-        Assert.Throws<ArgumentOutOfRangeException>(() => EngagementTiers.Floor(1));
-        Assert.Throws<ArgumentOutOfRangeException>(() => EngagementTiers.Floor(10));
+        Assert.Equal(
+            [32L, 100, 316, 1_000, 3_162, 10_000, 31_623, 100_000, 316_228, 1_000_000, 3_162_278, 10_000_000, 31_622_777, 100_000_000, 316_227_766, 1_000_000_000],
+            Enumerable.Range(0, EngagementTiers.Count).Select(EngagementTiers.Floor));
     }
 
     [Fact]
     public void No_text_and_no_query_can_spell_a_tier_term()
     {
         var analyzer = new SearchAnalyzer();
-        var hostile = $"{EngagementTiers.Term(3, "stoerung")} \u00013\u0001stoerung \u0001 3 Störung";
+        var hostile = $"{EngagementTiers.Term(3, "stoerung")} \u0001100\u0001stoerung \u0001 3 Störung";
         foreach (var lang in (string?[])["de", "en", null])
         {
             var tokens = new List<SearchToken>();
@@ -54,7 +56,7 @@ public sealed class EngagementTiersTests
             Assert.DoesNotContain(query.Terms, term => term.Contains('\u0001', StringComparison.Ordinal));
         }
 
-        Assert.Equal("\u00013\u0001stoerung", EngagementTiers.Term(3, "stoerung"));
+        Assert.Equal("\u00011000\u0001stoerung", EngagementTiers.Term(3, "stoerung"));
         Assert.True(EngagementTiers.IsTierTerm(EngagementTiers.Term(2, "x")));
         Assert.False(EngagementTiers.IsTierTerm("x"));
     }
@@ -65,9 +67,9 @@ public sealed class EngagementTiersTests
         var analyzer = new SearchAnalyzer();
         var batch = new BatchBuilder(analyzer).Build("b", -1, LogPosition.Start,
         [
-            Scored("quiet", "Lieferung heute", likes: 60, shares: 30, comments: 9), // 99: no tier
-            Scored("loud", "Die Störung dauert", likes: 1_000, shares: 400, comments: 100), // 1 500: tiers 2 and 3
-            Scored("also", "Störung gemeldet", likes: 100, lang: "en"), // 100: tier 2; "stoerung" for tier 2 once
+            Scored("quiet", "Lieferung heute", likes: 20, shares: 6, comments: 5), // 31: no tier
+            Scored("loud", "Die Störung dauert", likes: 1_000, shares: 400, comments: 100), // 1 500: 32, 100, 316 and 1 000
+            Scored("also", "Störung gemeldet", likes: 32, lang: "en"), // 32: the lowest tier; "stoerung" for it once
         ]);
 
         var analysed = batch.Terms.TakeWhile(t => !EngagementTiers.IsTierTerm(t)).ToArray();
@@ -85,7 +87,8 @@ public sealed class EngagementTiersTests
         var also = Terms("Störung gemeldet", "en");
         Assert.Contains("storung", loud); // the umlaut's alternative spelling is tiered too
         Assert.Equal(
-            loud.Union(also).Select(t => EngagementTiers.Term(2, t)).Concat(loud.Select(t => EngagementTiers.Term(3, t))).Order(StringComparer.Ordinal),
+            loud.Union(also).Select(t => EngagementTiers.Term(0, t)).Concat(Enumerable.Range(1, 3).SelectMany(tier => loud.Select(t => EngagementTiers.Term(tier, t))))
+                .Order(StringComparer.Ordinal),
             tiered.Order(StringComparer.Ordinal));
         Assert.Equal(analysed.Order(StringComparer.Ordinal), Terms("Lieferung heute", "de").Union(loud).Union(also).Order(StringComparer.Ordinal));
 
