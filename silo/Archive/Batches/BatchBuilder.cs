@@ -56,6 +56,6 @@ internal sealed class BatchBuilder(SearchAnalyzer analyzer)
             _body.Add(scored, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_tokens), first.Ticks);
         }
 
-        return new NewBatch(brandId, partition, last, first, newest, top, mentions.Count, _tiers.After(_terms), _body.Complete());
+        return new NewBatch(brandId, partition, last, first, newest, top, mentions.Count, [.. _terms], _tiers.ToArray(), _body.Complete());
     }
 }

@@ -5,12 +5,12 @@ using Pulse.Grains.Mentions;
 namespace Pulse.Silo.Archive.Batches;
 
 /// <summary>
-/// Engagement tiers in a batch's word index, so a most-engaged-first search with words reads only the batches where a
-/// well-engaged mention has those words. A mention whose engagement (likes + shares + comments) reaches a tier's
-/// <see cref="Floor"/> adds <see cref="Term"/>(tier, t) to its batch's terms for each of its own terms t and each tier
-/// it reaches (cumulative: 1 500 reaches 32, 100, 316 and 1 000). A batch whose terms contain a required set's tier terms
-/// may hold a match at that floor or above; one without cannot. The rule lives here alone: the writer
-/// (<see cref="BatchBuilder"/>) and the search (Search.MentionSearch) both use it.
+/// Engagement tiers, a batch's second word index, so a most-engaged-first search with words reads only the batches where
+/// a well-engaged mention has those words. A mention whose engagement (likes + shares + comments) reaches a tier's
+/// <see cref="Floor"/> adds <see cref="Term"/>(tier, t) to its batch's tier terms (<see cref="NewBatch.Tiers"/>) for each
+/// of its own terms t and each tier it reaches (cumulative: 1 500 reaches 32, 100, 316 and 1 000). A batch whose tier
+/// terms contain a required set's may hold a match at that floor or above; one without cannot. The rule lives here
+/// alone: the writer (<see cref="BatchBuilder"/>) and the search (Search.MentionSearch) both use it.
 /// </summary>
 /// <remarks>
 /// Floors are every half order of magnitude, 10^(k/2) rounded, from 10^1.5 (32) to 10^9. Engagement is heavy-tailed
@@ -25,16 +25,16 @@ namespace Pulse.Silo.Archive.Batches;
 /// <item>A search whose page no tier fills reads every batch holding its words, up to about p / (share reaching the
 /// lowest floor): 15 pages from 32, 57 from 100 (a big brand's batch of 300 mentions takes about 0.3 ms to read).</item>
 /// </list>
-/// 32 is the lowest floor whose terms stay under a tenth of those written. 10^9 is beyond any post's engagement (the most
-/// liked posts ever have under 10^8), so a search starts there; an empty tier costs one index probe.
+/// 32 is the lowest floor whose terms stay about a tenth of those written. 10^9 is beyond any post's engagement (the most
+/// liked posts ever have under 10^8), so a search starts there; an empty tier costs one index probe. Tier terms are
+/// kept apart from the words (their own column and index), so the word index and the planner's statistics on it stay
+/// as they were: mixed in, they took a seventh of the terms' most-common-element slots and flipped the plan of a
+/// search across every brand (docs/performance.md).
 /// </remarks>
 internal static class EngagementTiers
 {
     /// <summary>The tiers' floors, lowest first: 10^(k/2) rounded, k from 3 to 18.</summary>
     private static readonly long[] Floors = [.. Enumerable.Range(3, 16).Select(k => (long)Math.Round(Math.Pow(10, k / 2.0)))];
-
-    /// <summary>What no analysed term holds: <see cref="SearchAnalyzer"/> keeps only letters and digits.</summary>
-    private const char Mark = '\u0001';
 
     /// <summary>How many tiers there are; tier 0 is the lowest.</summary>
     public static int Count => Floors.Length;
@@ -55,15 +55,10 @@ internal static class EngagementTiers
     }
 
     /// <summary>
-    /// Tier <paramref name="tier"/>'s term for <paramref name="term"/>: a control character, the tier's floor, the control
-    /// character again, the term. No analysed word holds a control character (and the API refuses them in queries), so
-    /// neither a mention nor a query's words can make one.
+    /// Tier <paramref name="tier"/>'s term for <paramref name="term"/>: the tier's floor, a colon, the term, e.g.
+    /// <c>100:servic</c> (analysed terms are letters and digits, so the first colon ends the floor).
     /// </summary>
-    public static string Term(int tier, string term) =>
-        string.Concat(Mark.ToString(), Floors[tier].ToString(CultureInfo.InvariantCulture), Mark.ToString(), term);
-
-    /// <summary>Whether <paramref name="term"/> is a tier term rather than an analysed one.</summary>
-    public static bool IsTierTerm(string term) => term.Length > 0 && term[0] == Mark;
+    public static string Term(int tier, string term) => string.Concat(Floors[tier].ToString(CultureInfo.InvariantCulture), ":", term);
 
     /// <summary>The tier terms a batch must contain to hold a mention at <paramref name="tier"/> or above with all of <paramref name="set"/>.</summary>
     public static string[] Terms(int tier, IReadOnlyList<string> set) => [.. set.Select(term => Term(tier, term))];
@@ -91,21 +86,7 @@ internal static class EngagementTiers
             }
         }
 
-        /// <summary>
-        /// <paramref name="terms"/> (the batch's analysed terms) followed by the tier terms: after them, so the tokens'
-        /// indexes into the analysed terms stay as they are.
-        /// </summary>
-        public string[] After(List<string> terms)
-        {
-            var all = new string[terms.Count + _terms.Count];
-            terms.CopyTo(all);
-            var at = terms.Count;
-            foreach (var (tier, term) in _terms)
-            {
-                all[at++] = Term(tier, term);
-            }
-
-            return all;
-        }
+        /// <summary>The batch's tier terms.</summary>
+        public string[] ToArray() => [.. _terms.Select(t => Term(t.Tier, t.Term))];
     }
 }

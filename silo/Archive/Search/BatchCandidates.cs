@@ -58,21 +58,24 @@ internal static class BatchCandidates
 
         if (text is { Unconstrained: false })
         {
-            string Sets(string name, Func<string[], string[]> terms)
+            string Sets(string column, string name, Func<string[], string[]> terms)
             {
                 var sets = new List<string>();
                 for (var i = 0; i < text.CandidateSets.Count; i++)
                 {
-                    sets.Add($"terms @> @{name}{i}");
+                    sets.Add($"{column} @> @{name}{i}");
                     command.Parameters.Add(new NpgsqlParameter($"{name}{i}", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = terms(text.CandidateSets[i]) });
                 }
 
                 return sets.Count == 0 ? "FALSE" : "(" + string.Join(" OR ", sets) + ")";
             }
 
-            var words = Sets("s", set => set);
-            // A batch written before tiers has no tier terms but may hold the mentions all the same.
-            where.Add(tier is { } least ? $"({Sets("t", set => EngagementTiers.Terms(least, set))} OR (NOT tiered AND {words}))" : words);
+            var words = Sets("terms", "s", set => set);
+            // A batch written before tiers has none but may hold the mentions all the same. (The tier index leaves out
+            // batches without tier terms: the condition says so, for the planner to use it.)
+            where.Add(tier is { } least
+                ? $"((tiers <> '{{}}' AND {Sets("tiers", "t", set => EngagementTiers.Terms(least, set))}) OR (tiers IS NULL AND {words}))"
+                : words);
         }
 
         var bound = query.Sort == MentionSearchSort.Engagement ? "top_engagement" : "last_at";

@@ -70,10 +70,9 @@ public sealed class EngagementSearchTests(TieredArchive archive, ITestOutputHelp
         await using var database = await archive.NewDatabaseAsync("upgraded");
         await TierCorpus.WriteAsync(database, archive.Analyzer, written.TakeWhile(w => w.Scored.Mention.Timestamp < middle));
 
-        // As an earlier version left it: no tier terms, no column saying so, another schema fingerprint.
+        // As an earlier version left it: no tier terms, another schema fingerprint.
         await archive.ExecuteAsync("upgraded", $"""
-            UPDATE {ArchiveSchema.Batches} SET terms = ARRAY(SELECT t FROM unnest(terms) WITH ORDINALITY u(t, i) WHERE left(t, 1) <> chr(1) ORDER BY i);
-            ALTER TABLE {ArchiveSchema.Batches} DROP COLUMN tiered;
+            ALTER TABLE {ArchiveSchema.Batches} DROP COLUMN tiers;
             UPDATE pulse_schema SET fingerprint = 'earlier';
             """);
 
@@ -81,14 +80,13 @@ public sealed class EngagementSearchTests(TieredArchive archive, ITestOutputHelp
         await TierCorpus.WriteAsync(upgraded, archive.Analyzer, written.SkipWhile(w => w.Scored.Mention.Timestamp < middle));
         await using (var connection = await upgraded.OpenAsync(CancellationToken.None))
         await using (var counts = new NpgsqlCommand(
-            $"SELECT count(*) FILTER (WHERE tiered), count(*) FILTER (WHERE NOT tiered), count(*) FILTER (WHERE NOT tiered AND terms::text LIKE '%' || chr(1) || '%') FROM {ArchiveSchema.Batches}",
+            $"SELECT count(*) FILTER (WHERE tiers IS NOT NULL), count(*) FILTER (WHERE tiers IS NULL) FROM {ArchiveSchema.Batches}",
             connection))
         await using (var reader = await counts.ExecuteReaderAsync())
         {
             await reader.ReadAsync();
             output.WriteLine($"{reader.GetInt64(0)} batches with tiers, {reader.GetInt64(1)} without");
             Assert.True(reader.GetInt64(0) > 100 && reader.GetInt64(1) > 100);
-            Assert.Equal(0L, reader.GetInt64(2));
         }
 
         var search = new MentionSearch(upgraded, archive.Analyzer, TimeProvider.System);
@@ -103,13 +101,13 @@ public sealed class EngagementSearchTests(TieredArchive archive, ITestOutputHelp
         // The untiered half is read as before the tiers: every batch of it with the word.
         var before = search.BatchesRead;
         await AssertPagesAsync(search, written, Query(["spread"], "service", limit: 20), pages: 1);
-        var untiered = await archive.BatchesHoldingAsync(upgraded, "spread", "service", "NOT tiered");
+        var untiered = await archive.BatchesHoldingAsync(upgraded, "spread", "service", "tiers IS NULL");
         output.WriteLine($"read {search.BatchesRead - before}; {untiered} batches without tiers hold the word");
         Assert.True(search.BatchesRead - before >= untiered);
     }
 
     [Fact]
-    public async Task A_tier_floor_finds_its_batches_through_the_word_index_and_the_untiered_ones_through_their_own()
+    public async Task A_tier_floor_finds_its_batches_through_the_tier_index_and_the_untiered_ones_through_their_own()
     {
         await using var connection = await archive.ConnectAsync("tiers");
         await using (var set = new NpgsqlCommand("SET enable_seqscan = off", connection))
@@ -131,7 +129,7 @@ public sealed class EngagementSearchTests(TieredArchive archive, ITestOutputHelp
         }
 
         output.WriteLine(plan.ToString());
-        Assert.Contains($"Bitmap Index Scan on {ArchiveSchema.Batches}_brand_terms", plan.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"Bitmap Index Scan on {ArchiveSchema.Batches}_brand_tiers", plan.ToString(), StringComparison.Ordinal);
         Assert.Contains($"Index Scan on {ArchiveSchema.Batches}_untiered", plan.ToString(), StringComparison.Ordinal);
     }
 

@@ -42,27 +42,14 @@ public sealed class EngagementTiersTests
     }
 
     [Fact]
-    public void No_text_and_no_query_can_spell_a_tier_term()
+    public void A_tier_term_is_the_floor_a_colon_and_the_term()
     {
-        var analyzer = new SearchAnalyzer();
-        var hostile = $"{EngagementTiers.Term(3, "stoerung")} \u0001100\u0001stoerung \u0001 3 Störung";
-        foreach (var lang in (string?[])["de", "en", null])
-        {
-            var tokens = new List<SearchToken>();
-            analyzer.Analyze(hostile, lang, tokens);
-            Assert.NotEmpty(tokens);
-            Assert.DoesNotContain(tokens, t => t.Term.Contains('\u0001', StringComparison.Ordinal));
-            var query = SearchQuery.Parse(hostile).Compile(lang, analyzer);
-            Assert.DoesNotContain(query.Terms, term => term.Contains('\u0001', StringComparison.Ordinal));
-        }
-
-        Assert.Equal("\u00011000\u0001stoerung", EngagementTiers.Term(3, "stoerung"));
-        Assert.True(EngagementTiers.IsTierTerm(EngagementTiers.Term(2, "x")));
-        Assert.False(EngagementTiers.IsTierTerm("x"));
+        Assert.Equal("1000:stoerung", EngagementTiers.Term(3, "stoerung"));
+        Assert.Equal(["32:a", "32:b"], EngagementTiers.Terms(0, ["a", "b"]));
     }
 
     [Fact]
-    public void A_batch_gets_each_term_of_each_mention_once_per_tier_it_reaches_after_its_analysed_terms()
+    public void A_batch_gets_each_term_of_each_mention_once_per_tier_it_reaches_beside_its_words()
     {
         var analyzer = new SearchAnalyzer();
         var batch = new BatchBuilder(analyzer).Build("b", -1, LogPosition.Start,
@@ -72,9 +59,7 @@ public sealed class EngagementTiersTests
             Scored("also", "Störung gemeldet", likes: 32, lang: "en"), // 32: the lowest tier; "stoerung" for it once
         ]);
 
-        var analysed = batch.Terms.TakeWhile(t => !EngagementTiers.IsTierTerm(t)).ToArray();
-        var tiered = batch.Terms.Skip(analysed.Length).ToArray();
-        Assert.All(tiered, t => Assert.True(EngagementTiers.IsTierTerm(t)));
+        var tiered = batch.Tiers;
         Assert.Equal(tiered.Length, tiered.Distinct(StringComparer.Ordinal).Count());
         string[] Terms(string text, string lang)
         {
@@ -90,9 +75,8 @@ public sealed class EngagementTiersTests
             loud.Union(also).Select(t => EngagementTiers.Term(0, t)).Concat(Enumerable.Range(1, 3).SelectMany(tier => loud.Select(t => EngagementTiers.Term(tier, t))))
                 .Order(StringComparer.Ordinal),
             tiered.Order(StringComparer.Ordinal));
-        Assert.Equal(analysed.Order(StringComparer.Ordinal), Terms("Lieferung heute", "de").Union(loud).Union(also).Order(StringComparer.Ordinal));
-
-        // The tokens still point into the analysed terms: a stored mention matches as before.
+        // The words are the analysed terms alone, as before tiers; the tokens point into them.
+        Assert.Equal(batch.Terms.Order(StringComparer.Ordinal), Terms("Lieferung heute", "de").Union(loud).Union(also).Order(StringComparer.Ordinal));
         var reader = new BatchBodyReader(batch.Body, batch.FirstAt);
         Assert.True(reader.MoveNext() && reader.MoveNext());
         Assert.True(SearchQuery.Parse("Storung").Compile("de", analyzer).Bind(term => Array.IndexOf(batch.Terms, term)).Matches(reader.Tokens));
