@@ -77,6 +77,12 @@ internal static class ArchiveSchema
         CREATE INDEX IF NOT EXISTS {Batches}_time ON {Batches} (last_at);
         -- A replay reads what was written past its partition's commit.
         CREATE INDEX IF NOT EXISTS {Batches}_replay ON {Batches} (part, last_major, last_minor) WHERE part >= 0;
+        -- Engagement tier terms (Batches.EngagementTiers), apart from the words so the word index and its statistics
+        -- stay as they were. None (NULL) in batches written before them, or by a silo of an earlier version during an
+        -- upgrade (its COPY leaves the column out): searches read those as holding every tier, found through this
+        -- index, which empties as retention deletes them.
+        ALTER TABLE {Batches} ADD COLUMN IF NOT EXISTS tiers text[];
+        CREATE INDEX IF NOT EXISTS {Batches}_untiered ON {Batches} (brand_id, top_engagement) WHERE tiers IS NULL;
         CREATE TABLE IF NOT EXISTS {HourlyRollup} (
             brand_id   text        NOT NULL,
             channel    text        NOT NULL,
@@ -222,12 +228,15 @@ internal static class ArchiveSchema
     }
 
     /// <summary>
-    /// The batches' word index: on (brand_id, terms) when <paramref name="brandKeyed"/> (btree_gin is there), so a brand's
-    /// words are found in one index; else on the terms alone.
+    /// The batches' word and tier indexes: on (brand_id, terms or tiers) when <paramref name="brandKeyed"/> (btree_gin is
+    /// there), so a brand's words are found in one index; else on the terms or tiers alone. Most batches have no mention
+    /// in a tier: they are left out of the tier index.
     /// </summary>
     private static string WordIndex(bool brandKeyed) => $"""
         CREATE INDEX IF NOT EXISTS {Batches}_{(brandKeyed ? "brand_terms" : "terms")} ON {Batches}
             USING gin ({(brandKeyed ? "brand_id, " : "")}terms);
+        CREATE INDEX IF NOT EXISTS {Batches}_{(brandKeyed ? "brand_tiers" : "tiers")} ON {Batches}
+            USING gin ({(brandKeyed ? "brand_id, " : "")}tiers) WHERE tiers <> {"'{}'"};
         """;
 
     /// <summary>

@@ -16,12 +16,14 @@ internal sealed class BatchBuilder(SearchAnalyzer analyzer)
     private readonly List<SearchToken> _analyzed = [];
     private readonly List<TermAt> _tokens = [];
     private readonly BatchBodyWriter _body = new();
+    private readonly EngagementTiers.Collector _tiers = new();
 
     public NewBatch Build(string brandId, int partition, LogPosition last, IReadOnlyList<ScoredMention> mentions)
     {
         ArgumentOutOfRangeException.ThrowIfZero(mentions.Count);
         _termIds.Clear();
         _terms.Clear();
+        _tiers.Clear();
         var first = DateTime.MaxValue;
         var newest = DateTime.MinValue;
         var top = long.MinValue;
@@ -50,9 +52,10 @@ internal sealed class BatchBuilder(SearchAnalyzer analyzer)
                 _tokens.Add(new TermAt(token.Position, id));
             }
 
+            _tiers.Add(scored.Mention, _analyzed);
             _body.Add(scored, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_tokens), first.Ticks);
         }
 
-        return new NewBatch(brandId, partition, last, first, newest, top, mentions.Count, [.. _terms], _body.Complete());
+        return new NewBatch(brandId, partition, last, first, newest, top, mentions.Count, [.. _terms], _tiers.ToArray(), _body.Complete());
     }
 }

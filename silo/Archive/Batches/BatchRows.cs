@@ -24,7 +24,7 @@ internal static class BatchRows
         }
 
         await using (var import = await connection.BeginBinaryImportAsync(
-            $"COPY {ArchiveSchema.Batches} (brand_id, part, last_major, last_minor, first_at, last_at, top_engagement, mentions, terms, body) FROM STDIN (FORMAT BINARY)",
+            $"COPY {ArchiveSchema.Batches} (brand_id, part, last_major, last_minor, first_at, last_at, top_engagement, mentions, terms, body, tiers) FROM STDIN (FORMAT BINARY)",
             cancellationToken))
         {
             foreach (var batch in batches)
@@ -40,6 +40,7 @@ internal static class BatchRows
                 import.Write(batch.Count, NpgsqlDbType.Integer);
                 import.Write(batch.Terms, NpgsqlDbType.Array | NpgsqlDbType.Text);
                 import.Write(batch.Body, NpgsqlDbType.Bytea);
+                import.Write(batch.Tiers, NpgsqlDbType.Array | NpgsqlDbType.Text);
             }
 
             await import.CompleteAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using System.Text;
 using Npgsql;
 using NpgsqlTypes;
+using Pulse.Silo.Archive.Batches;
 
 namespace Pulse.Silo.Archive.Search;
 
@@ -16,7 +17,9 @@ internal static class BatchCandidates
     public const int PerRound = 256;
 
     /// <param name="floor">A lower bound, in ticks, on newest-first candidates' last mention.</param>
-    public static NpgsqlCommand Command(MentionSearchQuery query, TextMatch? text, long? floor, BatchCandidate? after, NpgsqlConnection connection)
+    /// <param name="tier">Most-engaged-first with words: only batches where a mention of at least this engagement tier
+    /// (<see cref="EngagementTiers"/>) may hold them, and those written without tiers.</param>
+    public static NpgsqlCommand Command(MentionSearchQuery query, TextMatch? text, long? floor, int? tier, BatchCandidate? after, NpgsqlConnection connection)
     {
         var command = new NpgsqlCommand { Connection = connection };
         var where = new List<string>();
@@ -55,14 +58,24 @@ internal static class BatchCandidates
 
         if (text is { Unconstrained: false })
         {
-            var sets = new List<string>();
-            for (var i = 0; i < text.CandidateSets.Count; i++)
+            string Sets(string column, string name, Func<string[], string[]> terms)
             {
-                sets.Add($"terms @> @s{i}");
-                command.Parameters.Add(new NpgsqlParameter($"s{i}", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = text.CandidateSets[i] });
+                var sets = new List<string>();
+                for (var i = 0; i < text.CandidateSets.Count; i++)
+                {
+                    sets.Add($"{column} @> @{name}{i}");
+                    command.Parameters.Add(new NpgsqlParameter($"{name}{i}", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = terms(text.CandidateSets[i]) });
+                }
+
+                return sets.Count == 0 ? "FALSE" : "(" + string.Join(" OR ", sets) + ")";
             }
 
-            where.Add(sets.Count == 0 ? "FALSE" : "(" + string.Join(" OR ", sets) + ")");
+            var words = Sets("terms", "s", set => set);
+            // A batch written before tiers has none but may hold the mentions all the same. (The tier index leaves out
+            // batches without tier terms: the condition says so, for the planner to use it.)
+            where.Add(tier is { } least
+                ? $"((tiers <> '{{}}' AND {Sets("tiers", "t", set => EngagementTiers.Terms(least, set))}) OR (tiers IS NULL AND {words}))"
+                : words);
         }
 
         var bound = query.Sort == MentionSearchSort.Engagement ? "top_engagement" : "last_at";

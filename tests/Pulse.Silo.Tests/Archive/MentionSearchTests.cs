@@ -214,7 +214,7 @@ public sealed class MentionSearchTests(ArchiveHostFixture fixture, ITestOutputHe
             ? Pulse.Silo.Archive.Search.TextMatch.Of(words, query.Lang, Host.Services.GetRequiredService<Pulse.Analytics.TextSearch.SearchAnalyzer>())
             : null;
         await using var command = Pulse.Silo.Archive.Search.BatchCandidates.Command(
-            query with { Brands = values["brand"] is { } brand ? [brand] : null }, text, floor: null, after: null, connection);
+            query with { Brands = values["brand"] is { } brand ? [brand] : null }, text, floor: null, tier: null, after: null, connection);
         command.CommandText = "EXPLAIN " + command.CommandText;
         var plan = new StringBuilder();
         await using var reader = await command.ExecuteReaderAsync();
