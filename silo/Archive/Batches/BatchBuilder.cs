@@ -32,7 +32,7 @@ internal sealed class BatchBuilder(SearchAnalyzer analyzer)
             var at = scored.Mention.Timestamp.UtcDateTime;
             first = at < first ? at : first;
             newest = at > newest ? at : newest;
-            top = Math.Max(top, scored.Mention.Likes + scored.Mention.Shares + scored.Mention.Comments);
+            top = Math.Max(top, Engagement(scored.Mention));
         }
 
         _body.Begin(mentions.Count);
@@ -52,10 +52,16 @@ internal sealed class BatchBuilder(SearchAnalyzer analyzer)
                 _tokens.Add(new TermAt(token.Position, id));
             }
 
-            _tiers.Add(scored.Mention, _analyzed);
+            _tiers.Add(Engagement(scored.Mention), _analyzed);
             _body.Add(scored, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_tokens), first.Ticks);
         }
 
         return new NewBatch(brandId, partition, last, first, newest, top, mentions.Count, [.. _terms], _tiers.ToArray(), _body.Complete());
     }
+
+    /// <summary>
+    /// A mention's engagement as searches rank it (<see cref="ArchivedMention.Engagement"/>): the batch's top engagement
+    /// and its tiers bound the same number.
+    /// </summary>
+    private static long Engagement(Mention mention) => mention.Likes + mention.Shares + mention.Comments;
 }

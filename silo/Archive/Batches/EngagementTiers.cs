@@ -1,6 +1,5 @@
 using System.Globalization;
 using Pulse.Analytics.TextSearch;
-using Pulse.Grains.Mentions;
 
 namespace Pulse.Silo.Archive.Batches;
 
@@ -73,10 +72,10 @@ internal static class EngagementTiers
 
         public void Clear() => _terms.Clear();
 
-        /// <summary>Adds the tier terms of a mention with <paramref name="tokens"/>, if it reaches a tier.</summary>
-        public void Add(Mention mention, List<SearchToken> tokens)
+        /// <summary>Adds the tier terms of a mention of <paramref name="engagement"/> with <paramref name="tokens"/>, if it reaches a tier.</summary>
+        public void Add(long engagement, List<SearchToken> tokens)
         {
-            var reached = Reached(mention.Likes + mention.Shares + mention.Comments);
+            var reached = Reached(engagement);
             for (var tier = 0; tier <= reached; tier++)
             {
                 foreach (var token in tokens)
