@@ -35,6 +35,9 @@ internal static class EngagementTiers
     /// <summary>The tiers' floors, lowest first: 10^(k/2) rounded, k from 3 to 18.</summary>
     private static readonly long[] Floors = [.. Enumerable.Range(3, 16).Select(k => (long)Math.Round(Math.Pow(10, k / 2.0)))];
 
+    /// <summary>Each tier's term prefix, its floor and a colon, formatted once rather than for every term written or searched.</summary>
+    private static readonly string[] Prefixes = [.. Floors.Select(floor => floor.ToString(CultureInfo.InvariantCulture) + ":")];
+
     /// <summary>How many tiers there are; tier 0 is the lowest.</summary>
     public static int Count => Floors.Length;
 
@@ -57,7 +60,7 @@ internal static class EngagementTiers
     /// Tier <paramref name="tier"/>'s term for <paramref name="term"/>: the tier's floor, a colon, the term, e.g.
     /// <c>100:servic</c> (analysed terms are letters and digits, so the first colon ends the floor).
     /// </summary>
-    public static string Term(int tier, string term) => string.Concat(Floors[tier].ToString(CultureInfo.InvariantCulture), ":", term);
+    public static string Term(int tier, string term) => Prefixes[tier] + term;
 
     /// <summary>The tier terms a batch must contain to hold a mention at <paramref name="tier"/> or above with all of <paramref name="set"/>.</summary>
     public static string[] Terms(int tier, IReadOnlyList<string> set) => [.. set.Select(term => Term(tier, term))];
